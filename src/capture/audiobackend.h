@@ -1,0 +1,95 @@
+#pragma once
+
+// The capture layer's one interface. Pure C++ (no Qt), so the WASAPI backend and its console
+// probe cross-compile with MinGW where Debian has no Qt.
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace spectray::capture {
+
+enum class DeviceKind {
+    Loopback, // what an output plays (a PulseAudio monitor, a WASAPI render endpoint)
+    Input,    // a microphone, line-in
+    Virtual,  // demo generator, file
+};
+
+struct DeviceInfo
+{
+    std::string id;   // stable across runs, e.g. "pulse:alsa_output.pci-0000_00_1f.3.analog-stereo.monitor"
+    std::string name; // human-readable, e.g. "Monitor of Built-in Audio Analog Stereo"
+    DeviceKind kind = DeviceKind::Loopback;
+    bool isDefault = false; // the system's default output (for loopback) or default input
+};
+
+struct StreamFormat
+{
+    int sampleRate = 0;
+    int channels = 0;
+};
+
+enum class StreamEvent {
+    Started,       // first audio arrived (message names the device)
+    DeviceLost,    // the device went away or the stream was moved; backend fell back (message says to what)
+    ServerLost,    // the audio server went away; backend keeps retrying
+    ServerBack,    // reconnected after ServerLost
+    Failed,        // cannot capture at all; message says why. The backend stays closed.
+};
+
+// Receives everything a backend reports. Methods are called on the backend's own thread(s), never
+// concurrently with each other for one backend; implementations must be quick (copy and return).
+class CaptureSink
+{
+public:
+    virtual ~CaptureSink() = default;
+    // Interleaved float samples in [-1, 1]. `silentHint` is true when the source says the packet is
+    // silence (WASAPI's AUDCLNT_BUFFERFLAGS_SILENT); the samples are zeros then.
+    virtual void onAudio(const float *interleaved, std::size_t frames, const StreamFormat &format,
+                         bool silentHint) = 0;
+    // The device list changed (added, removed, default moved). Full list every time.
+    virtual void onDevicesChanged(const std::vector<DeviceInfo> &devices) = 0;
+    // Something happened to the stream; `deviceId`/`deviceName` say what is being captured now.
+    virtual void onStreamEvent(StreamEvent event, const std::string &message, const std::string &deviceId,
+                               const std::string &deviceName) = 0;
+};
+
+// A source of audio. Lifetime: construct, setSink, then open/close any number of times; the
+// destructor closes. All methods are called from one thread (the engine worker's).
+class AudioBackend
+{
+public:
+    virtual ~AudioBackend() = default;
+
+    // Short name for logs and --list-devices ("pulse", "wasapi", "demo", "file", "qt").
+    virtual std::string name() const = 0;
+    // Must be called before open(); the sink must outlive the backend's open stream.
+    virtual void setSink(CaptureSink *sink) = 0;
+    // Current devices. May block briefly (connects to the server the first time). Empty if none.
+    virtual std::vector<DeviceInfo> devices() = 0;
+    // Starts streaming from `deviceId` (an id from devices(), or "" / "default-output" for the
+    // default output that follows the system default). Returns false with `error` set on failure.
+    virtual bool open(const std::string &deviceId, std::string &error) = 0;
+    // Stops streaming and releases the device; no sink calls after it returns.
+    virtual void close() = 0;
+    // Hint from the engine: the source has been silent for a while, so deliver larger chunks
+    // (fewer wake-ups) until sound returns. Backends may ignore it.
+    virtual void setIdle(bool idle) { (void)idle; }
+};
+
+// The id meaning "the system's default output, following it when it changes".
+inline constexpr const char *kDefaultOutputId = "default-output";
+
+// The platform's system backend (PulseAudio on Linux, WASAPI on Windows), or nullptr where the
+// platform has none. Defined by exactly one backend .cpp, chosen by CMake.
+std::unique_ptr<AudioBackend> createSystemBackend();
+
+// Always available: a clearly labelled synthetic signal, for machines with no audio server.
+std::unique_ptr<AudioBackend> createDemoBackend();
+
+// Plays an audio file (WAV, FLAC, Ogg via libsndfile) in real time, looping; device id "file:PATH".
+std::unique_ptr<AudioBackend> createFileBackend(const std::string &path);
+
+} // namespace spectray::capture

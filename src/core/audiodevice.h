@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+namespace spectray {
+
+// A source the user can pick. Ids are stable across runs ("pulse:alsa_output.pci-0000.monitor",
+// "default-output", "demo", "file:/path.flac"), names are for people.
+struct AudioDevice
+{
+    enum class Kind { Loopback, Input, Virtual };
+
+    QString id;
+    QString name;
+    Kind kind = Kind::Loopback;
+    bool isDefault = false;
+
+    friend bool operator==(const AudioDevice &, const AudioDevice &) = default;
+};
+
+using AudioDeviceList = QList<AudioDevice>;
+
+// The id of the choice that follows the system's default output wherever it moves.
+inline QString defaultOutputDeviceId() { return QStringLiteral("default-output"); }
+
+} // namespace spectray
+
+Q_DECLARE_METATYPE(spectray::AudioDevice)
+Q_DECLARE_METATYPE(spectray::AudioDeviceList)
