@@ -1,0 +1,234 @@
+// Connection handling of the PulseAudio backend: the threaded main loop, the context, and the
+// reconnect timer that brings capture back when the server restarts (no autospawn as root).
+#include "capture/pulsebackend.h"
+
+namespace spectray::capture {
+
+namespace {
+constexpr pa_usec_t kReconnectUsec = 300 * 1000;
+constexpr int kConnectTimeoutMs = 3000;
+} // namespace
+
+PulseBackend::PulseBackend()
+{
+    m_loop = pa_threaded_mainloop_new();
+    if (m_loop) {
+        pa_threaded_mainloop_set_name(m_loop, "spectray-pulse");
+        pa_threaded_mainloop_start(m_loop);
+    }
+}
+
+PulseBackend::~PulseBackend()
+{
+    if (!m_loop)
+        return;
+    close();
+    pa_threaded_mainloop_lock(m_loop);
+    dropContext();
+    pa_threaded_mainloop_unlock(m_loop);
+    pa_threaded_mainloop_stop(m_loop);
+    pa_threaded_mainloop_free(m_loop);
+}
+
+void PulseBackend::setSink(CaptureSink *sink)
+{
+    if (!m_loop) {
+        m_sink = sink;
+        return;
+    }
+    pa_threaded_mainloop_lock(m_loop);
+    m_sink = sink;
+    pa_threaded_mainloop_unlock(m_loop);
+}
+
+std::vector<DeviceInfo> PulseBackend::devices()
+{
+    if (!m_loop)
+        return {};
+    pa_threaded_mainloop_lock(m_loop);
+    std::vector<DeviceInfo> list;
+    if (ensureConnected()) {
+        requestRefresh();
+        waitForRefresh();
+        list = m_devices;
+    }
+    pa_threaded_mainloop_unlock(m_loop);
+    return list;
+}
+
+bool PulseBackend::open(const std::string &deviceId, std::string &error)
+{
+    if (!m_loop) {
+        error = "PulseAudio main loop unavailable";
+        return false;
+    }
+    close();
+    pa_threaded_mainloop_lock(m_loop);
+    if (!ensureConnected()) {
+        pa_threaded_mainloop_unlock(m_loop);
+        error = "No audio server (PulseAudio is not reachable)";
+        return false;
+    }
+    requestRefresh();
+    waitForRefresh();
+    m_followDefault = deviceId.empty() || deviceId == kDefaultOutputId;
+    m_wanted.clear();
+    if (!m_followDefault) {
+        const std::string prefix = "pulse:";
+        m_wanted = deviceId.rfind(prefix, 0) == 0 ? deviceId.substr(prefix.size()) : deviceId;
+        if (m_sources.find(m_wanted) == m_sources.end()) {
+            pa_threaded_mainloop_unlock(m_loop);
+            error = "No such PulseAudio source: " + deviceId;
+            return false;
+        }
+    }
+    m_active = true;
+    m_serverLost = false;
+    m_current.clear();
+    reconcile();
+    pa_threaded_mainloop_unlock(m_loop);
+    return true;
+}
+
+void PulseBackend::close()
+{
+    if (!m_loop)
+        return;
+    // Callbacks run with the lock held, so once we own it and m_active is false none will reach
+    // the sink again.
+    pa_threaded_mainloop_lock(m_loop);
+    m_active = false;
+    dropStream();
+    m_current.clear();
+    if (m_reconnectTimer) {
+        pa_threaded_mainloop_get_api(m_loop)->time_free(m_reconnectTimer);
+        m_reconnectTimer = nullptr;
+    }
+    pa_threaded_mainloop_unlock(m_loop);
+}
+
+bool PulseBackend::ensureConnected()
+{
+    if (m_context && pa_context_get_state(m_context) == PA_CONTEXT_READY)
+        return true;
+    if (!m_context || !PA_CONTEXT_IS_GOOD(pa_context_get_state(m_context))) {
+        dropContext();
+        startContext();
+    }
+    if (!m_context)
+        return false;
+    // Wait for READY or failure; contextStateCb signals on every change.
+    pa_usec_t deadline = pa_rtclock_now() + kConnectTimeoutMs * PA_USEC_PER_MSEC;
+    while (m_context && pa_context_get_state(m_context) != PA_CONTEXT_READY) {
+        if (!PA_CONTEXT_IS_GOOD(pa_context_get_state(m_context)) || pa_rtclock_now() > deadline)
+            return false;
+        pa_threaded_mainloop_wait(m_loop);
+    }
+    return m_context != nullptr;
+}
+
+void PulseBackend::startContext()
+{
+    pa_mainloop_api *api = pa_threaded_mainloop_get_api(m_loop);
+    pa_proplist *props = pa_proplist_new();
+    pa_proplist_sets(props, PA_PROP_APPLICATION_NAME, "Spectray");
+    pa_proplist_sets(props, PA_PROP_APPLICATION_ID, "org.spectray.Spectray");
+    pa_proplist_sets(props, PA_PROP_APPLICATION_ICON_NAME, "spectray");
+    m_context = pa_context_new_with_proplist(api, "Spectray", props);
+    pa_proplist_free(props);
+    if (!m_context)
+        return;
+    pa_context_set_state_callback(m_context, &PulseBackend::contextStateCb, this);
+    pa_context_set_subscribe_callback(m_context, &PulseBackend::subscribeCb, this);
+    if (pa_context_connect(m_context, nullptr, PA_CONTEXT_NOAUTOSPAWN, nullptr) < 0)
+        dropContext();
+}
+
+void PulseBackend::dropContext()
+{
+    dropStream();
+    if (!m_context)
+        return;
+    pa_context_set_state_callback(m_context, nullptr, nullptr);
+    pa_context_set_subscribe_callback(m_context, nullptr, nullptr);
+    pa_context_disconnect(m_context);
+    pa_context_unref(m_context);
+    m_context = nullptr;
+    // Queries in flight die with the context; let waiters go.
+    m_refreshing = false;
+    m_refreshAgain = false;
+    ++m_refreshGeneration;
+    pa_threaded_mainloop_signal(m_loop, 0);
+}
+
+void PulseBackend::scheduleReconnect()
+{
+    if (m_reconnectTimer || !m_active)
+        return;
+    pa_mainloop_api *api = pa_threaded_mainloop_get_api(m_loop);
+    struct timeval tv {};
+    pa_gettimeofday(&tv);
+    pa_timeval_add(&tv, kReconnectUsec);
+    m_reconnectTimer = api->time_new(api, &tv, &PulseBackend::reconnectTimerCb, this);
+}
+
+void PulseBackend::reconnectTimerCb(pa_mainloop_api *api, pa_time_event *e, const struct timeval *, void *self)
+{
+    auto *b = static_cast<PulseBackend *>(self);
+    api->time_free(e);
+    b->m_reconnectTimer = nullptr;
+    if (!b->m_active)
+        return;
+    if (!b->m_context || !PA_CONTEXT_IS_GOOD(pa_context_get_state(b->m_context))) {
+        b->dropContext();
+        b->startContext();
+        if (!b->m_context)
+            b->scheduleReconnect();
+    } else if (!b->m_stream) {
+        b->reconcile(); // a stream that failed on an existing device: try again
+    }
+}
+
+void PulseBackend::contextStateCb(pa_context *c, void *self)
+{
+    auto *b = static_cast<PulseBackend *>(self);
+    pa_threaded_mainloop_signal(b->m_loop, 0);
+    switch (pa_context_get_state(c)) {
+    case PA_CONTEXT_READY:
+        pa_operation_unref(pa_context_subscribe(
+            c,
+            static_cast<pa_subscription_mask_t>(PA_SUBSCRIPTION_MASK_SINK | PA_SUBSCRIPTION_MASK_SOURCE
+                                                | PA_SUBSCRIPTION_MASK_SERVER),
+            nullptr, nullptr));
+        if (b->m_active && b->m_serverLost) {
+            b->m_serverLost = false;
+            b->m_current.clear();
+            b->emitEvent(StreamEvent::ServerBack, "Audio server is back");
+        }
+        if (b->m_active)
+            b->requestRefresh(); // reconcile() runs when the list is in
+        break;
+    case PA_CONTEXT_FAILED:
+    case PA_CONTEXT_TERMINATED:
+        if (b->m_active) {
+            b->dropStream();
+            if (!b->m_serverLost) {
+                b->m_serverLost = true;
+                b->emitEvent(StreamEvent::ServerLost, "Audio server went away — retrying");
+            }
+            b->scheduleReconnect();
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+void PulseBackend::subscribeCb(pa_context *, pa_subscription_event_type_t, uint32_t, void *self)
+{
+    static_cast<PulseBackend *>(self)->requestRefresh();
+}
+
+std::unique_ptr<AudioBackend> createSystemBackend() { return std::make_unique<PulseBackend>(); }
+
+} // namespace spectray::capture

@@ -1,0 +1,176 @@
+// The record stream of the PulseAudio backend. reconcile() compares what should be recorded
+// (the wanted source, or the default sink's monitor) with what is, and reopens the stream; it runs
+// after every device-list refresh, so default changes, removals and moves all land here.
+#include "capture/pulsebackend.h"
+
+namespace spectray::capture {
+
+namespace {
+constexpr pa_usec_t kActiveFragmentUsec = 10 * 1000; // low latency while there is sound
+constexpr pa_usec_t kIdleFragmentUsec = 150 * 1000;  // fewer wake-ups while silent
+} // namespace
+
+std::string PulseBackend::targetSource() const
+{
+    if (!m_followDefault)
+        return m_wanted;
+    const auto it = m_sinkMonitor.find(m_defaultSink);
+    return it == m_sinkMonitor.end() ? std::string() : it->second;
+}
+
+void PulseBackend::reconcile()
+{
+    if (!m_active || !m_context || pa_context_get_state(m_context) != PA_CONTEXT_READY)
+        return;
+    // The device we were recording from is gone (unloaded, unplugged; with rescue-streams the
+    // server may already have moved us elsewhere): fall back to the default output.
+    if (!m_current.empty() && m_sources.find(m_current) == m_sources.end()) {
+        m_followDefault = true;
+        m_wanted.clear();
+        dropStream();
+        m_current.clear();
+        emitEvent(StreamEvent::DeviceLost, "Device removed — following default output");
+    }
+    const std::string target = targetSource();
+    if (target.empty() || m_sources.find(target) == m_sources.end()) {
+        dropStream(); // nothing to record until a sink appears
+        m_current.clear();
+        return;
+    }
+    if (m_stream && target == m_current) {
+        // Moved by someone else (pavucontrol, rescue)? Then go back to where we belong.
+        const char *actual = pa_stream_get_device_name(m_stream);
+        if (!actual || target == actual)
+            return;
+    }
+    connectStream(target);
+}
+
+void PulseBackend::connectStream(const std::string &source)
+{
+    dropStream();
+    const SourceInfo &info = m_sources.at(source);
+    pa_sample_spec spec {};
+    spec.format = PA_SAMPLE_FLOAT32LE;
+    spec.rate = static_cast<uint32_t>(info.rate);
+    spec.channels = static_cast<uint8_t>(info.channels);
+    pa_channel_map map {};
+    pa_channel_map_init_extend(&map, spec.channels, PA_CHANNEL_MAP_DEFAULT);
+    m_stream = pa_stream_new(m_context, "Spectrum analysis", &spec, &map);
+    if (!m_stream) {
+        scheduleReconnect();
+        return;
+    }
+    pa_stream_set_state_callback(m_stream, &PulseBackend::streamStateCb, this);
+    pa_stream_set_read_callback(m_stream, &PulseBackend::streamReadCb, this);
+    pa_stream_set_moved_callback(m_stream, &PulseBackend::streamMovedCb, this);
+
+    pa_buffer_attr attr {};
+    attr.maxlength = static_cast<uint32_t>(-1);
+    attr.tlength = attr.prebuf = attr.minreq = static_cast<uint32_t>(-1);
+    attr.fragsize = static_cast<uint32_t>(pa_usec_to_bytes(m_idle ? kIdleFragmentUsec : kActiveFragmentUsec, &spec));
+    // ADJUST_LATENCY makes the source itself run at our fragment size; without it an idle null
+    // sink keeps its 2 s latency and the first data arrives only after ~2 s.
+    const auto flags = static_cast<pa_stream_flags_t>(PA_STREAM_ADJUST_LATENCY | PA_STREAM_AUTO_TIMING_UPDATE
+                                                      | PA_STREAM_INTERPOLATE_TIMING);
+    if (pa_stream_connect_record(m_stream, source.c_str(), &attr, flags) < 0) {
+        dropStream();
+        scheduleReconnect();
+        return;
+    }
+    m_current = source;
+    m_format = StreamFormat{info.rate, info.channels};
+    m_gotAudio = false;
+}
+
+void PulseBackend::dropStream()
+{
+    if (!m_stream)
+        return;
+    pa_stream_set_state_callback(m_stream, nullptr, nullptr);
+    pa_stream_set_read_callback(m_stream, nullptr, nullptr);
+    pa_stream_set_moved_callback(m_stream, nullptr, nullptr);
+    if (PA_STREAM_IS_GOOD(pa_stream_get_state(m_stream)))
+        pa_stream_disconnect(m_stream);
+    pa_stream_unref(m_stream);
+    m_stream = nullptr;
+}
+
+void PulseBackend::setIdle(bool idle)
+{
+    if (!m_loop)
+        return;
+    pa_threaded_mainloop_lock(m_loop);
+    if (m_idle != idle) {
+        m_idle = idle;
+        applyBufferAttr();
+    }
+    pa_threaded_mainloop_unlock(m_loop);
+}
+
+void PulseBackend::applyBufferAttr()
+{
+    if (!m_stream || pa_stream_get_state(m_stream) != PA_STREAM_READY)
+        return;
+    pa_buffer_attr attr = *pa_stream_get_buffer_attr(m_stream);
+    attr.fragsize = static_cast<uint32_t>(
+        pa_usec_to_bytes(m_idle ? kIdleFragmentUsec : kActiveFragmentUsec, pa_stream_get_sample_spec(m_stream)));
+    attr.maxlength = static_cast<uint32_t>(-1);
+    if (pa_operation *op = pa_stream_set_buffer_attr(m_stream, &attr, nullptr, nullptr))
+        pa_operation_unref(op);
+}
+
+void PulseBackend::emitEvent(StreamEvent event, const std::string &message)
+{
+    if (!m_active || !m_sink)
+        return;
+    std::string id = m_followDefault ? std::string(kDefaultOutputId) : "pulse:" + m_wanted;
+    std::string name;
+    const std::string source = targetSource();
+    if (const auto it = m_sources.find(source); it != m_sources.end())
+        name = it->second.description;
+    m_sink->onStreamEvent(event, message, id, name);
+}
+
+void PulseBackend::streamStateCb(pa_stream *s, void *self)
+{
+    auto *b = static_cast<PulseBackend *>(self);
+    if (s != b->m_stream)
+        return;
+    const pa_stream_state_t state = pa_stream_get_state(s);
+    if (state == PA_STREAM_READY) {
+        b->applyBufferAttr(); // an idle hint may have arrived while connecting
+        return;
+    }
+    if (state == PA_STREAM_FAILED || state == PA_STREAM_TERMINATED) {
+        // Killed (device removed on a server without rescue-streams) or refused. Re-list the
+        // devices: reconcile() then either falls back (device gone) or retries after a pause.
+        b->dropStream();
+        b->requestRefresh();
+        b->scheduleReconnect();
+    }
+}
+
+void PulseBackend::streamMovedCb(pa_stream *, void *self) { static_cast<PulseBackend *>(self)->requestRefresh(); }
+
+void PulseBackend::streamReadCb(pa_stream *s, size_t, void *self)
+{
+    auto *b = static_cast<PulseBackend *>(self);
+    const size_t frameBytes = sizeof(float) * static_cast<size_t>(b->m_format.channels > 0 ? b->m_format.channels : 1);
+    while (pa_stream_readable_size(s) > 0) {
+        const void *data = nullptr;
+        size_t bytes = 0;
+        if (pa_stream_peek(s, &data, &bytes) < 0 || bytes == 0)
+            return;
+        if (data && b->m_active && b->m_sink && s == b->m_stream) {
+            if (!b->m_gotAudio) {
+                b->m_gotAudio = true;
+                b->emitEvent(StreamEvent::Started, "Capturing " + b->m_sources[b->m_current].description);
+            }
+            b->m_sink->onAudio(static_cast<const float *>(data), bytes / frameBytes, b->m_format, false);
+        }
+        pa_stream_drop(s); // a hole (data == nullptr) is dropped too
+    }
+}
+
+} // namespace spectray::capture
