@@ -1,0 +1,123 @@
+#include "capture/wasapi/capturestream.h"
+
+#include "capture/wasapi/wasapidevices.h"
+
+#include <algorithm>
+
+namespace spectray::capture::wasapi {
+
+namespace {
+// Shared-mode buffer we ask for (100 ns units): 200 ms rides out a busy worker without overruns.
+constexpr REFERENCE_TIME kBufferDuration = 2000000;
+} // namespace
+
+bool CaptureStream::open(IMMDevice *device, HANDLE event, std::string &error)
+{
+    close();
+    HRESULT hr = device->Activate(__uuidof(IAudioClient), CLSCTX_ALL, nullptr, m_client.putVoid());
+    if (hr < 0) {
+        error = "cannot activate the audio client: " + hresultText(hr);
+        return false;
+    }
+    WAVEFORMATEX *rawFormat = nullptr;
+    hr = m_client->GetMixFormat(&rawFormat);
+    if (hr < 0 || !rawFormat) {
+        error = "cannot read the mix format: " + hresultText(hr);
+        close();
+        return false;
+    }
+    const CoTaskMemPtr<WAVEFORMATEX> format(rawFormat);
+    m_mix = describeWaveFormat(format.get());
+    if (!isSupported(m_mix, error)) {
+        close();
+        return false;
+    }
+
+    // The shared-mode mix format is always accepted as is, so no conversion is requested from
+    // Windows; loopback only for render endpoints (capture endpoints record directly).
+    DWORD flags = AUDCLNT_STREAMFLAGS_EVENTCALLBACK;
+    if (isRenderEndpoint(device))
+        flags |= AUDCLNT_STREAMFLAGS_LOOPBACK;
+    hr = m_client->Initialize(AUDCLNT_SHAREMODE_SHARED, flags, kBufferDuration, 0, format.get(), nullptr);
+    if (hr < 0) {
+        error = "cannot initialise the stream: " + hresultText(hr);
+        close();
+        return false;
+    }
+    hr = m_client->SetEventHandle(event);
+    if (hr >= 0)
+        hr = m_client->GetService(__uuidof(IAudioCaptureClient), m_capture.putVoid());
+    UINT32 bufferFrames = 0;
+    if (hr >= 0)
+        hr = m_client->GetBufferSize(&bufferFrames);
+    if (hr < 0) {
+        error = "cannot set up capture: " + hresultText(hr);
+        close();
+        return false;
+    }
+    m_scratchFrames = std::max<std::size_t>(bufferFrames, std::size_t(m_mix.sampleRate / 10));
+    m_scratch.assign(m_scratchFrames * std::size_t(m_mix.channels), 0.0f);
+    hr = m_client->Start();
+    if (hr < 0) {
+        error = "cannot start the stream: " + hresultText(hr);
+        close();
+        return false;
+    }
+    return true;
+}
+
+void CaptureStream::close()
+{
+    if (m_client)
+        m_client->Stop();
+    m_capture.reset();
+    m_client.reset();
+}
+
+HRESULT CaptureStream::drain(CaptureSink *sink, std::uint64_t &frames)
+{
+    frames = 0;
+    if (!m_capture)
+        return S_OK;
+    const StreamFormat fmt = streamFormat();
+    UINT32 packet = 0;
+    HRESULT hr = m_capture->GetNextPacketSize(&packet);
+    while (hr >= 0 && packet > 0) {
+        BYTE *data = nullptr;
+        UINT32 count = 0;
+        DWORD flags = 0;
+        hr = m_capture->GetBuffer(&data, &count, &flags, nullptr, nullptr);
+        if (hr < 0 || hr == AUDCLNT_S_BUFFER_EMPTY)
+            break;
+        const bool silent = (flags & AUDCLNT_BUFFERFLAGS_SILENT) != 0;
+        // A packet never exceeds the endpoint buffer, which the scratch covers; clamp anyway.
+        const std::size_t n = std::min<std::size_t>(count, m_scratchFrames);
+        if (silent || !data)
+            std::fill_n(m_scratch.begin(), n * std::size_t(fmt.channels), 0.0f);
+        else
+            convertToFloat(data, n, m_mix, m_scratch.data());
+        if (sink && n > 0)
+            sink->onAudio(m_scratch.data(), n, fmt, silent);
+        frames += n;
+        hr = m_capture->ReleaseBuffer(count);
+        if (hr < 0)
+            break;
+        hr = m_capture->GetNextPacketSize(&packet);
+    }
+    return hr < 0 ? hr : S_OK;
+}
+
+void CaptureStream::deliverSilence(CaptureSink *sink, std::uint64_t frames)
+{
+    if (!sink || m_scratchFrames == 0)
+        return;
+    const StreamFormat fmt = streamFormat();
+    std::fill(m_scratch.begin(), m_scratch.end(), 0.0f);
+    while (frames > 0) {
+        const std::size_t n = std::size_t(std::min<std::uint64_t>(frames, m_scratchFrames));
+        sink->onAudio(m_scratch.data(), n, fmt, true);
+        frames -= n;
+    }
+}
+
+} // namespace spectray::capture::wasapi

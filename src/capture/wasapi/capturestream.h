@@ -1,0 +1,49 @@
+#pragma once
+
+// One open WASAPI stream: shared-mode, event-driven; loopback for render endpoints, plain capture
+// for capture endpoints. Lives on (and is only touched by) the backend's capture thread.
+
+#include "capture/audiobackend.h"
+#include "capture/wasapi/comsupport.h"
+#include "capture/wasapi/sampleconvert.h"
+
+#include <audioclient.h>
+#include <mmdeviceapi.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace spectray::capture::wasapi {
+
+class CaptureStream final
+{
+public:
+    CaptureStream() = default;
+    ~CaptureStream() { close(); }
+    CaptureStream(const CaptureStream &) = delete;
+    CaptureStream &operator=(const CaptureStream &) = delete;
+
+    // Initialises and starts the stream; `event` is signalled by WASAPI when a packet is ready.
+    bool open(IMMDevice *device, HANDLE event, std::string &error);
+    void close();
+    bool isOpen() const { return bool(m_capture); }
+
+    // Hands every queued packet to `sink`. Returns the first failure (AUDCLNT_E_DEVICE_INVALIDATED
+    // when the endpoint went away) or S_OK; `frames` counts what was delivered.
+    HRESULT drain(CaptureSink *sink, std::uint64_t &frames);
+    // Delivers `frames` zero frames in buffer-sized pieces, marked silent.
+    void deliverSilence(CaptureSink *sink, std::uint64_t frames);
+
+    const MixFormat &mixFormat() const { return m_mix; }
+    StreamFormat streamFormat() const { return {m_mix.sampleRate, m_mix.channels}; }
+
+private:
+    ComPtr<IAudioClient> m_client;
+    ComPtr<IAudioCaptureClient> m_capture;
+    MixFormat m_mix;
+    std::vector<float> m_scratch; // sized once per open: the hot path never allocates
+    std::size_t m_scratchFrames = 0;
+};
+
+} // namespace spectray::capture::wasapi
