@@ -22,10 +22,14 @@ struct AnalyzerConfig
     double minHz = 20.0;
     double maxHz = 16000.0; // capped at sampleRate / 2
     int fftSize = 0;        // 0 = profile's choice; else power of two 256..65536
-    int bassFftSize = 0;    // 0 = profile's choice; Default profile only
+    int bassFftSize = 0;    // 0 = profile's choice; Default profile only (used when > fftSize)
 };
 
 // Empty when the configuration is usable, else a one-line reason naming the bad option.
 std::string validate(const AnalyzerConfig &config);
+
+// The configuration as the analyzer runs it: FFT sizes filled in (bassFftSize 0 = single FFT),
+// maxHz capped at the Nyquist frequency. Call only on a configuration validate() accepts.
+AnalyzerConfig resolve(const AnalyzerConfig &config);
 
 } // namespace spectray::dsp

@@ -1,0 +1,99 @@
+// Per-frame cost of each analysis profile, with and without the stream framer.
+// SPECTRAY_BENCH_SIGNAL=path.f32 (mono float32 raw, as bench/seed_numpy_bench.py writes it) makes
+// the input the same signal the numpy timing uses; otherwise a synthetic one is generated.
+#include "dsp/spectrumanalyzer.h"
+#include "dsp/streamframer.h"
+
+#include <benchmark/benchmark.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <fstream>
+#include <numbers>
+#include <random>
+#include <vector>
+
+namespace {
+
+using namespace spectray::dsp;
+
+const std::vector<float> &signal()
+{
+    static const std::vector<float> samples = [] {
+        std::vector<float> s;
+        if (const char *path = std::getenv("SPECTRAY_BENCH_SIGNAL")) {
+            std::ifstream in(path, std::ios::binary);
+            in.seekg(0, std::ios::end);
+            const auto bytes = std::size_t(in.tellg());
+            in.seekg(0);
+            s.resize(bytes / sizeof(float));
+            in.read(reinterpret_cast<char *>(s.data()), std::streamsize(s.size() * sizeof(float)));
+        }
+        if (s.size() < 44100 * 2) {
+            std::mt19937 rng(1);
+            std::uniform_real_distribution<float> d(-0.1f, 0.1f);
+            s.resize(44100 * 10);
+            for (std::size_t i = 0; i < s.size(); ++i)
+                s[i] = float(0.3 * std::sin(2 * std::numbers::pi * 440.0 * double(i) / 44100.0)) + d(rng);
+        }
+        return s;
+    }();
+    return samples;
+}
+
+AnalyzerConfig configFor(Profile profile)
+{
+    AnalyzerConfig c;
+    c.profile = profile;
+    return c;
+}
+
+void analyzeOnly(benchmark::State &state, Profile profile)
+{
+    SpectrumAnalyzer analyzer(configFor(profile));
+    const auto &s = signal();
+    const std::size_t w = std::size_t(analyzer.windowSize());
+    const std::size_t hop = std::size_t(analyzer.hopSize());
+    FrameValues out;
+    std::size_t at = 0;
+    for (auto _ : state) {
+        if (at + w > s.size())
+            at = 0;
+        analyzer.analyze(s.data() + at, out);
+        benchmark::DoNotOptimize(out.bands.data());
+        at += hop;
+    }
+    state.SetItemsProcessed(state.iterations()); // items = frames
+}
+
+// One hop of stereo samples per iteration (one frame each): mixing, ring buffer and analysis.
+void withFramer(benchmark::State &state, Profile profile)
+{
+    SpectrumAnalyzer analyzer(configFor(profile));
+    StreamFramer framer(analyzer);
+    const auto &mono = signal();
+    const std::size_t hop = std::size_t(analyzer.hopSize());
+    std::vector<float> stereo(mono.size() * 2);
+    for (std::size_t i = 0; i < mono.size(); ++i)
+        stereo[2 * i] = stereo[2 * i + 1] = mono[i];
+    std::size_t at = 0;
+    std::size_t frames = 0;
+    const StreamFramer::FrameCallback onFrame = [&frames](const FrameValues &, uint64_t) { ++frames; };
+    for (auto _ : state) {
+        if (at + hop > mono.size())
+            at = 0;
+        framer.push(stereo.data() + 2 * at, hop, 2, onFrame);
+        at += hop;
+    }
+    state.counters["frames"] = double(frames);
+    state.SetItemsProcessed(state.iterations());
+}
+
+BENCHMARK_CAPTURE(analyzeOnly, seed, Profile::Seed)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(analyzeOnly, default, Profile::Default)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(withFramer, seed, Profile::Seed)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(withFramer, default, Profile::Default)->Unit(benchmark::kMicrosecond);
+
+} // namespace
+
+BENCHMARK_MAIN();

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "dsp/analyzerconfig.h"
+#include "dsp/autogain.h"
+#include "dsp/bandplan.h"
+#include "dsp/realfft.h"
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace spectray::dsp {
+
+// One frame as it goes on the wire: values x1000 (kWireScale), truncated toward zero.
+struct FrameValues
+{
+    std::vector<int16_t> bands;
+    int bass = 0;
+    int level = 0;
+};
+
+// Turns the newest W mono samples into one frame. Both profiles share this code path; they differ
+// in FFT sizes, window and how bins are summed into bands (see docs/dsp.md).
+// Everything is allocated in the constructor; analyze() allocates nothing once `out` has its size.
+class SpectrumAnalyzer final
+{
+public:
+    // Throws std::invalid_argument(validate(config)) when the configuration is unusable.
+    explicit SpectrumAnalyzer(const AnalyzerConfig &config);
+    ~SpectrumAnalyzer();
+    SpectrumAnalyzer(const SpectrumAnalyzer &) = delete;
+    SpectrumAnalyzer &operator=(const SpectrumAnalyzer &) = delete;
+
+    const AnalyzerConfig &config() const { return m_config; }     // resolved
+    const std::vector<double> &edgesHz() const { return m_edgesHz; } // bands + 1, as used
+    const std::vector<double> &bandLatencyMs() const { return m_latencyMs; }
+    const std::vector<int> &seedBinEdges() const { return m_seedEdges; } // seed profile only, else empty
+    int windowSize() const { return m_windowSize; }
+    int hopSize() const { return m_hopSize; }
+    int fftSize() const { return m_config.fftSize; }
+    int bassFftSize() const { return m_config.bassFftSize; }
+    // Indices of the bands whose mean is `bass`.
+    const std::vector<int> &bassBands() const { return m_bassBands; }
+
+    // newestMono: exactly windowSize() samples, oldest first.
+    void analyze(const float *newestMono, FrameValues &out);
+    void resetGain() { m_gain.reset(); }
+    double gainReference() const { return m_gain.reference(); }
+    // The last frame's band values before auto-gain, in the seed's units (1024-point FFT magnitude).
+    const std::vector<float> &rawBands() const { return m_raw; }
+
+private:
+    void seedBands(const float *newest);
+    void fractionalBands(const float *newest);
+    double levelOf(const float *samples, int count) const;
+
+    AnalyzerConfig m_config;
+    std::vector<double> m_edgesHz;
+    std::vector<double> m_latencyMs;
+    std::vector<int> m_seedEdges;
+    std::vector<int> m_bassBands;
+    int m_windowSize = 0;
+    int m_hopSize = 0;
+
+    std::unique_ptr<RealFft> m_short;
+    std::unique_ptr<RealFft> m_long;
+    std::vector<float> m_shortWindow;
+    std::vector<float> m_longWindow;
+    std::vector<float> m_power; // short bins, then long bins
+
+    // Seed: [start, end) bin ranges per band and the float32 running sum of magnitudes.
+    std::vector<int> m_seedStarts;
+    std::vector<int> m_seedEnds;
+    std::vector<float> m_cumsum;
+    // Default: fractional bin weights per band, scale to 1024-point magnitude units per FFT.
+    BandPlan m_plan;
+    double m_shortNorm = 0.0;
+    double m_longNorm = 0.0;
+
+    std::vector<float> m_raw;
+    AutoGain m_gain;
+};
+
+} // namespace spectray::dsp
