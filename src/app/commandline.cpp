@@ -1,0 +1,207 @@
+#include "commandline.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace spectray {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("spectray::CommandLine", text);
+}
+
+// Reads an integer option within [min, max]; false with a message naming the option otherwise.
+bool readInt(const QCommandLineParser &p, const QString &name, qint64 min, qint64 max, qint64 &out, QString *error)
+{
+    if (!p.isSet(name))
+        return true;
+    bool ok = false;
+    const qint64 v = p.value(name).trimmed().toLongLong(&ok);
+    if (!ok || v < min || v > max) {
+        *error = tr("--%1 must be a whole number from %2 to %3 (got \"%4\")").arg(name).arg(min).arg(max).arg(p.value(name));
+        return false;
+    }
+    out = v;
+    return true;
+}
+
+bool readDouble(const QCommandLineParser &p, const QString &name, double min, double max, double &out, QString *error)
+{
+    if (!p.isSet(name))
+        return true;
+    bool ok = false;
+    const double v = p.value(name).trimmed().toDouble(&ok);
+    if (!ok || v < min || v > max) {
+        *error = tr("--%1 must be a number from %2 to %3 (got \"%4\")").arg(name).arg(min).arg(max).arg(p.value(name));
+        return false;
+    }
+    out = v;
+    return true;
+}
+
+} // namespace
+
+std::optional<CommandLine> parseCommandLine(const QStringList &arguments, QString *error)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(
+        tr("Spectray shows what your computer is playing as a live spectrum: in the tray, in a floating window, "
+           "and on any browser on your network."));
+    p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help and exit."));
+    const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")}, tr("Show the version and exit."));
+    p.addOption(help);
+    p.addOption(version);
+    p.addOptions({
+        {QStringLiteral("list-devices"), tr("List capture sources and exit.")},
+        {QStringLiteral("json"), tr("With --list-devices: print JSON.")},
+        {QStringLiteral("source"), tr("Capture from SOURCE: a device id, part of a device name, \"default-output\", "
+                                      "\"demo\" or \"file:PATH\"."), QStringLiteral("SOURCE")},
+        {QStringLiteral("print-frames"), tr("Print live frames as JSON lines on stdout.")},
+        {QStringLiteral("frames"), tr("With --print-frames: stop after N frames."), QStringLiteral("N")},
+        {QStringLiteral("analyze"), tr("Analyse an audio file (WAV, FLAC, Ogg) and print JSON lines."), QStringLiteral("FILE")},
+        {QStringLiteral("profile"), tr("Analysis profile: default or seed."), QStringLiteral("NAME")},
+        {QStringLiteral("fps"), tr("Frames per second (1-240)."), QStringLiteral("N")},
+        {QStringLiteral("bands"), tr("Number of bands (8-256)."), QStringLiteral("N")},
+        {QStringLiteral("fft-size"), tr("Main FFT size (power of two, 256-65536)."), QStringLiteral("N")},
+        {QStringLiteral("min-hz"), tr("Lowest frequency shown (10-1000)."), QStringLiteral("HZ")},
+        {QStringLiteral("max-hz"), tr("Highest frequency shown (1000-24000)."), QStringLiteral("HZ")},
+        {QStringLiteral("headless"), tr("Run capture and the LAN server without any window.")},
+        {QStringLiteral("port"), tr("LAN server port."), QStringLiteral("PORT")},
+        {QStringLiteral("bind"), tr("LAN server bind address (e.g. 0.0.0.0 or 127.0.0.1)."), QStringLiteral("ADDRESS")},
+        {QStringLiteral("show"), tr("Show the spectrum window (also asks a running instance to show it).")},
+        {QStringLiteral("lang"), tr("User interface language (en, ru, de)."), QStringLiteral("LANG")},
+        {QStringLiteral("config"), tr("Read and write settings in FILE instead of the user's settings."), QStringLiteral("FILE")},
+    });
+
+    CommandLine cli;
+    if (!p.parse(arguments)) {
+        *error = p.errorText();
+        return std::nullopt;
+    }
+    if (!p.positionalArguments().isEmpty()) {
+        *error = tr("Unexpected argument \"%1\" (see --help)").arg(p.positionalArguments().constFirst());
+        return std::nullopt;
+    }
+    cli.helpText = p.helpText();
+
+    int modes = 0;
+    for (const char *m : {"list-devices", "print-frames", "analyze", "headless"})
+        modes += p.isSet(QString::fromLatin1(m)) ? 1 : 0;
+    if (modes > 1) {
+        *error = tr("--list-devices, --print-frames, --analyze and --headless cannot be combined");
+        return std::nullopt;
+    }
+    if (p.isSet(help))
+        cli.mode = CommandLine::Mode::Help;
+    else if (p.isSet(version))
+        cli.mode = CommandLine::Mode::Version;
+    else if (p.isSet(QStringLiteral("list-devices")))
+        cli.mode = CommandLine::Mode::ListDevices;
+    else if (p.isSet(QStringLiteral("print-frames")))
+        cli.mode = CommandLine::Mode::PrintFrames;
+    else if (p.isSet(QStringLiteral("analyze")))
+        cli.mode = CommandLine::Mode::Analyze;
+    else if (p.isSet(QStringLiteral("headless")))
+        cli.mode = CommandLine::Mode::Headless;
+
+    if (p.isSet(QStringLiteral("json")) && cli.mode != CommandLine::Mode::ListDevices) {
+        *error = tr("--json goes with --list-devices");
+        return std::nullopt;
+    }
+    cli.json = p.isSet(QStringLiteral("json"));
+    if (p.isSet(QStringLiteral("frames")) && cli.mode != CommandLine::Mode::PrintFrames) {
+        *error = tr("--frames goes with --print-frames");
+        return std::nullopt;
+    }
+    if (!readInt(p, QStringLiteral("frames"), 1, std::numeric_limits<int>::max(), cli.frames, error))
+        return std::nullopt;
+    if (p.isSet(QStringLiteral("source"))) {
+        cli.source = p.value(QStringLiteral("source")).trimmed();
+        if (cli.source->isEmpty()) {
+            *error = tr("--source needs a value (see --list-devices)");
+            return std::nullopt;
+        }
+    }
+    cli.analyzeFile = p.value(QStringLiteral("analyze"));
+    if (cli.mode == CommandLine::Mode::Analyze && cli.analyzeFile.isEmpty()) {
+        *error = tr("--analyze needs a file name");
+        return std::nullopt;
+    }
+
+    // Analysis options are validated here for their own ranges; combinations (e.g. bands that do
+    // not fit the frequency range at this rate) are checked by the analyzer with the real rate.
+    qint64 fps = -1, bands = -1, fft = -1;
+    double minHz = -1, maxHz = -1;
+    if (!readInt(p, QStringLiteral("fps"), 1, 240, fps, error) || !readInt(p, QStringLiteral("bands"), 8, 256, bands, error)
+        || !readInt(p, QStringLiteral("fft-size"), 256, 65536, fft, error)
+        || !readDouble(p, QStringLiteral("min-hz"), 10, 1000, minHz, error)
+        || !readDouble(p, QStringLiteral("max-hz"), 1000, 24000, maxHz, error))
+        return std::nullopt;
+    if (fft > 0 && (fft & (fft - 1)) != 0) {
+        *error = tr("--fft-size must be a power of two (got %1)").arg(fft);
+        return std::nullopt;
+    }
+    if (p.isSet(QStringLiteral("profile"))) {
+        const QString profile = p.value(QStringLiteral("profile")).trimmed().toLower();
+        if (profile != u"default" && profile != u"seed") {
+            *error = tr("--profile must be \"default\" or \"seed\" (got \"%1\")").arg(p.value(QStringLiteral("profile")));
+            return std::nullopt;
+        }
+        cli.analysis.profile = profile;
+        cli.analysisGiven = true;
+    } else {
+        cli.analysis.profile.clear(); // "not given": keep the settings' value
+    }
+    cli.analysis.fps = int(fps);
+    cli.analysis.bands = int(bands);
+    cli.analysis.fftSize = int(fft);
+    cli.analysis.minHz = minHz;
+    cli.analysis.maxHz = maxHz;
+    cli.analysisGiven = cli.analysisGiven || fps > 0 || bands > 0 || fft > 0 || minHz > 0 || maxHz > 0;
+
+    if (p.isSet(QStringLiteral("port"))) {
+        qint64 port = 0;
+        if (!readInt(p, QStringLiteral("port"), 1, 65535, port, error))
+            return std::nullopt;
+        cli.port = quint16(port);
+    }
+    if (p.isSet(QStringLiteral("bind")))
+        cli.bind = p.value(QStringLiteral("bind")).trimmed();
+    if (p.isSet(QStringLiteral("lang"))) {
+        cli.lang = p.value(QStringLiteral("lang")).trimmed().toLower();
+        if (cli.lang != u"en" && cli.lang != u"ru" && cli.lang != u"de") {
+            *error = tr("--lang must be en, ru or de (got \"%1\")").arg(p.value(QStringLiteral("lang")));
+            return std::nullopt;
+        }
+    }
+    cli.configFile = p.value(QStringLiteral("config"));
+    cli.showWindow = p.isSet(QStringLiteral("show"));
+    return cli;
+}
+
+bool applyAnalysisOptions(const CommandLine &cli, AnalysisConfig &base, QString *error)
+{
+    const AnalysisConfig &o = cli.analysis;
+    if (!o.profile.isEmpty())
+        base.profile = o.profile;
+    if (o.fps > 0)
+        base.fps = o.fps;
+    if (o.bands > 0)
+        base.bands = o.bands;
+    if (o.fftSize > 0)
+        base.fftSize = o.fftSize;
+    if (o.minHz > 0)
+        base.minHz = o.minHz;
+    if (o.maxHz > 0)
+        base.maxHz = o.maxHz;
+    if (base.maxHz <= base.minHz) {
+        *error = tr("--max-hz (%1) must be above --min-hz (%2)").arg(base.maxHz).arg(base.minHz);
+        return false;
+    }
+    return true;
+}
+
+} // namespace spectray

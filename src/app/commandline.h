@@ -1,0 +1,40 @@
+#pragma once
+
+#include "core/analysisconfig.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace spectray {
+
+// Everything the command line can ask for, validated. Parsing happens before any QCoreApplication
+// exists, because the mode decides whether a QApplication (GUI) is created at all.
+struct CommandLine
+{
+    enum class Mode { Desktop, Headless, ListDevices, PrintFrames, Analyze, Help, Version };
+
+    Mode mode = Mode::Desktop;
+    bool json = false;             // --list-devices --json
+    std::optional<QString> source; // --source
+    qint64 frames = 0;             // --print-frames --frames N (0 = until interrupted)
+    QString analyzeFile;           // --analyze FILE
+    AnalysisConfig analysis;       // --profile/--fps/--bands/--fft-size/--min-hz/--max-hz over settings
+    bool analysisGiven = false;    // any of the analysis options was given
+    QString configFile;            // --config FILE (INI) instead of the user's settings
+    QString lang;                  // --lang ru|de|en
+    std::optional<quint16> port;   // --port
+    std::optional<QString> bind;   // --bind
+    bool showWindow = false;       // --show
+    QString helpText;
+};
+
+// Parses `arguments` (argv as strings, program name first). On a bad option or value returns
+// std::nullopt and sets `error` to one line naming it; the caller exits with status 2.
+std::optional<CommandLine> parseCommandLine(const QStringList &arguments, QString *error);
+
+// Applies --profile & co. on top of `base` (from settings), validating ranges.
+bool applyAnalysisOptions(const CommandLine &cli, AnalysisConfig &base, QString *error);
+
+} // namespace spectray

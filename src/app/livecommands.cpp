@@ -1,0 +1,112 @@
+#include "livecommands.h"
+
+#include "core/wireformat.h"
+#include "engine/engine.h"
+#include "unixsignals.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimer>
+
+#include <csignal>
+#include <cstdio>
+
+namespace spectray {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("spectray::LiveCommands", text);
+}
+
+QString kindName(AudioDevice::Kind kind)
+{
+    switch (kind) {
+    case AudioDevice::Kind::Loopback: return QStringLiteral("loopback");
+    case AudioDevice::Kind::Input: return QStringLiteral("input");
+    case AudioDevice::Kind::Virtual: return QStringLiteral("virtual");
+    }
+    return {};
+}
+
+bool writeLine(const QByteArray &line)
+{
+    return std::fwrite(line.constData(), 1, std::size_t(line.size()), stdout) == std::size_t(line.size())
+           && std::fputc('\n', stdout) != EOF && std::fflush(stdout) == 0;
+}
+
+} // namespace
+
+int runListDevices(Engine &engine, bool json)
+{
+    // The worker publishes its list once it has asked the audio server; wait for that (bounded).
+    QEventLoop loop;
+    QObject::connect(&engine, &Engine::devicesChanged, &loop, &QEventLoop::quit);
+    QTimer::singleShot(5000, &loop, &QEventLoop::quit);
+    if (engine.devices().isEmpty())
+        loop.exec();
+    const AudioDeviceList devices = engine.devices();
+    if (devices.isEmpty()) {
+        std::fprintf(stderr, "spectray: %s\n", qPrintable(tr("the capture engine did not answer")));
+        return 1;
+    }
+    if (json) {
+        QJsonArray array;
+        for (const AudioDevice &d : devices) {
+            array.append(QJsonObject{{QStringLiteral("id"), d.id},
+                                     {QStringLiteral("name"), d.name},
+                                     {QStringLiteral("kind"), kindName(d.kind)},
+                                     {QStringLiteral("default"), d.isDefault}});
+        }
+        writeLine(QJsonDocument(array).toJson(QJsonDocument::Indented).trimmed());
+        return 0;
+    }
+    for (const AudioDevice &d : devices) {
+        const QString line = QStringLiteral("%1 %2  %3\n    %4")
+                                 .arg(d.isDefault ? QStringLiteral("*") : QStringLiteral(" "), kindName(d.kind), d.name, d.id);
+        writeLine(line.toUtf8());
+    }
+    return 0;
+}
+
+int runPrintFrames(Engine &engine, const QString &source, const AnalysisConfig &config, qint64 frames)
+{
+    std::signal(SIGPIPE, SIG_IGN); // a closed pipe shows up as a failed write, handled below
+    TerminationSignals termination;
+    int exitCode = 0;
+    qint64 printed = 0;
+    QEventLoop loop;
+    QObject::connect(&termination, &TerminationSignals::terminationRequested, &loop, &QEventLoop::quit);
+    QObject::connect(&engine, &Engine::layoutChanged, &loop, [&](const BandLayout &layout) {
+        if (!writeLine(wire::layoutJson(layout)))
+            loop.quit();
+    });
+    QObject::connect(&engine, &Engine::frameReady, &loop, [&](const SpectrumFrame &frame) {
+        if (frames > 0 && printed >= frames)
+            return;
+        if (!writeLine(wire::frameJson(frame))) {
+            loop.quit();
+            return;
+        }
+        if (++printed == frames)
+            loop.quit();
+    });
+    QObject::connect(&engine, &Engine::statusChanged, &loop, [&](const EngineStatus &status) {
+        const QString line = status.reason.isEmpty()
+                                 ? QStringLiteral("%1: %2").arg(stateName(status.state), status.deviceName)
+                                 : QStringLiteral("%1: %2 (%3)").arg(stateName(status.state), status.reason, status.deviceName);
+        std::fprintf(stderr, "spectray: %s\n", line.toLocal8Bit().constData());
+    });
+    engine.applyConfig(config);
+    engine.selectDevice(source);
+    engine.start();
+    loop.exec();
+    engine.stop();
+    return exitCode;
+}
+
+} // namespace spectray

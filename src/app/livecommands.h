@@ -1,0 +1,19 @@
+#pragma once
+
+#include "core/analysisconfig.h"
+
+#include <QString>
+
+namespace spectray {
+
+class Engine;
+
+// `spectray --list-devices [--json]`: the sources the engine offers, then exit 0.
+int runListDevices(Engine &engine, bool json);
+
+// `spectray --print-frames [--frames N]`: live frames from `source` as JSON lines on stdout (the
+// layout line first, again whenever it changes), flushed per line. Status changes go to stderr.
+// Runs until N frames, SIGINT/SIGTERM, or a closed stdout.
+int runPrintFrames(Engine &engine, const QString &source, const AnalysisConfig &config, qint64 frames);
+
+} // namespace spectray

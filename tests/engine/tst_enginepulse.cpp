@@ -1,0 +1,112 @@
+// The engine against a real (private) PulseAudio daemon: tones played into null sinks must show up
+// in the right band, and switching devices mid-stream must move the spectrum with it.
+#include "engine/engine.h"
+#include "pulsedaemon.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace spectray;
+
+namespace {
+
+int bandOf(const BandLayout &layout, double hz)
+{
+    for (int i = 0; i < layout.bandCount(); ++i) {
+        if (hz >= layout.edgesHz[i] && hz < layout.edgesHz[i + 1])
+            return i;
+    }
+    return -1;
+}
+
+int loudestBand(const SpectrumFrame &frame)
+{
+    return int(std::max_element(frame.bands.begin(), frame.bands.end()) - frame.bands.begin());
+}
+
+} // namespace
+
+class TestEnginePulse final : public QObject
+{
+    Q_OBJECT
+
+    test::PulseDaemon m_daemon;
+    SpectrumFrame m_last;
+    int m_frames = 0;
+
+    // True when the last several frames all peak in the band holding `hz`.
+    bool peaksAt(Engine &engine, double hz, int timeoutMs)
+    {
+        const int want = bandOf(engine.layout(), hz);
+        int streak = 0;
+        int seen = m_frames;
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < timeoutMs) {
+            QTest::qWait(20);
+            if (m_frames == seen)
+                continue;
+            seen = m_frames;
+            streak = loudestBand(m_last) == want ? streak + 1 : 0;
+            if (streak >= 5)
+                return true;
+        }
+        qWarning() << "wanted band" << want << "for" << hz << "Hz; last frame" << m_last.bands;
+        return false;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        if (!test::PulseDaemon::available())
+            QSKIP("pulseaudio is not installed (scripts/install-deps.sh --test installs it)");
+        QVERIFY2(m_daemon.start({QStringLiteral("sink_a"), QStringLiteral("sink_b")}), qPrintable(m_daemon.error()));
+        QVERIFY(m_daemon.setDefaultSink(QStringLiteral("sink_a")));
+    }
+
+    void toneShowsInItsBandAndFollowsADeviceSwitch()
+    {
+        test::TonePlayer a;
+        test::TonePlayer b;
+        QVERIFY(a.start(QStringLiteral("sink_a"), 1000.0, 0.5));
+        QVERIFY(b.start(QStringLiteral("sink_b"), 3000.0, 0.5));
+
+        Engine engine;
+        connect(&engine, &Engine::frameReady, this, [this](const SpectrumFrame &f) {
+            m_last = f;
+            ++m_frames;
+        });
+        QSignalSpy devices(&engine, &Engine::devicesChanged);
+        QTRY_VERIFY_WITH_TIMEOUT(!engine.devices().isEmpty(), 5000);
+        const auto ids = [&] {
+            QStringList out;
+            for (const AudioDevice &d : engine.devices())
+                out << d.id;
+            return out;
+        }();
+        QVERIFY2(ids.contains(QStringLiteral("pulse:sink_a.monitor")), qPrintable(ids.join(u',')));
+        QVERIFY2(ids.contains(QStringLiteral("pulse:sink_b.monitor")), qPrintable(ids.join(u',')));
+
+        engine.selectDevice(QStringLiteral("default-output"));
+        engine.start();
+        QTRY_VERIFY_WITH_TIMEOUT(m_frames > 0, 5000);
+        QVERIFY(peaksAt(engine, 1000.0, 5000));
+
+        engine.selectDevice(QStringLiteral("pulse:sink_b.monitor"));
+        QVERIFY(peaksAt(engine, 3000.0, 5000));
+        QCOMPARE(engine.status().state, EngineStatus::State::Running);
+
+        // The default output follows the system default when it moves.
+        engine.selectDevice(QStringLiteral("default-output"));
+        QVERIFY(peaksAt(engine, 1000.0, 5000));
+        QVERIFY(m_daemon.setDefaultSink(QStringLiteral("sink_b")));
+        QVERIFY(peaksAt(engine, 3000.0, 5000));
+        engine.stop();
+        QTRY_COMPARE(engine.status().state, EngineStatus::State::Stopped);
+    }
+
+    void cleanupTestCase() { m_daemon.stop(); }
+};
+
+QTEST_GUILESS_MAIN(TestEnginePulse)
+#include "tst_enginepulse.moc"
