@@ -65,6 +65,9 @@ SpectrumAnalyzer::SpectrumAnalyzer(const AnalyzerConfig &config)
     m_hopSize = int(std::lround(double(c.sampleRate) / c.fps));
     m_short = std::make_unique<RealFft>(c.fftSize);
     m_raw.assign(bands, 0.0f);
+    m_bandFft.assign(bands, c.fftSize);
+    // A Hann window weighs the middle of its span most: what a band shows is centred half a window
+    // before the newest sample.
     m_latencyMs.assign(bands, c.fftSize / 2.0 / c.sampleRate * 1000.0);
 
     if (c.profile == Profile::Seed) {
@@ -95,8 +98,10 @@ SpectrumAnalyzer::SpectrumAnalyzer(const AnalyzerConfig &config)
     m_edgesHz = geometricEdgesHz(c.bands, c.minHz, c.maxHz);
     m_plan = fractionalBandPlan(m_edgesHz, c.sampleRate, c.fftSize, c.bassFftSize);
     for (std::size_t b = 0; b < bands; ++b) {
-        if (m_plan.spans[b].fft == 1)
+        if (m_plan.spans[b].fft == 1) {
+            m_bandFft[b] = c.bassFftSize;
             m_latencyMs[b] = c.bassFftSize / 2.0 / c.sampleRate * 1000.0;
+        }
         if (m_edgesHz[b + 1] <= 200.0 * (1.0 + 1e-9))
             m_bassBands.push_back(int(b));
     }

@@ -34,6 +34,7 @@ public:
     const AnalyzerConfig &config() const { return m_config; }     // resolved
     const std::vector<double> &edgesHz() const { return m_edgesHz; } // bands + 1, as used
     const std::vector<double> &bandLatencyMs() const { return m_latencyMs; }
+    const std::vector<int> &bandFftSizes() const { return m_bandFft; } // the FFT each band reads
     const std::vector<int> &seedBinEdges() const { return m_seedEdges; } // seed profile only, else empty
     int windowSize() const { return m_windowSize; }
     int hopSize() const { return m_hopSize; }
@@ -57,6 +58,7 @@ private:
     AnalyzerConfig m_config;
     std::vector<double> m_edgesHz;
     std::vector<double> m_latencyMs;
+    std::vector<int> m_bandFft;
     std::vector<int> m_seedEdges;
     std::vector<int> m_bassBands;
     int m_windowSize = 0;

@@ -1,0 +1,127 @@
+// Option validation (the CLI's exit status 2 and its one-line reason) and resolution.
+#include "dsp/analyzerconfig.h"
+#include "dsp/spectrumanalyzer.h"
+
+#include <QTest>
+
+#include <stdexcept>
+
+using namespace spectray::dsp;
+
+class TestConfig final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void defaultsAreValid();
+    void badOptionsAreNamed_data();
+    void badOptionsAreNamed();
+    void resolution();
+    void profiles();
+};
+
+void TestConfig::defaultsAreValid()
+{
+    QVERIFY(validate(AnalyzerConfig{}).empty());
+    AnalyzerConfig seed;
+    seed.profile = Profile::Seed;
+    QVERIFY(validate(seed).empty());
+    AnalyzerConfig edges;
+    edges.bands = 256;
+    edges.fps = 240;
+    edges.fftSize = 65536;
+    QVERIFY(validate(edges).empty());
+    edges.bands = 8;
+    edges.fps = 1;
+    edges.fftSize = 256;
+    edges.bassFftSize = 256;
+    QVERIFY(validate(edges).empty());
+}
+
+void TestConfig::badOptionsAreNamed_data()
+{
+    QTest::addColumn<AnalyzerConfig>("config");
+    QTest::addColumn<QString>("named");
+    auto with = [](auto change) {
+        AnalyzerConfig c;
+        change(c);
+        return c;
+    };
+    QTest::newRow("bands 7") << with([](AnalyzerConfig &c) { c.bands = 7; }) << QStringLiteral("bands");
+    QTest::newRow("bands 257") << with([](AnalyzerConfig &c) { c.bands = 257; }) << QStringLiteral("bands");
+    QTest::newRow("fps 0") << with([](AnalyzerConfig &c) { c.fps = 0; }) << QStringLiteral("fps");
+    QTest::newRow("fps 241") << with([](AnalyzerConfig &c) { c.fps = 241; }) << QStringLiteral("fps");
+    QTest::newRow("rate 0") << with([](AnalyzerConfig &c) { c.sampleRate = 0; }) << QStringLiteral("sample rate");
+    QTest::newRow("min 0") << with([](AnalyzerConfig &c) { c.minHz = 0; }) << QStringLiteral("min frequency");
+    QTest::newRow("max below min") << with([](AnalyzerConfig &c) { c.maxHz = 10; }) << QStringLiteral("max frequency");
+    QTest::newRow("min above nyquist") << with([](AnalyzerConfig &c) {
+        c.minHz = 30000;
+        c.maxHz = 40000;
+    }) << QStringLiteral("min frequency");
+    QTest::newRow("fft 1000") << with([](AnalyzerConfig &c) { c.fftSize = 1000; }) << QStringLiteral("fft size");
+    QTest::newRow("fft 128") << with([](AnalyzerConfig &c) { c.fftSize = 128; }) << QStringLiteral("fft size");
+    QTest::newRow("fft 131072") << with([](AnalyzerConfig &c) { c.fftSize = 131072; }) << QStringLiteral("fft size");
+    QTest::newRow("bass fft 3000") << with([](AnalyzerConfig &c) { c.bassFftSize = 3000; })
+                                   << QStringLiteral("bass fft size");
+    QTest::newRow("bass fft with seed") << with([](AnalyzerConfig &c) {
+        c.profile = Profile::Seed;
+        c.bassFftSize = 8192;
+    }) << QStringLiteral("bass fft size");
+}
+
+void TestConfig::badOptionsAreNamed()
+{
+    QFETCH(AnalyzerConfig, config);
+    QFETCH(QString, named);
+    const std::string reason = validate(config);
+    QVERIFY(!reason.empty());
+    QVERIFY2(QString::fromStdString(reason).startsWith(named), reason.c_str());
+    QVERIFY(reason.find('\n') == std::string::npos);
+    try {
+        SpectrumAnalyzer analyzer(config);
+        QFAIL("constructed with a bad configuration");
+    } catch (const std::invalid_argument &e) {
+        QCOMPARE(std::string(e.what()), reason);
+    }
+}
+
+void TestConfig::resolution()
+{
+    AnalyzerConfig seed;
+    seed.profile = Profile::Seed;
+    seed.sampleRate = 48000;
+    const AnalyzerConfig s = SpectrumAnalyzer(seed).config();
+    QCOMPARE(s.fftSize, 1024);
+    QCOMPARE(s.bassFftSize, 0);
+    QCOMPARE(s.maxHz, 16000.0);
+
+    AnalyzerConfig def;
+    QCOMPARE(resolve(def).fftSize, 1024);
+    QCOMPARE(resolve(def).bassFftSize, 8192);
+    def.sampleRate = 96000;
+    QCOMPARE(resolve(def).fftSize, 2048);
+    QCOMPARE(resolve(def).bassFftSize, 16384);
+    def.sampleRate = 22050;
+    QCOMPARE(resolve(def).maxHz, 11025.0);
+    def.sampleRate = 44100;
+    def.fftSize = 16384; // a long short FFT: the bass FFT adds nothing and is dropped
+    QCOMPARE(resolve(def).bassFftSize, 0);
+    const SpectrumAnalyzer single(def);
+    QCOMPARE(single.windowSize(), 16384);
+    QCOMPARE(single.bassFftSize(), 0);
+}
+
+void TestConfig::profiles()
+{
+    Profile p = Profile::Default;
+    QVERIFY(parseProfile("SEED", p));
+    QCOMPARE(p, Profile::Seed);
+    QVERIFY(parseProfile("Default", p));
+    QCOMPARE(p, Profile::Default);
+    QVERIFY(!parseProfile("cava", p));
+    QCOMPARE(std::string(profileName(Profile::Seed)), std::string("seed"));
+    QCOMPARE(std::string(profileName(Profile::Default)), std::string("default"));
+}
+
+QTEST_APPLESS_MAIN(TestConfig)
+#include "tst_config.moc"
