@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs everything the test suite needs (Debian packages, npm packages from package-lock.json),
+# builds Spectray with warnings as errors, and runs every test: unit, integration (private
+# PulseAudio daemons), gui (Xvfb), browser (headless Chromium), packaging, and the Windows
+# cross-compile check.
+#   scripts/test.sh            the whole suite (what CI runs)
+#   scripts/test.sh --asan     the same suite in an AddressSanitizer + UBSan build (preset "asan")
+#   scripts/test.sh -L unit    extra arguments go to ctest (here: only unit tests)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+build_dir=build-test
+cmake_args=(-G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSPECTRAY_WERROR=ON)
+if [ "${1:-}" = "--asan" ]; then
+  shift
+  build_dir=build-asan
+  cmake_args=(--preset asan -DSPECTRAY_WERROR=ON)
+  # Mesa's llvmpipe leaks a little and is dlclosed, so LSan cannot attribute it (see docs/testing.md).
+  export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}:abort_on_error=0"
+  export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+  export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
+fi
+
+bash scripts/install-deps.sh --test
+if [ -f package-lock.json ]; then
+  # Browser and load tests drive Debian's chromium through playwright-core; no browser download.
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+fi
+
+if [ "${cmake_args[0]}" = "--preset" ]; then
+  cmake "${cmake_args[@]}"
+else
+  cmake -S . -B "$build_dir" "${cmake_args[@]}"
+fi
+cmake --build "$build_dir" -j"$(nproc)"
+
+if [ -x scripts/cross-check-windows.sh ] && [ "$build_dir" = build-test ]; then
+  bash scripts/cross-check-windows.sh "$build_dir/windows-cross"
+fi
+
+# Unit tests are independent and quick: run them two at a time. The rest start daemons, displays
+# and browsers, and some check timing bounds, so they run one after another.
+ctest --test-dir "$build_dir" --output-on-failure -L unit -j2 "$@"
+ctest --test-dir "$build_dir" --output-on-failure -LE unit "$@"
