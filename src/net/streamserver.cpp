@@ -1,0 +1,330 @@
+#include "streamserver.h"
+
+#include "httpfront.h"
+#include "httprequest.h"
+#include "netsettings.h"
+#include "binaryframe.h"
+#include "core/wireformat.h"
+
+#include "core/logging.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkInterface>
+#include <QTcpSocket>
+#include <QTimer>
+#include <QWebSocket>
+#include <QWebSocketServer>
+#include <QtEndian>
+
+#include <cstring>
+
+namespace spectray::net {
+
+namespace {
+// A complete server-to-client WebSocket frame (FIN set, unmasked). Unmasked frames are the same
+// bytes for every client, so a frame is built once and copied into each socket as it is.
+void buildWsFrame(quint8 opcode, const QByteArray &payload, QByteArray &out)
+{
+    const qsizetype n = payload.size();
+    const int header = n < 126 ? 2 : (n < 65536 ? 4 : 10);
+    out.resize(header + n);
+    auto *p = reinterpret_cast<uchar *>(out.data());
+    p[0] = uchar(0x80 | opcode);
+    if (n < 126) {
+        p[1] = uchar(n);
+    } else if (n < 65536) {
+        p[1] = 126;
+        qToBigEndian<quint16>(quint16(n), p + 2);
+    } else {
+        p[1] = 127;
+        qToBigEndian<quint64>(quint64(n), p + 2);
+    }
+    std::memcpy(p + header, payload.constData(), size_t(n));
+}
+
+QString peerKey(const QHostAddress &address, quint16 port)
+{
+    return address.toString() + QLatin1Char('|') + QString::number(port);
+}
+} // namespace
+
+StreamServer::StreamServer(QObject *parent)
+    : QObject(parent)
+    , m_front(new HttpFront(this))
+    , m_wsServer(new QWebSocketServer(QStringLiteral("Spectray"), QWebSocketServer::NonSecureMode, this))
+    , m_pingTimer(new QTimer(this))
+{
+    m_clock.start();
+    connect(m_front, &HttpFront::upgradeReady, this, &StreamServer::onUpgradeReady);
+    connect(m_wsServer, &QWebSocketServer::newConnection, this, &StreamServer::onNewWebSocket);
+    connect(m_pingTimer, &QTimer::timeout, this, &StreamServer::onPingTimer);
+    m_front->setApiInfo([this] { return infoJson(); });
+    m_front->setAdmission([this](QTcpSocket *socket, const HttpRequestHead &head) -> HttpFront::Refusal {
+        const QString token = head.query.queryItemValue(QStringLiteral("t"), QUrl::FullyDecoded);
+        const auto verdict = m_guard.check(socket->peerAddress(), token, QString::fromUtf8(head.header("origin")),
+                                           QString::fromUtf8(head.header("host")), m_clock.elapsed());
+        switch (verdict) {
+        case AccessGuard::Verdict::LockedOut:
+            return {429, tr("Too many failed attempts from this address; try again later.").toUtf8()};
+        case AccessGuard::Verdict::BadOrigin:
+            return {403, tr("This page's origin may not connect.").toUtf8()};
+        case AccessGuard::Verdict::BadToken:
+            qCInfo(lcNet) << "Refused" << socket->peerAddress().toString() << ": missing or wrong token";
+            return {401, tr("Missing or wrong access token: open the URL Spectray prints, with its #t=... part.").toUtf8()};
+        case AccessGuard::Verdict::Allowed:
+            break;
+        }
+        if (clientCount() + handshakingCount() >= m_options.maxClients)
+            return {503, tr("Server full: at most %1 clients.").arg(m_options.maxClients).toUtf8()};
+        m_handshakeUsedToken.insert(peerKey(socket->peerAddress(), socket->peerPort()), !token.isEmpty());
+        return {};
+    });
+}
+
+StreamServer::~StreamServer()
+{
+    close(true);
+}
+
+bool StreamServer::listen(const ServerOptions &options, QString *error)
+{
+    m_options = options;
+    m_guard.setConfig({options.token, options.requireTokenOnLoopback, options.allowedOrigins,
+                       options.lockoutFailures, options.lockoutWindowMs, options.lockoutMs});
+    m_front->setLimits({options.maxHeaderBytes, options.headerTimeoutMs, options.maxPendingHttp});
+    m_wsServer->setHandshakeTimeout(std::chrono::milliseconds(options.headerTimeoutMs));
+    if (!m_front->listen(options.bindAddress, options.port, error))
+        return false;
+    m_pingTimer->start(options.pingIntervalMs);
+    qCInfo(lcNet) << "Listening on" << options.bindAddress.toString() << "port" << port();
+    return true;
+}
+
+void StreamServer::close(bool goingAway)
+{
+    m_pingTimer->stop();
+    m_front->close();
+    const auto code = goingAway ? QWebSocketProtocol::CloseCodeGoingAway : QWebSocketProtocol::CloseCodeNormal;
+    const QList<QWebSocket *> sockets = m_clients.keys();
+    for (QWebSocket *ws : sockets) {
+        ws->close(code, tr("Spectray is shutting down."));
+        removeClient(ws);
+    }
+}
+
+bool StreamServer::isListening() const
+{
+    return m_front->isListening();
+}
+
+quint16 StreamServer::port() const
+{
+    return m_front->port();
+}
+
+QList<QUrl> StreamServer::clientUrls() const
+{
+    QList<QHostAddress> hosts;
+    const QHostAddress bind = m_options.bindAddress;
+    const bool any = bind == QHostAddress::Any || bind == QHostAddress::AnyIPv4 || bind == QHostAddress::AnyIPv6;
+    if (any || AccessGuard::isLoopback(bind))
+        hosts << QHostAddress(QHostAddress::LocalHost);
+    if (any) {
+        for (const QHostAddress &a : QNetworkInterface::allAddresses()) {
+            if (a.protocol() == QAbstractSocket::IPv4Protocol && !a.isLoopback())
+                hosts << a;
+        }
+    } else if (!AccessGuard::isLoopback(bind)) {
+        hosts << bind;
+    }
+    QList<QUrl> urls;
+    for (const QHostAddress &h : hosts) {
+        QUrl url;
+        url.setScheme(QStringLiteral("http"));
+        url.setHost(h.toString());
+        url.setPort(port());
+        url.setPath(QStringLiteral("/"));
+        url.setFragment(QStringLiteral("t=") + m_options.token);
+        urls << url;
+    }
+    return urls;
+}
+
+void StreamServer::regenerateToken()
+{
+    m_options.token = generateToken();
+    m_guard.setToken(m_options.token);
+    QList<QWebSocket *> stale;
+    for (const Client &c : m_clients) {
+        if (c.usedToken)
+            stale << c.ws;
+    }
+    for (QWebSocket *ws : stale) {
+        ws->close(QWebSocketProtocol::CloseCodePolicyViolated, tr("The access token was changed."));
+        removeClient(ws);
+    }
+    emit tokenChanged(m_options.token);
+}
+
+StreamServer::Stats StreamServer::stats() const
+{
+    qint64 buffered = 0;
+    for (const Client &c : m_clients)
+        buffered += c.tcp ? c.tcp->bytesToWrite() : 0;
+    m_stats.bufferedBytes = buffered;
+    return m_stats;
+}
+
+int StreamServer::handshakingCount()
+{
+    for (auto it = m_handshaking.begin(); it != m_handshaking.end();)
+        it = it->isNull() ? m_handshaking.erase(it) : std::next(it);
+    return int(m_handshaking.size());
+}
+
+void StreamServer::onUpgradeReady(QTcpSocket *socket)
+{
+    m_handshaking.insert(peerKey(socket->peerAddress(), socket->peerPort()), socket);
+    // A fixed kernel buffer (no autotuning to megabytes) keeps per-client memory small and lets a
+    // stalled reader show up as a Qt-side backlog quickly.
+    if (m_options.socketSendBufferBytes > 0)
+        socket->setSocketOption(QAbstractSocket::SendBufferSizeSocketOption, m_options.socketSendBufferBytes);
+    m_wsServer->handleConnection(socket);
+}
+
+void StreamServer::onNewWebSocket()
+{
+    while (QWebSocket *ws = m_wsServer->nextPendingConnection()) {
+        const QString key = peerKey(ws->peerAddress(), ws->peerPort());
+        Client c;
+        c.ws = ws;
+        c.tcp = m_handshaking.take(key);
+        if (!c.tcp)
+            c.tcp = ws->findChild<QTcpSocket *>();
+        c.usedToken = m_handshakeUsedToken.take(key);
+        c.lastSeenMs = m_clock.elapsed();
+        ws->setMaxAllowedIncomingMessageSize(quint64(m_options.maxIncomingMessageBytes));
+        ws->setMaxAllowedIncomingFrameSize(quint64(m_options.maxIncomingMessageBytes));
+        connect(ws, &QWebSocket::textMessageReceived, this, [this, ws](const QString &m) { onText(ws, m); });
+        connect(ws, &QWebSocket::binaryMessageReceived, this, [this, ws](const QByteArray &) {
+            const auto it = m_clients.find(ws);
+            if (it != m_clients.end())
+                onGarbage(*it, "binary_not_accepted", tr("Binary messages are not accepted; send JSON text."));
+        });
+        connect(ws, &QWebSocket::pong, this, [this, ws](quint64, const QByteArray &) {
+            const auto it = m_clients.find(ws);
+            if (it != m_clients.end())
+                it->lastSeenMs = m_clock.elapsed();
+        });
+        connect(ws, &QWebSocket::disconnected, this, [this, ws] { removeClient(ws); });
+        m_clients.insert(ws, c);
+        sendText(ws, helloJson(c));
+        qCInfo(lcNet) << "Client connected from" << ws->peerAddress().toString() << "-" << m_clients.size() << "clients";
+        emit clientCountChanged(clientCount());
+    }
+}
+
+void StreamServer::removeClient(QWebSocket *ws)
+{
+    if (!m_clients.remove(ws))
+        return;
+    ws->disconnect(this);
+    ws->deleteLater();
+    emit clientCountChanged(clientCount());
+}
+
+void StreamServer::drop(QWebSocket *ws)
+{
+    ++m_stats.clientsDropped;
+    qCInfo(lcNet) << "Dropping client" << ws->peerAddress().toString() << "(stalled or not answering)";
+    ws->abort();
+    removeClient(ws);
+}
+
+bool StreamServer::wantsFrame(Client &client) const
+{
+    const int fps = m_layout.fps > 0 ? m_layout.fps : 60;
+    const int rate = client.rate <= 0 ? fps : std::min(client.rate, fps);
+    if (rate >= fps)
+        return true;
+    // Bresenham-style: exactly `rate` of every `fps` frames, spread evenly.
+    client.phase += rate;
+    if (client.phase < fps)
+        return false;
+    client.phase -= fps;
+    return true;
+}
+
+void StreamServer::publishFrame(const SpectrumFrame &frame)
+{
+    ++m_stats.framesPublished;
+    if (m_clients.isEmpty())
+        return;
+    const qint64 now = m_clock.elapsed();
+    bool jsonReady = false;
+    bool binaryReady = false;
+    qint64 buffered = 0;
+    for (Client &c : m_clients) {
+        const qint64 backlog = c.tcp ? c.tcp->bytesToWrite() : 0;
+        buffered += backlog;
+        if (!wantsFrame(c))
+            continue;
+        if (backlog > m_options.hardBacklogBytes) {
+            m_toDrop << c.ws;
+            continue;
+        }
+        if (backlog > m_options.backlogBytes) {
+            // Newest frame wins: skip this one rather than queue it behind unsent data.
+            ++m_stats.framesSkipped;
+            if (c.stalledSinceMs < 0)
+                c.stalledSinceMs = now;
+            else if (now - c.stalledSinceMs > m_options.stallTimeoutMs)
+                m_toDrop << c.ws;
+            continue;
+        }
+        c.stalledSinceMs = -1;
+        if (c.binary && !binaryReady) {
+            encodeBinaryFrame(frame, m_binaryPayload);
+            buildWsFrame(0x2, m_binaryPayload, m_binaryFrame);
+            binaryReady = true;
+        } else if (!c.binary && !jsonReady) {
+            m_jsonPayload = wire::frameJson(frame);
+            buildWsFrame(0x1, m_jsonPayload, m_jsonFrame);
+            jsonReady = true;
+        }
+        // Written straight to the socket under the QWebSocket (same thread, whole frames, so they
+        // never interleave with the frames QWebSocket writes itself).
+        if (c.ws->state() != QAbstractSocket::ConnectedState)
+            continue;
+        if (c.tcp)
+            c.tcp->write(c.binary ? m_binaryFrame : m_jsonFrame);
+        else if (c.binary)
+            c.ws->sendBinaryMessage(m_binaryPayload);
+        else
+            c.ws->sendTextMessage(QString::fromLatin1(m_jsonPayload));
+        ++m_stats.framesSent;
+    }
+    m_stats.maxBufferedBytes = std::max(m_stats.maxBufferedBytes, buffered);
+    if (!m_toDrop.isEmpty()) {
+        const QList<QWebSocket *> dropping = std::exchange(m_toDrop, {});
+        for (QWebSocket *ws : dropping)
+            drop(ws);
+    }
+}
+
+void StreamServer::onPingTimer()
+{
+    const qint64 now = m_clock.elapsed();
+    for (Client &c : m_clients) {
+        if (now - c.lastSeenMs > m_options.peerTimeoutMs)
+            m_toDrop << c.ws;
+        else
+            c.ws->ping();
+    }
+    const QList<QWebSocket *> dropping = std::exchange(m_toDrop, {});
+    for (QWebSocket *ws : dropping)
+        drop(ws);
+}
+
+} // namespace spectray::net

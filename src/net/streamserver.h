@@ -1,0 +1,127 @@
+#pragma once
+
+#include "net/accessguard.h"
+#include "net/serveroptions.h"
+
+#include "core/bandlayout.h"
+#include "core/enginestatus.h"
+#include "core/spectrumframe.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+class QTcpSocket;
+class QTimer;
+class QWebSocket;
+class QWebSocketServer;
+
+namespace spectray::net {
+
+class HttpFront;
+struct HttpRequestHead;
+
+inline constexpr int kProtocolVersion = 1;
+
+// The LAN server: one port for the web client (HTTP) and the frame stream (WebSocket at /ws).
+// It never sees the engine: the app connects Engine signals to the public slots, tests call them.
+// Lives in one thread (the GUI thread); every frame is encoded once per format and the same bytes
+// go to every client that wants it.
+class StreamServer final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StreamServer)
+
+public:
+    struct Stats
+    {
+        quint64 framesPublished = 0;
+        quint64 framesSent = 0;      // summed over clients
+        quint64 framesSkipped = 0;   // not sent because the client was behind
+        quint64 clientsDropped = 0;  // stalled, dead or over the hard backlog
+        qint64 bufferedBytes = 0;    // unsent bytes over all clients right now
+        qint64 maxBufferedBytes = 0; // the most seen at any frame
+    };
+
+    explicit StreamServer(QObject *parent = nullptr);
+    ~StreamServer() override;
+
+    // Starts listening. On failure returns false and `error` names the port and how to change it.
+    bool listen(const ServerOptions &options, QString *error = nullptr);
+    // Closes every client (1001 "going away" when `goingAway`, else 1000) and stops listening.
+    // The close frames are flushed by the event loop; let it run briefly before exiting.
+    void close(bool goingAway = true);
+    bool isListening() const;
+    quint16 port() const;
+    // URLs to open: loopback first, then each LAN address, each with "#t=TOKEN".
+    QList<QUrl> clientUrls() const;
+    int clientCount() const { return int(m_clients.size()); }
+    QString token() const { return m_options.token; }
+    // A fresh random token; clients that needed the old one are closed. tokenChanged() tells the
+    // app to persist it.
+    void regenerateToken();
+    Stats stats() const;
+    QByteArray infoJson() const; // the /api/info body
+
+public slots:
+    void publishFrame(const spectray::SpectrumFrame &frame);
+    void publishLayout(const spectray::BandLayout &layout);
+    void setSourceName(const QString &name);
+    void setEngineStatus(const spectray::EngineStatus &status);
+
+signals:
+    void clientCountChanged(int count);
+    void tokenChanged(const QString &token);
+
+private:
+    struct Client
+    {
+        QWebSocket *ws = nullptr;
+        QPointer<QTcpSocket> tcp; // the socket under the WebSocket: its bytesToWrite() is the backlog
+        bool binary = false;
+        bool usedToken = false;
+        int rate = 0;             // frames per second wanted; 0 = every frame
+        int phase = 0;            // decimation accumulator
+        int garbage = 0;
+        qint64 lastSeenMs = 0;
+        qint64 stalledSinceMs = -1;
+    };
+
+    HttpFront *m_front = nullptr;
+    QWebSocketServer *m_wsServer = nullptr;
+    QTimer *m_pingTimer = nullptr;
+    ServerOptions m_options;
+    AccessGuard m_guard;
+    QElapsedTimer m_clock;
+    QHash<QWebSocket *, Client> m_clients;
+    QHash<QString, QPointer<QTcpSocket>> m_handshaking; // "addr|port" -> socket in the WS handshake
+    QHash<QString, bool> m_handshakeUsedToken;
+    QList<QWebSocket *> m_toDrop;
+    BandLayout m_layout;
+    EngineStatus m_status;
+    QString m_sourceName;
+    QByteArray m_binaryPayload; // reused every frame: no allocation once sized
+    QByteArray m_binaryFrame;
+    QByteArray m_jsonPayload;
+    QByteArray m_jsonFrame;
+    mutable Stats m_stats;
+
+    void onUpgradeReady(QTcpSocket *socket);
+    void onNewWebSocket();
+    void onText(QWebSocket *ws, const QString &message);
+    void onGarbage(Client &client, const QByteArray &code, const QString &message);
+    void onPingTimer();
+    void removeClient(QWebSocket *ws);
+    void drop(QWebSocket *ws);
+    void broadcastText(const QByteArray &message);
+    void sendText(QWebSocket *ws, const QByteArray &message);
+    QByteArray helloJson(const Client &client) const;
+    QByteArray statusJson() const;
+    bool wantsFrame(Client &client) const;
+    int handshakingCount();
+};
+
+} // namespace spectray::net

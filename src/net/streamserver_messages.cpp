@@ -1,0 +1,153 @@
+// StreamServer: the text messages (hello, layout, status, replies to client requests).
+#include "streamserver.h"
+
+#include "core/wireformat.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QWebSocket>
+
+namespace spectray::net {
+
+namespace {
+QByteArray compact(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+QByteArray errorJson(const QByteArray &code, const QString &message)
+{
+    return compact({{QStringLiteral("type"), QStringLiteral("error")},
+                    {QStringLiteral("code"), QString::fromLatin1(code)},
+                    {QStringLiteral("message"), message}});
+}
+} // namespace
+
+QByteArray StreamServer::helloJson(const Client &client) const
+{
+    QJsonObject o = wire::layoutObject(m_layout);
+    o.insert(QStringLiteral("type"), QStringLiteral("hello"));
+    o.insert(QStringLiteral("protocol"), kProtocolVersion);
+    o.insert(QStringLiteral("server"), QStringLiteral("Spectray " SPECTRAY_VERSION));
+    o.insert(QStringLiteral("device"), m_sourceName.isEmpty() ? m_status.deviceName : m_sourceName);
+    o.insert(QStringLiteral("state"), stateName(m_status.state));
+    o.insert(QStringLiteral("formats"), QJsonArray{QStringLiteral("json"), QStringLiteral("binary")});
+    o.insert(QStringLiteral("format"), client.binary ? QStringLiteral("binary") : QStringLiteral("json"));
+    return compact(o);
+}
+
+QByteArray StreamServer::statusJson() const
+{
+    return compact({{QStringLiteral("type"), QStringLiteral("status")},
+                    {QStringLiteral("state"), stateName(m_status.state)},
+                    {QStringLiteral("device"), m_sourceName.isEmpty() ? m_status.deviceName : m_sourceName},
+                    {QStringLiteral("reason"), m_status.reason}});
+}
+
+QByteArray StreamServer::infoJson() const
+{
+    return compact({{QStringLiteral("name"), QStringLiteral("Spectray")},
+                    {QStringLiteral("version"), QStringLiteral(SPECTRAY_VERSION)},
+                    {QStringLiteral("protocol"), kProtocolVersion},
+                    {QStringLiteral("clients"), clientCount()},
+                    {QStringLiteral("max_clients"), m_options.maxClients},
+                    {QStringLiteral("fps"), m_layout.fps},
+                    {QStringLiteral("device"), m_sourceName.isEmpty() ? m_status.deviceName : m_sourceName},
+                    {QStringLiteral("state"), stateName(m_status.state)},
+                    {QStringLiteral("layout"), wire::layoutObject(m_layout)}});
+}
+
+void StreamServer::sendText(QWebSocket *ws, const QByteArray &message)
+{
+    ws->sendTextMessage(QString::fromUtf8(message));
+}
+
+void StreamServer::broadcastText(const QByteArray &message)
+{
+    const QString text = QString::fromUtf8(message);
+    for (const Client &c : std::as_const(m_clients))
+        c.ws->sendTextMessage(text);
+}
+
+void StreamServer::publishLayout(const BandLayout &layout)
+{
+    if (layout == m_layout)
+        return;
+    m_layout = layout;
+    // Sent right away, so in this single-threaded order it precedes every frame that uses it.
+    broadcastText(wire::layoutJson(layout));
+}
+
+void StreamServer::setSourceName(const QString &name)
+{
+    if (name == m_sourceName)
+        return;
+    m_sourceName = name;
+    broadcastText(statusJson());
+}
+
+void StreamServer::setEngineStatus(const EngineStatus &status)
+{
+    if (status == m_status)
+        return;
+    m_status = status;
+    broadcastText(statusJson());
+}
+
+void StreamServer::onGarbage(Client &client, const QByteArray &code, const QString &message)
+{
+    ++client.garbage;
+    sendText(client.ws, errorJson(code, message));
+    if (client.garbage >= m_options.garbageLimit)
+        client.ws->close(QWebSocketProtocol::CloseCodePolicyViolated, tr("Too many invalid messages."));
+}
+
+void StreamServer::onText(QWebSocket *ws, const QString &message)
+{
+    const auto it = m_clients.find(ws);
+    if (it == m_clients.end())
+        return;
+    Client &c = *it;
+    c.lastSeenMs = m_clock.elapsed();
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(message.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject()) {
+        onGarbage(c, "bad_json", tr("Messages must be JSON objects."));
+        return;
+    }
+    const QJsonObject o = doc.object();
+    const QString type = o.value(QStringLiteral("type")).toString();
+    if (type == QLatin1String("subscribe")) {
+        const QJsonValue format = o.value(QStringLiteral("format"));
+        if (!format.isUndefined()) {
+            if (format == QLatin1String("binary") || format == QLatin1String("json")) {
+                c.binary = format == QLatin1String("binary");
+            } else {
+                onGarbage(c, "bad_format", tr("Unknown format; use \"json\" or \"binary\"."));
+                return;
+            }
+        }
+        const int fps = m_layout.fps > 0 ? m_layout.fps : 60;
+        const QJsonValue rate = o.value(QStringLiteral("rate"));
+        if (rate.isDouble())
+            c.rate = std::clamp(rate.toInt(fps), 1, fps);
+        c.phase = 0;
+        c.garbage = 0;
+        sendText(ws, compact({{QStringLiteral("type"), QStringLiteral("subscribed")},
+                              {QStringLiteral("format"), c.binary ? QStringLiteral("binary") : QStringLiteral("json")},
+                              {QStringLiteral("rate"), c.rate > 0 ? std::min(c.rate, fps) : fps}}));
+    } else if (type == QLatin1String("ping")) {
+        c.garbage = 0;
+        QJsonObject pong{{QStringLiteral("type"), QStringLiteral("pong")},
+                         {QStringLiteral("ts"), QDateTime::currentMSecsSinceEpoch()}};
+        if (o.contains(QStringLiteral("id")))
+            pong.insert(QStringLiteral("id"), o.value(QStringLiteral("id")));
+        sendText(ws, compact(pong));
+    } else {
+        onGarbage(c, "unknown_type", tr("Unknown message type \"%1\".").arg(type.left(64)));
+    }
+}
+
+} // namespace spectray::net

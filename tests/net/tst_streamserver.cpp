@@ -1,0 +1,255 @@
+// End-to-end over loopback: a real StreamServer and QWebSocket clients in one process.
+// (No raw string literals in this file: moc 6.4 silently skips the class when they contain braces.)
+#include "netclient.h"
+
+#include "net/binaryframe.h"
+
+#include "core/wireformat.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+
+using namespace spectray;
+using namespace spectray::net;
+using namespace spectray::net::test;
+
+class TestStreamServer final : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<StreamServer> start(const ServerOptions &o = testOptions())
+    {
+        auto s = std::make_unique<StreamServer>();
+        QString error;
+        if (!s->listen(o, &error))
+            qFatal("listen failed: %s", qPrintable(error));
+        s->publishLayout(testLayout());
+        return s;
+    }
+
+private slots:
+    void hello()
+    {
+        auto server = start();
+        EngineStatus st;
+        st.state = EngineStatus::State::Running;
+        st.deviceName = QStringLiteral("Speakers");
+        server->setEngineStatus(st);
+        Client c;
+        c.open(server->port());
+        QVERIFY(c.waitHello());
+        const QJsonObject h = c.json(0);
+        QCOMPARE(h.value(QStringLiteral("type")).toString(), QStringLiteral("hello"));
+        QCOMPARE(h.value(QStringLiteral("protocol")).toInt(), kProtocolVersion);
+        QVERIFY(h.value(QStringLiteral("server")).toString().startsWith(QStringLiteral("Spectray ")));
+        QCOMPARE(h.value(QStringLiteral("bands")).toInt(), 8);
+        QCOMPARE(h.value(QStringLiteral("edges")).toArray().size(), 9);
+        QCOMPARE(h.value(QStringLiteral("edges")).toArray().at(1).toDouble(), 40.0);
+        QCOMPARE(h.value(QStringLiteral("fps")).toInt(), 30);
+        QCOMPARE(h.value(QStringLiteral("rate")).toInt(), 48000);
+        QCOMPARE(h.value(QStringLiteral("profile")).toString(), QStringLiteral("default"));
+        QCOMPARE(h.value(QStringLiteral("scale")).toInt(), 1000);
+        QCOMPARE(h.value(QStringLiteral("device")).toString(), QStringLiteral("Speakers"));
+        QCOMPARE(h.value(QStringLiteral("formats")).toArray(), (QJsonArray{QStringLiteral("json"), QStringLiteral("binary")}));
+        QCOMPARE(server->clientCount(), 1);
+    }
+
+    void jsonAndBinaryCarrySameValues()
+    {
+        auto server = start();
+        Client j, b;
+        j.open(server->port());
+        b.open(server->port());
+        QVERIFY(j.waitHello() && b.waitHello());
+        b.send("{\"type\":\"subscribe\",\"format\":\"binary\"}");
+        QTRY_COMPARE(b.count(QStringLiteral("subscribed")), 1);
+        const SpectrumFrame f = testFrame(42);
+        server->publishFrame(f);
+        QTRY_COMPARE(j.texts.size(), 2);
+        QTRY_COMPARE(b.binaries.size(), 1);
+        QCOMPARE(j.texts.last(), wire::frameJson(f)); // the seed's fields, byte for byte the wire format
+        const QJsonObject o = j.json(1);
+        QCOMPARE(o.value(QStringLiteral("frequencies")).toArray().size(), 8);
+        QCOMPARE(o.value(QStringLiteral("bass")).toInt(), f.bass);
+        QCOMPARE(o.value(QStringLiteral("scale")).toInt(), 1000);
+        SpectrumFrame decoded;
+        QVERIFY(decodeBinaryFrame(b.binaries.first(), &decoded));
+        QCOMPARE(decoded, f);
+    }
+
+    void layoutPrecedesNextFrame()
+    {
+        auto server = start();
+        Client c;
+        c.open(server->port());
+        QVERIFY(c.waitHello());
+        server->publishLayout(testLayout(16, 60));
+        server->publishFrame(testFrame(1, 16));
+        QTRY_COMPARE(c.texts.size(), 3);
+        QCOMPARE(c.json(1).value(QStringLiteral("type")).toString(), QStringLiteral("layout"));
+        QCOMPARE(c.json(1).value(QStringLiteral("bands")).toInt(), 16);
+        QCOMPARE(c.json(2).value(QStringLiteral("type")).toString(), QStringLiteral("frame"));
+    }
+
+    void perClientRate()
+    {
+        auto server = start(); // 30 fps layout
+        Client full, slow, clamped;
+        for (Client *c : {&full, &slow, &clamped})
+            c->open(server->port());
+        QVERIFY(full.waitHello() && slow.waitHello() && clamped.waitHello());
+        slow.send("{\"type\":\"subscribe\",\"rate\":10}");
+        clamped.send("{\"type\":\"subscribe\",\"rate\":500}");
+        QTRY_COMPARE(slow.count(QStringLiteral("subscribed")), 1);
+        QTRY_COMPARE(clamped.count(QStringLiteral("subscribed")), 1);
+        QCOMPARE(clamped.texts.last(), QByteArray("{\"format\":\"json\",\"rate\":30,\"type\":\"subscribed\"}"));
+        for (int i = 0; i < 30; ++i)
+            server->publishFrame(testFrame(quint64(i)));
+        QTRY_COMPARE(full.count(QStringLiteral("frame")), 30);
+        QTRY_COMPARE(clamped.count(QStringLiteral("frame")), 30);
+        QTRY_COMPARE(slow.count(QStringLiteral("frame")), 10);
+        QTest::qWait(100);
+        QCOMPARE(slow.count(QStringLiteral("frame")), 10);
+    }
+
+    void tokenOnLoopback()
+    {
+        ServerOptions o = testOptions();
+        o.requireTokenOnLoopback = true;
+        auto server = start(o);
+        Client none, wrong, right;
+        none.open(server->port());
+        wrong.open(server->port(), QStringLiteral("?t=ffffffffffffffffffffffffffffffff"));
+        right.open(server->port(), QStringLiteral("?t=") + o.token);
+        QVERIFY(right.waitHello());
+        for (int i = 0; i < 5; ++i)
+            server->publishFrame(testFrame(quint64(i)));
+        QTRY_COMPARE(right.count(QStringLiteral("frame")), 5);
+        QTRY_VERIFY(none.closeCode != -1 && wrong.closeCode != -1);
+        QVERIFY(!none.connected && !wrong.connected);
+        QCOMPARE(none.texts.size() + none.binaries.size() + wrong.texts.size() + wrong.binaries.size(), 0);
+        QCOMPARE(server->clientCount(), 1);
+        const QByteArray reply = rawExchange(server->port(), "GET /ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n"
+                                                              "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                                                              "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n");
+        QVERIFY2(reply.startsWith("HTTP/1.1 401"), reply.constData());
+    }
+
+    void lockout()
+    {
+        ServerOptions o = testOptions();
+        o.requireTokenOnLoopback = true;
+        o.lockoutFailures = 3;
+        o.lockoutMs = 1000;
+        auto server = start(o);
+        for (int i = 0; i < 3; ++i) {
+            Client bad;
+            bad.open(server->port(), QStringLiteral("?t=bad"));
+            QTRY_VERIFY(bad.closeCode != -1);
+        }
+        Client locked;
+        locked.open(server->port(), QStringLiteral("?t=") + o.token);
+        QTRY_VERIFY(locked.closeCode != -1);
+        QVERIFY(!locked.connected);
+        QTest::qWait(1100);
+        Client later;
+        later.open(server->port(), QStringLiteral("?t=") + o.token);
+        QVERIFY(later.waitHello());
+    }
+
+    void origins()
+    {
+        ServerOptions o = testOptions();
+        o.allowedOrigins = {QStringLiteral("http://dash.example:8080")};
+        auto server = start(o);
+        const QByteArray own = "http://127.0.0.1:" + QByteArray::number(server->port());
+        Client evil, mine, listed;
+        evil.open(server->port(), {}, "http://evil.example");
+        mine.open(server->port(), {}, own);
+        listed.open(server->port(), {}, "http://dash.example:8080");
+        QVERIFY(mine.waitHello() && listed.waitHello());
+        QTRY_VERIFY(evil.closeCode != -1);
+        QVERIFY(!evil.connected);
+        QCOMPARE(evil.texts.size(), 0);
+    }
+
+    void clientCap()
+    {
+        ServerOptions o = testOptions();
+        o.maxClients = 2;
+        auto server = start(o);
+        Client a, b, c;
+        a.open(server->port());
+        b.open(server->port());
+        QVERIFY(a.waitHello() && b.waitHello());
+        c.open(server->port());
+        QTRY_VERIFY(c.closeCode != -1);
+        QVERIFY(!c.connected);
+        const QByteArray reply = rawExchange(server->port(), "GET /ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n"
+                                                              "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                                                              "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n");
+        QVERIFY2(reply.startsWith("HTTP/1.1 503") && reply.contains("at most 2 clients"), reply.constData());
+    }
+
+    void badMessages()
+    {
+        auto server = start();
+        Client c;
+        c.open(server->port());
+        QVERIFY(c.waitHello());
+        c.send("{not json");
+        c.send("{\"type\":\"dance\"}");
+        c.send("{\"type\":\"ping\",\"id\":7}");
+        QTRY_COMPARE(c.texts.size(), 4);
+        QCOMPARE(c.json(1).value(QStringLiteral("code")).toString(), QStringLiteral("bad_json"));
+        QCOMPARE(c.json(2).value(QStringLiteral("code")).toString(), QStringLiteral("unknown_type"));
+        QCOMPARE(c.json(3).value(QStringLiteral("type")).toString(), QStringLiteral("pong"));
+        QCOMPARE(c.json(3).value(QStringLiteral("id")).toInt(), 7);
+        for (int i = 0; i < 5; ++i)
+            c.send("garbage");
+        QTRY_COMPARE(c.closeCode, int(QWebSocketProtocol::CloseCodePolicyViolated));
+    }
+
+    void oversizedMessage()
+    {
+        auto server = start();
+        Client c;
+        c.open(server->port());
+        QVERIFY(c.waitHello());
+        c.send("{\"type\":\"ping\",\"pad\":\"" + QByteArray(10000, 'x') + "\"}");
+        QTRY_COMPARE(c.closeCode, int(QWebSocketProtocol::CloseCodeTooMuchData));
+    }
+
+    void goingAwayAndToken()
+    {
+        ServerOptions o = testOptions();
+        auto server = start(o);
+        Client withToken, plain;
+        withToken.open(server->port(), QStringLiteral("?t=") + o.token);
+        plain.open(server->port());
+        QVERIFY(withToken.waitHello() && plain.waitHello());
+        QSignalSpy changed(server.get(), &StreamServer::tokenChanged);
+        server->regenerateToken();
+        QCOMPARE(changed.size(), 1);
+        QVERIFY(server->token() != o.token);
+        QTRY_COMPARE(withToken.closeCode, int(QWebSocketProtocol::CloseCodePolicyViolated));
+        server->close(true);
+        QTRY_COMPARE(plain.closeCode, int(QWebSocketProtocol::CloseCodeGoingAway));
+        QVERIFY(!server->isListening());
+    }
+
+    void urls()
+    {
+        ServerOptions o = testOptions();
+        o.bindAddress = QHostAddress(QHostAddress::Any);
+        auto server = start(o);
+        const QList<QUrl> urls = server->clientUrls();
+        QVERIFY(!urls.isEmpty());
+        QCOMPARE(urls.first().host(), QStringLiteral("127.0.0.1"));
+        QCOMPARE(urls.first().port(), int(server->port()));
+        QCOMPARE(urls.first().fragment(), QStringLiteral("t=") + o.token);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStreamServer)
+#include "tst_streamserver.moc"
