@@ -85,7 +85,17 @@ bool SoundFileReader::open(const std::string &path, std::string &error)
             error = "cannot read file: " + path + " (" + std::strerror(errno) + ")";
             return false;
         }
+        char magic[4] = {};
+        const size_t got = std::fread(magic, 1, sizeof magic, probe);
         std::fclose(probe);
+        // A known container that libsndfile cannot open is most likely cut short (an Ogg file
+        // missing its headers' pages fails here rather than later).
+        static const char *const kMagics[] = {"RIFF", "RF64", "fLaC", "OggS", "FORM"};
+        for (const char *m : kMagics)
+            if (got == 4 && std::memcmp(magic, m, 4) == 0) {
+                error = "file is truncated or damaged: " + path;
+                return false;
+            }
         error = "not a supported audio file: " + path;
         return false;
     }
