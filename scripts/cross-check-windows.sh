@@ -36,7 +36,7 @@ mkdir -p "$out"
 
 # The same warnings as cmake/SpectrayOptions.cmake, plus -Werror.
 flags=(-std=c++20 -O2 -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Werror
-       -DUNICODE -D_UNICODE -DWIN32_LEAN_AND_MEAN -I"$repo/src")
+       -DUNICODE -D_UNICODE -DWIN32_LEAN_AND_MEAN -DNOMINMAX -I"$repo/src")
 sources=(
   src/capture/wasapi/sampleconvert.cpp
   src/capture/wasapi/comsupport.cpp
