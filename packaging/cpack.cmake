@@ -26,7 +26,7 @@ elseif(APPLE)
   set(CPACK_GENERATOR "TGZ")
 else()
   set(CPACK_GENERATOR "DEB;TGZ")
-  set(CPACK_PACKAGING_INSTALL_PREFIX "/usr")
+  # DEB installs under /usr (CPack's DEB default); the TGZ stays relocatable (bin/, share/).
   # DEB: dependencies come from dpkg-shlibdeps on the installed binary, not from a hand-kept list.
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
   set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
