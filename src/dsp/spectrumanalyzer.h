@@ -74,6 +74,7 @@ private:
     std::vector<int> m_seedStarts;
     std::vector<int> m_seedEnds;
     std::vector<float> m_cumsum;
+    int m_seedLastBin = 0;
     // Default: fractional bin weights per band, scale to 1024-point magnitude units per FFT.
     BandPlan m_plan;
     double m_shortNorm = 0.0;

@@ -14,6 +14,36 @@ StreamFramer::StreamFramer(SpectrumAnalyzer &analyzer)
     m_frame.bands.reserve(std::size_t(analyzer.config().bands));
 }
 
+void StreamFramer::mix(const float *src, std::size_t frames, int channels)
+{
+    // In runs that do not wrap, so the loops vectorise; the mirror half is a plain copy.
+    while (frames > 0) {
+        const std::size_t run = std::min(frames, m_window - m_pos);
+        float *dst = m_ring.data() + m_pos;
+        if (channels == 1) {
+            std::copy(src, src + run, dst);
+        } else if (channels == 2) {
+            for (std::size_t j = 0; j < run; ++j)
+                dst[j] = (src[2 * j] + src[2 * j + 1]) / 2.0f;
+        } else {
+            // numpy's mean(axis=1) on float32: a float32 sum in order, then the division.
+            const auto n = std::size_t(channels);
+            for (std::size_t j = 0; j < run; ++j) {
+                float sum = src[j * n];
+                for (std::size_t c = 1; c < n; ++c)
+                    sum += src[j * n + c];
+                dst[j] = sum / float(channels);
+            }
+        }
+        std::copy(dst, dst + run, dst + m_window);
+        src += run * std::size_t(channels);
+        frames -= run;
+        m_pos += run;
+        if (m_pos == m_window)
+            m_pos = 0;
+    }
+}
+
 void StreamFramer::push(const float *interleaved, std::size_t frames, int channels, const FrameCallback &onFrame)
 {
     if (channels < 1)
@@ -24,24 +54,7 @@ void StreamFramer::push(const float *interleaved, std::size_t frames, int channe
         // per-sample loop.
         const uint64_t untilFrame = m_nextFrameAt - m_delivered;
         const std::size_t run = std::size_t(std::min<uint64_t>(untilFrame, frames - i));
-        const float *src = interleaved + i * std::size_t(channels);
-        for (std::size_t j = 0; j < run; ++j) {
-            float v;
-            if (channels == 1) {
-                v = src[j];
-            } else {
-                // numpy's mean(axis=1) on float32: a float32 sum in order, then the division.
-                const float *f = src + j * std::size_t(channels);
-                float sum = f[0];
-                for (int c = 1; c < channels; ++c)
-                    sum += f[c];
-                v = sum / float(channels);
-            }
-            m_ring[m_pos] = v;
-            m_ring[m_pos + m_window] = v;
-            if (++m_pos == m_window)
-                m_pos = 0;
-        }
+        mix(interleaved + i * std::size_t(channels), run, channels);
         i += run;
         m_delivered += run;
         if (m_delivered == m_nextFrameAt) {

@@ -25,6 +25,8 @@ public:
     void reset(); // a new stream: history and counters cleared, the analyzer's gain kept
 
 private:
+    void mix(const float *interleaved, std::size_t frames, int channels);
+
     SpectrumAnalyzer &m_analyzer;
     std::size_t m_window;
     uint64_t m_hop;
