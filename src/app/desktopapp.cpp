@@ -1,0 +1,292 @@
+#include "desktopapp.h"
+
+#include "core/logging.h"
+#include "core/settings.h"
+#include "engine/engine.h"
+#include "engine/enginesettings.h"
+#include "gui/autostart.h"
+#include "gui/desktopactions.h"
+#include "gui/guisettings.h"
+#include "gui/settingsdialog.h"
+#include "gui/singleinstance.h"
+#include "gui/spectrumwindow.h"
+#include "gui/traycontroller.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QMenu>
+#include <QMessageBox>
+
+namespace spectray {
+
+std::unique_ptr<gui::SingleInstance> acquireSingleInstance(const DesktopOptions &options)
+{
+    auto instance = std::make_unique<gui::SingleInstance>(options.instanceKey);
+    if (instance->forwardToRunning(options.arguments)) {
+        qCInfo(lcApp) << "Spectray is already running; it was asked to show its window";
+        return nullptr;
+    }
+    instance->listen();
+    return instance;
+}
+
+DesktopApp::DesktopApp(Engine &engine, Settings &settings, gui::SingleInstance &instance,
+                       const DesktopOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_engine(engine)
+    , m_settings(settings)
+    , m_instance(instance)
+    , m_options(options)
+    , m_actions(std::make_unique<gui::DesktopActions>())
+    , m_window(std::make_unique<gui::SpectrumWindow>())
+    , m_autoStart(gui::createAutoStart(QCoreApplication::applicationFilePath()))
+{
+    QApplication::setQuitOnLastWindowClosed(false); // the tray keeps running without windows
+    m_contextMenu.reset(buildContextMenu());
+    m_window->setContextMenu(m_contextMenu.get());
+    const QByteArray geometry = QByteArray::fromBase64(m_settings.value(keys::windowGeometry).toLatin1());
+    if (!geometry.isEmpty())
+        m_window->restoreGeometry(geometry); // also picks the screen it was on, if still present
+    applyDisplaySettings();
+    m_actions->setSelectedDevice(m_options.source.isEmpty() ? m_settings.value(keys::source) : m_options.source);
+
+    m_tray = std::make_unique<gui::TrayController>(m_actions.get());
+    connect(m_tray.get(), &gui::TrayController::toggleWindowRequested, this,
+            [this] { setWindowShown(!m_window->isVisible()); });
+    connect(m_tray.get(), &gui::TrayController::trayAvailableChanged, this, &DesktopApp::onTrayAvailability);
+    connect(&m_instance, &gui::SingleInstance::argumentsReceived, this, &DesktopApp::handleArguments);
+    connect(&m_settings, &Settings::changed, this, &DesktopApp::onSettingChanged);
+    wireEngine();
+    wireActions();
+}
+
+DesktopApp::~DesktopApp()
+{
+    delete m_dialog;
+}
+
+void DesktopApp::wireEngine()
+{
+    gui::SpectrumWindow *w = m_window.get();
+    connect(&m_engine, &Engine::frameReady, w, &gui::SpectrumWindow::onFrame);
+    connect(&m_engine, &Engine::layoutChanged, w, &gui::SpectrumWindow::setBandLayout);
+    connect(&m_engine, &Engine::layoutChanged, m_tray.get(),
+            [this](const BandLayout &layout) { m_tray->setFrameRate(layout.fps); });
+    connect(&m_engine, &Engine::statusChanged, w, &gui::SpectrumWindow::setStatus);
+    connect(&m_engine, &Engine::statusChanged, m_tray.get(), &gui::TrayController::setStatus);
+    connect(&m_engine, &Engine::statusChanged, m_actions.get(), &gui::DesktopActions::setStatus);
+    connect(&m_engine, &Engine::devicesChanged, m_actions.get(), &gui::DesktopActions::setDevices);
+    connect(&m_engine, &Engine::devicesChanged, this, [this](const AudioDeviceList &devices) {
+        if (m_dialog)
+            m_dialog->setDevices(devices);
+    });
+}
+
+void DesktopApp::wireActions()
+{
+    gui::DesktopActions *a = m_actions.get();
+    connect(a, &gui::DesktopActions::startRequested, &m_engine, &Engine::start);
+    connect(a, &gui::DesktopActions::stopRequested, &m_engine, &Engine::stop);
+    // One path for a source change, whether from the menu, the dialog or a second launch: the
+    // setting changes, onSettingChanged() tells the engine (which switches without a restart).
+    connect(a, &gui::DesktopActions::deviceSelected, this, [this](const QString &id) {
+        if (m_settings.value(keys::source) == id)
+            m_engine.selectDevice(id); // re-picking the same entry still re-opens it
+        else
+            m_settings.setValue(keys::source, id);
+    });
+    connect(a, &gui::DesktopActions::showWindowToggled, this, &DesktopApp::setWindowShown);
+    connect(a, &gui::DesktopActions::alwaysOnTopToggled, this, [this](bool on) { m_settings.setValue(keys::alwaysOnTop, on); });
+    connect(a, &gui::DesktopActions::clickThroughToggled, this, [this](bool on) { m_settings.setValue(keys::clickThrough, on); });
+    connect(a, &gui::DesktopActions::settingsRequested, this, [this] {
+        gui::SettingsDialog *d = settingsDialog();
+        d->reload();
+        d->show();
+        d->raise();
+        d->activateWindow();
+    });
+    connect(a, &gui::DesktopActions::aboutRequested, this, [] {
+        auto *box = new QMessageBox(QMessageBox::Information, QObject::tr("About Spectray"),
+                                    QObject::tr("<b>Spectray %1</b><br>The sound your computer plays, as a spectrum: "
+                                                "in the tray, on the desktop and in any browser on your network.")
+                                        .arg(QStringLiteral(SPECTRAY_VERSION)));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->show();
+    });
+    connect(a, &gui::DesktopActions::quitRequested, this, &DesktopApp::quit);
+    connect(m_window.get(), &gui::SpectrumWindow::visibilityChanged, this, [this](bool visible) {
+        m_actions->setWindowVisible(visible);
+        m_settings.setValue(keys::windowVisible, visible);
+    });
+    connect(m_window.get(), &gui::SpectrumWindow::geometryEdited, this, &DesktopApp::saveGeometry);
+    connect(m_window.get(), &gui::SpectrumWindow::closeRequested, this, &DesktopApp::quit);
+}
+
+QMenu *DesktopApp::buildContextMenu()
+{
+    QMenu *menu = m_actions->createMenu();
+    QMenu *styles = new QMenu(tr("Style"), menu);
+    auto *group = new QActionGroup(styles);
+    for (const QString &id : gui::styleIds()) {
+        QAction *s = styles->addAction(gui::styleName(id));
+        s->setCheckable(true);
+        s->setData(id);
+        group->addAction(s);
+        connect(s, &QAction::triggered, this, [this, id] { m_settings.setValue(keys::style, id); });
+    }
+    styles->addSeparator();
+    QAction *pulse = styles->addAction(tr("Bass pulse"));
+    pulse->setCheckable(true);
+    connect(pulse, &QAction::toggled, this, [this](bool on) { m_settings.setValue(keys::bassPulse, on); });
+    connect(styles, &QMenu::aboutToShow, this, [this, group, pulse] {
+        for (QAction *s : group->actions())
+            s->setChecked(s->data().toString() == m_settings.value(keys::style));
+        pulse->setChecked(m_settings.value(keys::bassPulse));
+    });
+    menu->insertMenu(m_actions->settingsAction(), styles);
+    menu->insertSeparator(m_actions->settingsAction());
+    return menu;
+}
+
+gui::SettingsDialog *DesktopApp::settingsDialog()
+{
+    if (!m_dialog) {
+        m_dialog = new gui::SettingsDialog(m_settings, m_autoStart.get());
+        m_dialog->setDevices(m_engine.devices());
+        emit settingsDialogCreated(m_dialog);
+    }
+    return m_dialog;
+}
+
+void DesktopApp::applyDisplaySettings()
+{
+    gui::SceneStyle style;
+    style.kind = gui::SceneStyle::kindFromId(m_settings.value(keys::style));
+    style.meter = gui::SceneStyle::meterFromId(m_settings.value(keys::meter));
+    style.bassPulse = m_settings.value(keys::bassPulse);
+    style.accent = QColor(m_settings.value(keys::accent));
+    style.opacity = m_settings.value(keys::opacity) / 100.0;
+    m_window->setSceneStyle(style);
+
+    gui::SpectrumAnimator::Params p;
+    p.attackMs = m_settings.value(keys::attackMs);
+    p.releaseMs = m_settings.value(keys::releaseMs);
+    p.peakHoldMs = m_settings.value(keys::peakHoldMs);
+    p.peakFallMs = m_settings.value(keys::peakFallMs);
+    p.peaks = m_settings.value(keys::peaks);
+    m_window->setAnimationParams(p);
+
+    const bool top = m_settings.value(keys::alwaysOnTop);
+    const bool through = m_settings.value(keys::clickThrough);
+    m_window->setAlwaysOnTop(top);
+    m_window->setClickThrough(through);
+    m_actions->setAlwaysOnTop(top);
+    m_actions->setClickThrough(through);
+}
+
+void DesktopApp::onSettingChanged(const QString &key)
+{
+    if (key == QLatin1String(keys::source.name)) {
+        const QString id = m_settings.value(keys::source);
+        m_actions->setSelectedDevice(id);
+        m_engine.selectDevice(id);
+    } else if (key.startsWith(u"audio/")) {
+        m_engine.applyConfig(analysisConfigFrom(m_settings));
+    } else if (key.startsWith(u"display/") && key != QLatin1String(keys::windowGeometry.name)
+               && key != QLatin1String(keys::windowVisible.name)) {
+        applyDisplaySettings();
+    }
+    if (m_dialog && (key == QLatin1String(keys::alwaysOnTop.name) || key == QLatin1String(keys::clickThrough.name)))
+        m_dialog->reload();
+}
+
+void DesktopApp::setWindowShown(bool shown)
+{
+    if (shown) {
+        m_window->show();
+        m_window->raise();
+    } else {
+        m_window->hide();
+    }
+}
+
+void DesktopApp::onTrayAvailability(bool available)
+{
+    m_window->setQuitOnClose(!available);
+    if (available) {
+        if (m_noTrayBox)
+            m_noTrayBox->close();
+        return;
+    }
+    setWindowShown(true);
+    if (m_toldNoTray)
+        return;
+    m_toldNoTray = true;
+    auto *box = new QMessageBox(QMessageBox::Information, tr("Spectray"),
+                                tr("No system tray was found. The spectrum window is Spectray's main window: "
+                                   "right-click it for the menu; closing it quits Spectray."));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setModal(false);
+    m_noTrayBox = box;
+    box->show();
+}
+
+void DesktopApp::start()
+{
+    onTrayAvailability(m_tray->isTrayAvailable());
+    const bool firstRun = !m_settings.value(keys::firstRunDone);
+    m_settings.setValue(keys::firstRunDone, true);
+    if (firstRun || m_options.showWindow || m_settings.value(keys::windowVisible) || !m_tray->isTrayAvailable())
+        setWindowShown(true);
+    m_actions->setWindowVisible(m_window->isVisible());
+
+    m_engine.applyConfig(analysisConfigFrom(m_settings));
+    m_engine.selectDevice(m_options.source.isEmpty() ? m_settings.value(keys::source) : m_options.source);
+    m_engine.refreshDevices();
+    if (!m_options.noCapture && m_settings.value(keys::captureOnStart))
+        m_engine.start();
+}
+
+void DesktopApp::handleArguments(const QStringList &arguments)
+{
+    // A second launch: show ourselves and take over what it was asked to do.
+    for (int i = 1; i < arguments.size(); ++i) {
+        const QString &arg = arguments.at(i);
+        QString source;
+        if (arg == u"--source" && i + 1 < arguments.size())
+            source = arguments.at(++i);
+        else if (arg.startsWith(u"--source="))
+            source = arg.mid(9);
+        if (!source.isEmpty())
+            emit m_actions->deviceSelected(source);
+    }
+    setWindowShown(true);
+    m_window->activateWindow();
+}
+
+void DesktopApp::saveGeometry()
+{
+    m_settings.setValue(keys::windowGeometry, QString::fromLatin1(m_window->saveGeometry().toBase64()));
+}
+
+void DesktopApp::quit()
+{
+    saveGeometry();
+    m_settings.sync();
+    emit quitting();
+    m_engine.stop();
+    QCoreApplication::quit();
+}
+
+int runDesktop(QApplication &app, Engine &engine, Settings &settings, gui::SingleInstance &instance,
+               const DesktopOptions &options, const std::function<void(DesktopApp &)> &wire)
+{
+    Q_UNUSED(app);
+    DesktopApp desktop(engine, settings, instance, options);
+    if (wire)
+        wire(desktop);
+    desktop.start();
+    return QApplication::exec();
+}
+
+} // namespace spectray

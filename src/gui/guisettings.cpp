@@ -1,0 +1,59 @@
+#include "guisettings.h"
+
+#include <QCoreApplication>
+
+namespace spectray::keys {
+
+bool isValidStyle(const QString &value)
+{
+    return gui::styleIds().contains(value);
+}
+
+bool isValidMeter(const QString &value)
+{
+    return value == u"none" || value == u"bar" || value == u"needle";
+}
+
+bool isValidColor(const QString &value)
+{
+    return value.startsWith(u'#') && QColor::isValidColorName(value);
+}
+
+bool isValidLanguage(const QString &value)
+{
+    return value.isEmpty() || value == u"en" || value == u"ru" || value == u"de";
+}
+
+} // namespace spectray::keys
+
+namespace spectray::gui {
+
+const QList<AccentPreset> &accentPresets()
+{
+    static const QList<AccentPreset> presets = {
+        {QT_TRANSLATE_NOOP("spectray::gui::AccentPreset", "Sky"), "#29b6f6"},
+        {QT_TRANSLATE_NOOP("spectray::gui::AccentPreset", "Mint"), "#26d07c"},
+        {QT_TRANSLATE_NOOP("spectray::gui::AccentPreset", "Amber"), "#ffb300"},
+        {QT_TRANSLATE_NOOP("spectray::gui::AccentPreset", "Magenta"), "#e040fb"},
+        {QT_TRANSLATE_NOOP("spectray::gui::AccentPreset", "Coral"), "#ff5252"},
+    };
+    return presets;
+}
+
+QStringList styleIds()
+{
+    return {QStringLiteral("bars"), QStringLiteral("mirrored"), QStringLiteral("curve"), QStringLiteral("led")};
+}
+
+QString styleName(const QString &id)
+{
+    if (id == u"mirrored")
+        return QCoreApplication::translate("spectray::gui::Style", "Mirrored bars");
+    if (id == u"curve")
+        return QCoreApplication::translate("spectray::gui::Style", "Filled curve");
+    if (id == u"led")
+        return QCoreApplication::translate("spectray::gui::Style", "LED segments");
+    return QCoreApplication::translate("spectray::gui::Style", "Bars");
+}
+
+} // namespace spectray::gui

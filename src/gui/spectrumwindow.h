@@ -1,0 +1,93 @@
+#pragma once
+
+#include "core/bandlayout.h"
+#include "core/enginestatus.h"
+#include "core/spectrumframe.h"
+#include "spectrumanimator.h"
+#include "spectrumscene.h"
+
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+#include <QMenu>
+
+namespace spectray::gui {
+
+class SpectrumView;
+
+// The floating spectrum: frameless, optionally always on top and click-through, translucent,
+// dragged from anywhere and resized from its edges. It animates only while something moves: the
+// refresh timer stops once the animator settles, so a paused or silent engine costs no repaints.
+class SpectrumWindow final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SpectrumWindow)
+
+public:
+    explicit SpectrumWindow(QWidget *parent = nullptr);
+    ~SpectrumWindow() override;
+
+    void setSceneStyle(const SceneStyle &style);
+    const SceneStyle &sceneStyle() const { return m_scene.style(); }
+    void setAnimationParams(const SpectrumAnimator::Params &params);
+    void setAlwaysOnTop(bool on);
+    bool alwaysOnTop() const;
+    void setClickThrough(bool on);
+    bool clickThrough() const;
+    void setContextMenu(QMenu *menu) { m_menu = menu; }
+    // When there is no tray the window is the main surface: closing it asks to quit.
+    void setQuitOnClose(bool on) { m_quitOnClose = on; }
+
+    // For tests and diagnostics.
+    bool usesOpenGl() const { return m_gl; }
+    bool isAnimating() const { return m_tick.isActive(); }
+    int paintCount() const;
+    QImage grabImage();
+    const SpectrumAnimator &animator() const { return m_anim; }
+
+public slots:
+    void onFrame(const spectray::SpectrumFrame &frame);
+    void setBandLayout(const spectray::BandLayout &layout);
+    void setStatus(const spectray::EngineStatus &status);
+
+signals:
+    void visibilityChanged(bool visible);
+    void geometryEdited();     // moved or resized by the user: time to remember it
+    void closeRequested();     // close button/Alt+F4 while quitOnClose
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
+
+private:
+    void createView(bool gl);
+    void onTick();
+    void wake();
+    Qt::Edges edgesAt(const QPoint &pos) const;
+    void reapplyFlags(Qt::WindowType flag, bool on);
+
+    SpectrumAnimator m_anim;
+    SpectrumScene m_scene;
+    SpectrumView *m_view = nullptr;
+    bool m_gl = false;
+    QTimer m_tick;
+    QElapsedTimer m_clock;
+    bool m_active = true;
+    bool m_quitOnClose = false;
+    QPointer<QMenu> m_menu;
+
+    Qt::Edges m_dragEdges;
+    bool m_dragging = false;
+    QPoint m_pressGlobal;
+    QRect m_pressGeometry;
+};
+
+} // namespace spectray::gui
