@@ -4,6 +4,8 @@
 #include <QAudioSource>
 #include <QMediaDevices>
 
+#include <cstring>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -12,6 +14,25 @@ namespace spectray::capture {
 namespace {
 
 constexpr const char *kPrefix = "qt:";
+
+// Push mode: QAudioSource writes into this device (on its period timer) and we hand the samples on
+// synchronously, so no readyRead plumbing or extra copy queue is involved.
+class ForwardingDevice final : public QIODevice
+{
+public:
+    explicit ForwardingDevice(std::function<void(const char *, qint64)> forward) : m_forward(std::move(forward)) {}
+
+protected:
+    qint64 readData(char *, qint64) override { return -1; }
+    qint64 writeData(const char *data, qint64 len) override
+    {
+        m_forward(data, len);
+        return len;
+    }
+
+private:
+    std::function<void(const char *, qint64)> m_forward;
+};
 
 class QtInputBackend final : public AudioBackend
 {
@@ -65,14 +86,16 @@ public:
         m_deviceName = device.description().toStdString();
         m_source = std::make_unique<QAudioSource>(device, format);
         m_source->setBufferSize(format.bytesForDuration(20000)); // a hint; ~20 ms
-        m_io = m_source->start();
-        if (!m_io) {
+        m_started = false;
+        m_pending.clear();
+        m_io = std::make_unique<ForwardingDevice>([this](const char *data, qint64 len) { forward(data, len); });
+        m_io->open(QIODevice::WriteOnly);
+        m_source->start(m_io.get());
+        if (m_source->error() != QAudio::NoError) {
             error = "Cannot start audio input: " + m_deviceName;
-            m_source.reset();
+            close();
             return false;
         }
-        m_started = false;
-        QObject::connect(m_io, &QIODevice::readyRead, m_source.get(), [this] { readAvailable(); });
         QObject::connect(m_source.get(), &QAudioSource::stateChanged, m_source.get(), [this](QAudio::State s) {
             if (s == QAudio::StoppedState && m_source && m_source->error() != QAudio::NoError && m_sink)
                 m_sink->onStreamEvent(StreamEvent::Failed, "Audio input stopped: " + m_deviceName, m_deviceId,
@@ -86,38 +109,37 @@ public:
         if (!m_source)
             return;
         m_source->disconnect();
-        if (m_io)
-            m_io->disconnect();
         m_source->stop();
         m_source.reset();
-        m_io = nullptr;
+        m_io.reset();
     }
 
 private:
-    void readAvailable()
+    void forward(const char *data, qint64 len)
     {
-        if (!m_io || !m_sink)
+        if (!m_sink || len <= 0)
             return;
-        const qint64 frameBytes = static_cast<qint64>(sizeof(float)) * m_format.channels;
-        const qint64 bytes = m_io->bytesAvailable() / frameBytes * frameBytes;
-        if (bytes <= 0)
+        // Qt may split a frame across writes; keep the remainder for the next one.
+        const size_t frameBytes = sizeof(float) * static_cast<size_t>(m_format.channels);
+        m_pending.insert(m_pending.end(), data, data + len);
+        const size_t frames = m_pending.size() / frameBytes;
+        if (frames == 0)
             return;
-        if (static_cast<qint64>(m_buffer.size() * sizeof(float)) < bytes)
-            m_buffer.resize(static_cast<size_t>(bytes) / sizeof(float));
-        const qint64 got = m_io->read(reinterpret_cast<char *>(m_buffer.data()), bytes);
-        if (got <= 0)
-            return;
+        m_buffer.resize(frames * static_cast<size_t>(m_format.channels));
+        std::memcpy(m_buffer.data(), m_pending.data(), frames * frameBytes);
+        m_pending.erase(m_pending.begin(), m_pending.begin() + static_cast<std::ptrdiff_t>(frames * frameBytes));
         if (!m_started) {
             m_started = true;
             m_sink->onStreamEvent(StreamEvent::Started, "Capturing " + m_deviceName, m_deviceId, m_deviceName);
         }
-        m_sink->onAudio(m_buffer.data(), static_cast<size_t>(got / frameBytes), m_format, false);
+        m_sink->onAudio(m_buffer.data(), frames, m_format, false);
     }
 
     CaptureSink *m_sink = nullptr;
     QMediaDevices m_mediaDevices;
     std::unique_ptr<QAudioSource> m_source;
-    QIODevice *m_io = nullptr;
+    std::unique_ptr<QIODevice> m_io;
+    std::vector<char> m_pending;
     StreamFormat m_format;
     std::string m_deviceId;
     std::string m_deviceName;

@@ -75,6 +75,7 @@ public:
     capture::StreamFormat format() const { std::lock_guard lock(m_mutex); return m_format; }
     Clock::time_point firstAudio() const { std::lock_guard lock(m_mutex); return m_firstAudio; }
     std::vector<Event> events() const { std::lock_guard lock(m_mutex); return m_events; }
+    std::vector<capture::DeviceInfo> devices() const { std::lock_guard lock(m_mutex); return m_devices; }
     int deviceChanges() const { std::lock_guard lock(m_mutex); return m_deviceChanges; }
     bool hasEvent(capture::StreamEvent e) const
     {

@@ -17,6 +17,7 @@ class TestVirtualBackends final : public QObject
 private slots:
     void demoRunsInRealTime()
     {
+        test::CaptureRecorder rec; // declared first: the sink must outlive the backend
         auto backend = capture::createDemoBackend();
         const auto devices = backend->devices();
         QCOMPARE(devices.size(), size_t(1));
@@ -24,7 +25,6 @@ private slots:
         QCOMPARE(devices[0].kind, capture::DeviceKind::Virtual);
         QVERIFY(QString::fromStdString(devices[0].name).contains(QStringLiteral("synthetic")));
 
-        test::CaptureRecorder rec;
         backend->setSink(&rec);
         std::string error;
         QVERIFY2(backend->open("demo", error), error.c_str());
@@ -61,9 +61,9 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("tone.flac"));
         // 0.3 s file, so one second of playback must loop three times without a gap.
         QVERIFY(test::writeAudioFile(path, test::sine(1000.0, 0.5, 44100, 0.3, 1), 44100, 1));
+        test::CaptureRecorder rec; // declared first: the sink must outlive the backend
         auto backend = capture::createFileBackend(path.toStdString());
         QCOMPARE(backend->devices().at(0).id, "file:" + path.toStdString());
-        test::CaptureRecorder rec;
         backend->setSink(&rec);
         std::string error;
         QVERIFY2(backend->open({}, error), error.c_str());

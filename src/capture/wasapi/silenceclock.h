@@ -1,10 +1,13 @@
 #pragma once
 
-// Keeps the frame clock honest while loopback is quiet. WASAPI loopback delivers no packets at all
-// while nothing plays; the engine still has to see silence frames on time (then it goes idle), so
-// the capture thread asks this clock, on every wake-up, how many zero frames are due.
+// Keeps the frame clock honest. WASAPI loopback delivers no packets at all while nothing plays; the
+// engine still has to see silence frames on time (then it goes idle), so on every wake-up the
+// capture thread asks this clock how many zero frames are due. When packets only came late (a
+// scheduling hiccup), the zeros already stood in for part of them: the clock says how many leading
+// frames of those late packets to drop, so the engine never gets more frames than wall time.
 // Pure C++ with no Windows headers: unit-tested on Linux (tests/wasapi).
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 
@@ -15,9 +18,9 @@ class SilenceClock final
 public:
     using Clock = std::chrono::steady_clock;
 
-    // `gap`: how long packets may be late before we assume the endpoint has gone quiet. Must be
-    // several device periods (10 ms each) so ordinary scheduling jitter never inserts zeros.
-    explicit SilenceClock(std::chrono::milliseconds gap = std::chrono::milliseconds(60))
+    // `gap`: how long packets may be late before we assume the endpoint has gone quiet. Several
+    // device periods (10 ms each), so ordinary jitter never inserts zeros.
+    explicit SilenceClock(std::chrono::milliseconds gap = std::chrono::milliseconds(100))
         : m_gap(gap)
     {
     }
@@ -26,44 +29,65 @@ public:
     void reset(int sampleRate, Clock::time_point now)
     {
         m_rate = sampleRate;
-        m_anchor = now;
-        m_synthesised = 0;
+        m_coveredUntil = now;
+        m_lastPacket = now;
+        m_synthesising = false;
     }
 
-    // Real packets arrived: they carry the clock from here on.
-    void onPackets(Clock::time_point now)
+    // A real packet of `frames` frames arrived at `now`; its first frame was recorded at `start`
+    // (from the packet's QPC position; pass now - duration when unknown). Returns how many leading
+    // frames to drop because zeros were already delivered for that time.
+    std::uint64_t onPacket(Clock::time_point now, Clock::time_point start, std::uint64_t frames)
     {
-        m_anchor = now;
-        m_synthesised = 0;
+        std::uint64_t skip = 0;
+        if (m_synthesising && m_rate > 0 && start < m_coveredUntil)
+            skip = std::min<std::uint64_t>(frames, framesIn(m_coveredUntil - start));
+        const Clock::time_point end = start + durationOf(frames);
+        // While packets flow their own timestamps carry the clock; after zeros, never move back.
+        m_coveredUntil = m_synthesising ? std::max(m_coveredUntil, end) : end;
+        m_lastPacket = now;
+        m_synthesising = false;
+        return skip;
     }
 
-    // Zero frames to deliver now (0 while packets flow). Covers the whole time since the last packet,
-    // so the total frame count matches wall time; capped at `maxFrames` per call so a long stall
+    // Zero frames to deliver now (0 while packets flow). Covers the whole time not yet covered, so
+    // the total frame count matches wall time; at most `maxFrames` per call, so a long stall
     // (suspend, debugger) yields a bounded burst rather than minutes of zeros.
     std::uint64_t silenceDue(Clock::time_point now, std::uint64_t maxFrames)
     {
-        if (m_rate <= 0 || now - m_anchor < m_gap)
+        if (m_rate <= 0 || now - m_lastPacket < m_gap || now <= m_coveredUntil)
             return 0;
-        const auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(now - m_anchor).count();
-        const auto expected = std::uint64_t(elapsed) * std::uint64_t(m_rate) / 1000000u;
-        if (expected <= m_synthesised)
-            return 0;
-        std::uint64_t due = expected - m_synthesised;
+        std::uint64_t due = framesIn(now - m_coveredUntil);
         if (due > maxFrames) {
-            // Drop what cannot be caught up: re-anchor so the clock does not chase the backlog.
-            m_anchor = now;
-            m_synthesised = 0;
-            return maxFrames;
+            // Drop what cannot be caught up: the clock does not chase the backlog.
+            due = maxFrames;
+            m_coveredUntil = now;
+        } else {
+            m_coveredUntil += durationOf(due);
         }
-        m_synthesised += due;
+        m_synthesising = m_synthesising || due > 0;
         return due;
     }
 
 private:
+    std::uint64_t framesIn(Clock::duration d) const
+    {
+        const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(d).count();
+        return ns <= 0 ? 0 : std::uint64_t(ns) * std::uint64_t(m_rate) / 1000000000u;
+    }
+    Clock::duration durationOf(std::uint64_t frames) const
+    {
+        if (m_rate <= 0)
+            return Clock::duration::zero();
+        return std::chrono::duration_cast<Clock::duration>(
+            std::chrono::nanoseconds(std::int64_t(frames * 1000000000u / std::uint64_t(m_rate))));
+    }
+
     std::chrono::milliseconds m_gap;
     int m_rate = 0;
-    Clock::time_point m_anchor{};
-    std::uint64_t m_synthesised = 0;
+    Clock::time_point m_coveredUntil{}; // wall time up to which the engine has frames
+    Clock::time_point m_lastPacket{};   // arrival of the last real packet
+    bool m_synthesising = false;        // zeros were delivered since the last real packet
 };
 
 } // namespace spectray::capture::wasapi
