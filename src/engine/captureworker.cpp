@@ -111,7 +111,7 @@ void CaptureWorker::setStatus(EngineStatus::State state, const QString &reason)
     if (next == m_status)
         return;
     m_status = next;
-    qCInfo(lcEngine).noquote() << "state" << stateName(state) << (reason.isEmpty() ? QString() : u"- " + reason);
+    qCDebug(lcEngine).noquote() << "state" << stateName(state) << (reason.isEmpty() ? QString() : u"- " + reason);
     emit statusChanged(m_status);
 }
 
