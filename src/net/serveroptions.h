@@ -20,7 +20,7 @@ struct ServerOptions
     // Limits. The defaults are meant for real use; tests shorten the timeouts.
     int maxHeaderBytes = 8192;
     int headerTimeoutMs = 5000;
-    int maxPendingHttp = 64;            // connections still sending their request head
+    int maxPendingHttp = 256;           // connections still sending their request head
     int maxIncomingMessageBytes = 4096; // larger client messages are closed with 1009
     int garbageLimit = 5;               // consecutive bad messages before a 1008 close
     qint64 backlogBytes = 64 * 1024;    // unsent bytes past which a client skips frames
