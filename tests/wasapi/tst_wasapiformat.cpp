@@ -155,16 +155,18 @@ private slots:
 
     void silenceClockStaysQuietWhilePacketsFlow()
     {
-        SilenceClock clock(60ms);
+        SilenceClock clock(100ms);
         auto t = SilenceClock::Clock::time_point{} + 1s;
         clock.reset(48000, t);
         for (int i = 0; i < 100; ++i) {
-            t += 10ms;
-            clock.onPackets(t);
-            QCOMPARE(clock.silenceDue(t + 5ms, 48000), std::uint64_t(0));
+            // 10 ms packets arriving 3 ms after their first frame was recorded, with jitter in
+            // the timestamps: nothing is ever dropped and no zeros are added.
+            const auto start = t + i * 10ms + (i % 3) * 100us;
+            QCOMPARE(clock.onPacket(start + 13ms, start, 480), std::uint64_t(0));
+            QCOMPARE(clock.silenceDue(start + 15ms, 48000), std::uint64_t(0));
         }
         // Late but within the gap (jitter): still nothing.
-        QCOMPARE(clock.silenceDue(t + 59ms, 48000), std::uint64_t(0));
+        QCOMPARE(clock.silenceDue(t + 990ms + 13ms + 99ms, 48000), std::uint64_t(0));
     }
 
     void silenceClockFillsGapsOnTime()
@@ -172,27 +174,49 @@ private slots:
         SilenceClock clock(60ms);
         auto t = SilenceClock::Clock::time_point{} + 1s;
         clock.reset(48000, t);
-        // The first call after the gap covers everything since the last packet...
+        // The first call after the gap covers everything since the stream started...
         QCOMPARE(clock.silenceDue(t + 60ms, 48000), std::uint64_t(2880));
         // ...and then it keeps pace with wall time, 20 ms per 20 ms wake-up.
         std::uint64_t total = 2880;
         for (int i = 1; i <= 47; ++i)
             total += clock.silenceDue(t + 60ms + i * 20ms, 48000);
         QCOMPARE(total, std::uint64_t(48000)); // exactly one second of frames for one second
-        // Packets resume: the clock defers to them at once.
-        clock.onPackets(t + 1001ms);
-        QCOMPARE(clock.silenceDue(t + 1011ms, 48000), std::uint64_t(0));
+        // Sound starts after real silence: the new packet is current, so (almost) nothing of it
+        // is dropped: at most the part the last wake-up's zeros already covered.
+        const auto start = t + 1005ms;
+        QVERIFY(clock.onPacket(start + 10ms, start, 480) == 0);
+        QCOMPARE(clock.silenceDue(t + 1020ms, 48000), std::uint64_t(0));
+    }
+
+    void silenceClockDoesNotDoubleCountAHiccup()
+    {
+        // Packets stall for 150 ms, zeros stand in, then the late packets arrive in a burst.
+        SilenceClock clock(100ms);
+        const auto t = SilenceClock::Clock::time_point{} + 1s;
+        clock.reset(48000, t);
+        QCOMPARE(clock.onPacket(t + 10ms, t, 480), std::uint64_t(0)); // covers [t, t+10ms)
+        std::uint64_t delivered = 480;
+        delivered += clock.silenceDue(t + 110ms, 48000);                // zeros for [t+10, t+110)
+        QCOMPARE(delivered, std::uint64_t(480 + 4800));
+        // The burst: 15 packets of 10 ms for [t+10, t+160), all arriving at t+160ms.
+        for (int i = 0; i < 15; ++i) {
+            const auto start = t + 10ms + i * 10ms;
+            delivered += 480 - clock.onPacket(t + 160ms, start, 480);
+        }
+        // Frames handed on == wall time covered (160 ms), not 260 ms.
+        QCOMPARE(delivered, std::uint64_t(48 * 160));
+        QCOMPARE(clock.silenceDue(t + 170ms, 48000), std::uint64_t(0));
     }
 
     void silenceClockBoundsALongStall()
     {
         SilenceClock clock(60ms);
-        auto t = SilenceClock::Clock::time_point{} + 1s;
+        const auto t = SilenceClock::Clock::time_point{} + 1s;
         clock.reset(44100, t);
         QCOMPARE(clock.silenceDue(t + 30s, 4410), std::uint64_t(4410));
         // Re-anchored at the stall's end: the backlog is dropped, not chased.
-        QCOMPARE(clock.silenceDue(t + 30s + 10ms, 4410), std::uint64_t(0));
-        QCOMPARE(clock.silenceDue(t + 30s + 100ms, 44100), std::uint64_t(4410));
+        QCOMPARE(clock.silenceDue(t + 30s + 20ms, 44100), std::uint64_t(882));
+        QCOMPARE(clock.silenceDue(t + 30s + 100ms, 44100), std::uint64_t(3528));
     }
 };
 

@@ -3,12 +3,23 @@
 #include "capture/wasapi/wasapidevices.h"
 
 #include <algorithm>
+#include <chrono>
 
 namespace spectray::capture::wasapi {
 
 namespace {
 // Shared-mode buffer we ask for (100 ns units): 200 ms rides out a busy worker without overruns.
 constexpr REFERENCE_TIME kBufferDuration = 2000000;
+
+// Performance counter now, in the 100 ns units of GetBuffer's QPC position; split so the
+// multiplication cannot overflow after a long uptime.
+std::int64_t qpcNow100ns(std::int64_t frequency)
+{
+    LARGE_INTEGER counter;
+    QueryPerformanceCounter(&counter);
+    const std::int64_t q = counter.QuadPart;
+    return q / frequency * 10000000 + q % frequency * 10000000 / frequency;
+}
 } // namespace
 
 bool CaptureStream::open(IMMDevice *device, HANDLE event, std::string &error)
@@ -55,6 +66,9 @@ bool CaptureStream::open(IMMDevice *device, HANDLE event, std::string &error)
         close();
         return false;
     }
+    LARGE_INTEGER frequency;
+    QueryPerformanceFrequency(&frequency);
+    m_qpcFrequency = frequency.QuadPart > 0 ? frequency.QuadPart : 1;
     m_scratchFrames = std::max<std::size_t>(bufferFrames, std::size_t(m_mix.sampleRate / 10));
     m_scratch.assign(m_scratchFrames * std::size_t(m_mix.channels), 0.0f);
     hr = m_client->Start();
@@ -74,8 +88,9 @@ void CaptureStream::close()
     m_client.reset();
 }
 
-HRESULT CaptureStream::drain(CaptureSink *sink, std::uint64_t &frames)
+HRESULT CaptureStream::drain(CaptureSink *sink, SilenceClock &clock, std::uint64_t &frames)
 {
+    using namespace std::chrono;
     frames = 0;
     if (!m_capture)
         return S_OK;
@@ -86,9 +101,11 @@ HRESULT CaptureStream::drain(CaptureSink *sink, std::uint64_t &frames)
         BYTE *data = nullptr;
         UINT32 count = 0;
         DWORD flags = 0;
-        hr = m_capture->GetBuffer(&data, &count, &flags, nullptr, nullptr);
+        UINT64 qpcPosition = 0;
+        hr = m_capture->GetBuffer(&data, &count, &flags, nullptr, &qpcPosition);
         if (hr < 0 || hr == AUDCLNT_S_BUFFER_EMPTY)
             break;
+        const auto now = SilenceClock::Clock::now();
         const bool silent = (flags & AUDCLNT_BUFFERFLAGS_SILENT) != 0;
         // A packet never exceeds the endpoint buffer, which the scratch covers; clamp anyway.
         const std::size_t n = std::min<std::size_t>(count, m_scratchFrames);
@@ -96,8 +113,18 @@ HRESULT CaptureStream::drain(CaptureSink *sink, std::uint64_t &frames)
             std::fill_n(m_scratch.begin(), n * std::size_t(fmt.channels), 0.0f);
         else
             convertToFloat(data, n, m_mix, m_scratch.data());
-        if (sink && n > 0)
-            sink->onAudio(m_scratch.data(), n, fmt, silent);
+
+        // When was the first frame recorded? From the packet's QPC stamp if it is sane, else
+        // assume the packet just ended now.
+        auto age = duration_cast<SilenceClock::Clock::duration>(nanoseconds(std::int64_t(n) * 1000000000 / fmt.sampleRate));
+        const std::int64_t ageHns = qpcNow100ns(m_qpcFrequency) - std::int64_t(qpcPosition);
+        if (qpcPosition != 0 && (flags & AUDCLNT_BUFFERFLAGS_TIMESTAMP_ERROR) == 0 && ageHns >= 0
+            && ageHns < 50000000)
+            age = duration_cast<SilenceClock::Clock::duration>(nanoseconds(ageHns * 100));
+        const std::size_t skip = std::size_t(clock.onPacket(now, now - age, n));
+
+        if (sink && n > skip)
+            sink->onAudio(m_scratch.data() + skip * std::size_t(fmt.channels), n - skip, fmt, silent);
         frames += n;
         hr = m_capture->ReleaseBuffer(count);
         if (hr < 0)

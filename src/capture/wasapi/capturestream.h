@@ -6,6 +6,7 @@
 #include "capture/audiobackend.h"
 #include "capture/wasapi/comsupport.h"
 #include "capture/wasapi/sampleconvert.h"
+#include "capture/wasapi/silenceclock.h"
 
 #include <audioclient.h>
 #include <mmdeviceapi.h>
@@ -29,9 +30,10 @@ public:
     void close();
     bool isOpen() const { return bool(m_capture); }
 
-    // Hands every queued packet to `sink`. Returns the first failure (AUDCLNT_E_DEVICE_INVALIDATED
-    // when the endpoint went away) or S_OK; `frames` counts what was delivered.
-    HRESULT drain(CaptureSink *sink, std::uint64_t &frames);
+    // Hands every queued packet to `sink`, minus what `clock` says zeros already stood in for.
+    // Returns the first failure (AUDCLNT_E_DEVICE_INVALIDATED when the endpoint went away) or S_OK;
+    // `frames` counts the frames read from the device.
+    HRESULT drain(CaptureSink *sink, SilenceClock &clock, std::uint64_t &frames);
     // Delivers `frames` zero frames in buffer-sized pieces, marked silent.
     void deliverSilence(CaptureSink *sink, std::uint64_t frames);
 
@@ -44,6 +46,7 @@ private:
     MixFormat m_mix;
     std::vector<float> m_scratch; // sized once per open: the hot path never allocates
     std::size_t m_scratchFrames = 0;
+    std::int64_t m_qpcFrequency = 0;
 };
 
 } // namespace spectray::capture::wasapi

@@ -31,7 +31,7 @@ public:
         m_rate = sampleRate;
         m_coveredUntil = now;
         m_lastPacket = now;
-        m_synthesising = false;
+        m_syntheticUntil = Clock::time_point::min();
     }
 
     // A real packet of `frames` frames arrived at `now`; its first frame was recorded at `start`
@@ -40,13 +40,12 @@ public:
     std::uint64_t onPacket(Clock::time_point now, Clock::time_point start, std::uint64_t frames)
     {
         std::uint64_t skip = 0;
-        if (m_synthesising && m_rate > 0 && start < m_coveredUntil)
-            skip = std::min<std::uint64_t>(frames, framesIn(m_coveredUntil - start));
-        const Clock::time_point end = start + durationOf(frames);
-        // While packets flow their own timestamps carry the clock; after zeros, never move back.
-        m_coveredUntil = m_synthesising ? std::max(m_coveredUntil, end) : end;
+        if (m_rate > 0 && start < m_syntheticUntil)
+            skip = std::min<std::uint64_t>(frames, framesIn(m_syntheticUntil - start));
+        // While packets flow their own timestamps carry the clock (syntheticUntil lies in the
+        // past then); right after zeros, coverage never moves back before them.
+        m_coveredUntil = std::max(m_syntheticUntil, start + durationOf(frames));
         m_lastPacket = now;
-        m_synthesising = false;
         return skip;
     }
 
@@ -65,7 +64,7 @@ public:
         } else {
             m_coveredUntil += durationOf(due);
         }
-        m_synthesising = m_synthesising || due > 0;
+        m_syntheticUntil = m_coveredUntil;
         return due;
     }
 
@@ -87,7 +86,7 @@ private:
     int m_rate = 0;
     Clock::time_point m_coveredUntil{}; // wall time up to which the engine has frames
     Clock::time_point m_lastPacket{};   // arrival of the last real packet
-    bool m_synthesising = false;        // zeros were delivered since the last real packet
+    Clock::time_point m_syntheticUntil{}; // end of the zeros delivered last; late packets before it are dropped
 };
 
 } // namespace spectray::capture::wasapi

@@ -182,9 +182,8 @@ void WasapiBackend::run(std::string deviceId, std::promise<std::string> opened)
 
         if (s.stream.isOpen()) {
             std::uint64_t frames = 0;
-            const HRESULT hr = s.stream.drain(s.sink, frames);
+            const HRESULT hr = s.stream.drain(s.sink, s.clock, frames);
             if (frames > 0) {
-                s.clock.onPackets(now);
                 if (!s.started) {
                     s.started = true;
                     s.event(StreamEvent::Started, "Capturing \"" + s.deviceName + "\" ("
