@@ -32,19 +32,31 @@ std::vector<double> geometricEdgesHz(int bands, double minHz, double maxHz)
 BandPlan fractionalBandPlan(const std::vector<double> &edgesHz, int sampleRate, int fftSize, int bassFftSize)
 {
     BandPlan plan;
+    const int longest = std::max(fftSize, bassFftSize);
     const int bands = int(edgesHz.size()) - 1;
+    std::vector<int> bandSize(std::size_t(bands), longest);
+    for (int b = 0; b < bands; ++b) {
+        const double width = edgesHz[std::size_t(b) + 1] - edgesHz[std::size_t(b)];
+        for (int n = fftSize; n <= longest; n *= 2) {
+            if (width * n / sampleRate >= kMinBandBins) {
+                bandSize[std::size_t(b)] = n;
+                break;
+            }
+        }
+        if (std::find(plan.fftSizes.begin(), plan.fftSizes.end(), bandSize[std::size_t(b)]) == plan.fftSizes.end())
+            plan.fftSizes.push_back(bandSize[std::size_t(b)]);
+    }
+    std::sort(plan.fftSizes.begin(), plan.fftSizes.end());
+
     plan.spans.resize(std::size_t(bands));
     for (int b = 0; b < bands; ++b) {
-        const double lo = edgesHz[std::size_t(b)];
-        const double hi = edgesHz[std::size_t(b) + 1];
-        const bool useLong = bassFftSize > 0 && (hi - lo) * fftSize / sampleRate < kShortFftMinBins;
-        const int n = useLong ? bassFftSize : fftSize;
-        const double a = lo * n / sampleRate; // band edges in bins
-        const double z = hi * n / sampleRate;
+        const int n = bandSize[std::size_t(b)];
+        const double a = edgesHz[std::size_t(b)] * n / sampleRate; // band edges in bins
+        const double z = edgesHz[std::size_t(b) + 1] * n / sampleRate;
         const int first = std::max(0, int(std::floor(a + 0.5)));
         const int last = std::min(n / 2, int(std::ceil(z - 0.5)));
         BandSpan &span = plan.spans[std::size_t(b)];
-        span.fft = useLong ? 1 : 0;
+        span.fft = int(std::find(plan.fftSizes.begin(), plan.fftSizes.end(), n) - plan.fftSizes.begin());
         span.firstBin = first;
         span.weightOffset = int(plan.weights.size());
         for (int k = first; k <= last; ++k) {

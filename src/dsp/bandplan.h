@@ -14,7 +14,7 @@ std::vector<double> geometricEdgesHz(int bands, double minHz, double maxHz);
 // Which bins of which FFT a band integrates, each with the fraction of the bin inside the band.
 struct BandSpan
 {
-    int fft = 0;       // 0 = the short FFT, 1 = the long (bass) FFT
+    int fft = 0;       // index into BandPlan::fftSizes
     int firstBin = 0;
     int count = 0;     // bins firstBin .. firstBin + count - 1
     int weightOffset = 0; // into BandPlan::weights
@@ -22,14 +22,16 @@ struct BandSpan
 
 struct BandPlan
 {
+    std::vector<int> fftSizes; // the sizes some band reads, ascending
     std::vector<BandSpan> spans;
     std::vector<float> weights;
 };
 
+// Each band reads the shortest FFT of the ladder fftSize, 2 fftSize, ... bassFftSize in which it
+// is at least kMinBandBins bins wide (else the longest): narrower than that, a Hann window's 4-bin
+// main lobe spills too much into the neighbours; wider, a longer window only adds latency.
 // A bin k covers [k - 1/2, k + 1/2] bins; its weight is the part of that inside [loHz, hiHz).
-// Bands narrower than kShortFftMinBins short-FFT bins use the long FFT (when there is one): below
-// that width the short window's main lobe (4 bins for Hann) spills too much into the neighbours.
-inline constexpr double kShortFftMinBins = 5.0;
+inline constexpr double kMinBandBins = 5.0;
 BandPlan fractionalBandPlan(const std::vector<double> &edgesHz, int sampleRate, int fftSize, int bassFftSize);
 
 } // namespace spectray::dsp

@@ -59,71 +59,70 @@ SpectrumAnalyzer::SpectrumAnalyzer(const AnalyzerConfig &config)
     if (const std::string problem = validate(config); !problem.empty())
         throw std::invalid_argument(problem);
     m_config = resolve(config);
-    const AnalyzerConfig &c = m_config;
+    AnalyzerConfig &c = m_config;
     const auto bands = std::size_t(c.bands);
-    m_windowSize = std::max(c.fftSize, c.bassFftSize);
     m_hopSize = int(std::lround(double(c.sampleRate) / c.fps));
-    m_short = std::make_unique<RealFft>(c.fftSize);
     m_raw.assign(bands, 0.0f);
-    m_bandFft.assign(bands, c.fftSize);
-    // A Hann window weighs the middle of its span most: what a band shows is centred half a window
-    // before the newest sample.
-    m_latencyMs.assign(bands, c.fftSize / 2.0 / c.sampleRate * 1000.0);
 
     if (c.profile == Profile::Seed) {
-        m_shortWindow = seedHann(c.fftSize);
+        m_tiers.push_back({std::make_unique<RealFft>(c.fftSize), seedHann(c.fftSize), 0.0, 0});
         m_seedEdges = dsp::seedBinEdges(c.bands, c.minHz, c.maxHz, c.fftSize, c.sampleRate);
         for (std::size_t b = 0; b < bands; ++b) {
             m_seedStarts.push_back(m_seedEdges[b]);
             m_seedEnds.push_back(std::max(m_seedEdges[b + 1], m_seedEdges[b] + 1));
         }
+        m_seedLastBin = *std::max_element(m_seedEnds.begin(), m_seedEnds.end());
         for (int e : m_seedEdges)
             m_edgesHz.push_back(double(e) * c.sampleRate / c.fftSize);
-        m_cumsum.assign(std::size_t(m_short->bins()) + 1, 0.0f);
-        m_power.assign(std::size_t(m_short->bins()), 0.0f); // the magnitudes here
-        m_seedLastBin = *std::max_element(m_seedEnds.begin(), m_seedEnds.end());
+        m_cumsum.assign(std::size_t(c.fftSize / 2 + 1) + 1, 0.0f);
+        m_power.assign(std::size_t(c.fftSize / 2 + 1), 0.0f);
+        m_bandFft.assign(bands, c.fftSize);
         for (int b = 0; b < std::min(4, c.bands); ++b)
             m_bassBands.push_back(b);
-        return;
-    }
-
-    m_shortWindow = periodicHann(c.fftSize);
-    m_shortNorm = powerNorm(m_shortWindow);
-    std::size_t powerSize = std::size_t(m_short->bins());
-    if (c.bassFftSize > 0) {
-        m_long = std::make_unique<RealFft>(c.bassFftSize);
-        m_longWindow = periodicHann(c.bassFftSize);
-        m_longNorm = powerNorm(m_longWindow);
-        powerSize += std::size_t(m_long->bins());
-    }
-    m_power.assign(powerSize, 0.0f);
-    m_edgesHz = geometricEdgesHz(c.bands, c.minHz, c.maxHz);
-    m_plan = fractionalBandPlan(m_edgesHz, c.sampleRate, c.fftSize, c.bassFftSize);
-    for (std::size_t b = 0; b < bands; ++b) {
-        if (m_plan.spans[b].fft == 1) {
-            m_bandFft[b] = c.bassFftSize;
-            m_latencyMs[b] = c.bassFftSize / 2.0 / c.sampleRate * 1000.0;
+    } else {
+        m_edgesHz = geometricEdgesHz(c.bands, c.minHz, c.maxHz);
+        m_plan = fractionalBandPlan(m_edgesHz, c.sampleRate, c.fftSize, c.bassFftSize);
+        std::size_t powerSize = 0;
+        for (int n : m_plan.fftSizes) {
+            Tier tier{std::make_unique<RealFft>(n), periodicHann(n), 0.0, powerSize};
+            tier.norm = powerNorm(tier.window);
+            powerSize += std::size_t(n / 2 + 1);
+            m_tiers.push_back(std::move(tier));
         }
-        if (m_edgesHz[b + 1] <= 200.0 * (1.0 + 1e-9))
-            m_bassBands.push_back(int(b));
+        m_power.assign(powerSize, 0.0f);
+        // The longest window actually read; none longer than fftSize means a single FFT.
+        const int longest = m_plan.fftSizes.back();
+        c.bassFftSize = longest > c.fftSize ? longest : 0;
+        for (std::size_t b = 0; b < bands; ++b) {
+            m_bandFft.push_back(m_plan.fftSizes[std::size_t(m_plan.spans[b].fft)]);
+            if (m_edgesHz[b + 1] <= 200.0 * (1.0 + 1e-9))
+                m_bassBands.push_back(int(b));
+        }
+        if (m_bassBands.empty() && m_edgesHz.front() < 200.0)
+            m_bassBands.push_back(0); // a range starting below 200 Hz with wide bands: the lowest one
     }
-    if (m_bassBands.empty() && m_edgesHz.front() < 200.0)
-        m_bassBands.push_back(0); // a range starting below 200 Hz with wide bands: the lowest one
+    m_windowSize = std::max(c.fftSize, c.bassFftSize);
+    // A Hann window weighs the middle of its span most: what a band shows is centred half a window
+    // before the newest sample.
+    for (int n : m_bandFft)
+        m_latencyMs.push_back(n / 2.0 / c.sampleRate * 1000.0);
 }
 
 SpectrumAnalyzer::~SpectrumAnalyzer() = default;
 
 void SpectrumAnalyzer::seedBands(const float *newest)
 {
-    const int n = m_config.fftSize;
-    float *in = m_short->input();
+    RealFft &fft = *m_tiers.front().fft;
+    const float *window = m_tiers.front().window.data();
+    const int n = fft.size();
+    float *in = fft.input();
     const float *tail = newest + (m_windowSize - n);
     for (int i = 0; i < n; ++i)
-        in[i] = tail[i] * m_shortWindow[std::size_t(i)];
-    m_short->execute();
+        in[i] = tail[i] * window[i];
+    fft.execute();
     // numpy takes |rfft| in double and np.cumsum(out=float32) accumulates in float32, in order. Bins
     // above the last band's end never reach a band, so the sums stop there.
-    const float *s = m_short->spectrum();
+    const float *s = fft.spectrum();
     float *mag = m_power.data();
     for (int k = 0; k < m_seedLastBin; ++k) {
         const double re = s[2 * k];
@@ -144,29 +143,25 @@ void SpectrumAnalyzer::seedBands(const float *newest)
 
 void SpectrumAnalyzer::fractionalBands(const float *newest)
 {
-    const int n = m_config.fftSize;
-    float *in = m_short->input();
-    const float *tail = newest + (m_windowSize - n);
-    for (int i = 0; i < n; ++i)
-        in[i] = tail[i] * m_shortWindow[std::size_t(i)];
-    m_short->execute();
-    powerSpectrum(*m_short, m_power.data());
-    float *longPower = m_power.data() + m_short->bins();
-    if (m_long) {
-        float *lin = m_long->input();
-        for (int i = 0; i < m_long->size(); ++i)
-            lin[i] = newest[i] * m_longWindow[std::size_t(i)];
-        m_long->execute();
-        powerSpectrum(*m_long, longPower);
+    for (Tier &tier : m_tiers) {
+        RealFft &fft = *tier.fft;
+        const int n = fft.size();
+        const float *tail = newest + (m_windowSize - n); // every window ends at the newest sample
+        float *in = fft.input();
+        for (int i = 0; i < n; ++i)
+            in[i] = tail[i] * tier.window[std::size_t(i)];
+        fft.execute();
+        powerSpectrum(fft, m_power.data() + tier.powerOffset);
     }
     for (std::size_t b = 0; b < m_raw.size(); ++b) {
         const BandSpan &span = m_plan.spans[b];
-        const float *p = (span.fft == 1 ? longPower : m_power.data()) + span.firstBin;
+        const Tier &tier = m_tiers[std::size_t(span.fft)];
+        const float *p = m_power.data() + tier.powerOffset + span.firstBin;
         const float *w = m_plan.weights.data() + span.weightOffset;
         double sum = 0.0;
         for (int j = 0; j < span.count; ++j)
             sum += double(w[j]) * p[j];
-        m_raw[b] = float(std::sqrt(sum * (span.fft == 1 ? m_longNorm : m_shortNorm)));
+        m_raw[b] = float(std::sqrt(sum * tier.norm));
     }
 }
 

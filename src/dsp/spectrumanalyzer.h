@@ -64,21 +64,24 @@ private:
     int m_windowSize = 0;
     int m_hopSize = 0;
 
-    std::unique_ptr<RealFft> m_short;
-    std::unique_ptr<RealFft> m_long;
-    std::vector<float> m_shortWindow;
-    std::vector<float> m_longWindow;
-    std::vector<float> m_power; // short bins, then long bins
+    // One FFT per window length in use (seed: its single 1024-point one), ascending.
+    struct Tier
+    {
+        std::unique_ptr<RealFft> fft;
+        std::vector<float> window;
+        double norm = 0.0;           // power sum -> squared 1024-point magnitude units
+        std::size_t powerOffset = 0; // into m_power
+    };
+    std::vector<Tier> m_tiers;
+    std::vector<float> m_power; // every tier's bins one after another (seed: magnitudes)
 
     // Seed: [start, end) bin ranges per band and the float32 running sum of magnitudes.
     std::vector<int> m_seedStarts;
     std::vector<int> m_seedEnds;
     std::vector<float> m_cumsum;
     int m_seedLastBin = 0;
-    // Default: fractional bin weights per band, scale to 1024-point magnitude units per FFT.
+    // Default: fractional bin weights per band.
     BandPlan m_plan;
-    double m_shortNorm = 0.0;
-    double m_longNorm = 0.0;
 
     std::vector<float> m_raw;
     AutoGain m_gain;
