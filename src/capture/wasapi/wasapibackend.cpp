@@ -171,8 +171,13 @@ void WasapiBackend::run(std::string deviceId, std::promise<std::string> opened)
     const HANDLE handles[] = {m_stopEvent, audioEvent, notifyEvent};
     for (;;) {
         const DWORD wait = WaitForMultipleObjects(3, handles, FALSE, m_idle ? kIdleTimeoutMs : kActiveTimeoutMs);
-        if (wait == WAIT_OBJECT_0 || wait == WAIT_FAILED)
+        if (wait == WAIT_OBJECT_0)
             break;
+        if (wait == WAIT_FAILED) {
+            s.event(StreamEvent::Failed, "Capture stopped: waiting for audio events failed (error "
+                                             + std::to_string(GetLastError()) + ")");
+            break;
+        }
         const auto now = Clock::now();
 
         if (notifier->takeDevicesChanged() && s.sink)
@@ -181,6 +186,8 @@ void WasapiBackend::run(std::string deviceId, std::promise<std::string> opened)
             s.moveToDefault("The default output changed");
 
         if (s.stream.isOpen()) {
+            // Drained on every wake-up, timeouts included: before Windows 10 the event was never
+            // signalled for loopback streams, so this doubles as a 20 ms poll there.
             std::uint64_t frames = 0;
             const HRESULT hr = s.stream.drain(s.sink, s.clock, frames);
             if (frames > 0) {
