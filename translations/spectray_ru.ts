@@ -1,4 +1,681 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>About Spectray</source>
+        <translation>О программе Spectray</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Spectray %1&lt;/b&gt;&lt;br&gt;The sound your computer plays, as a spectrum: in the tray, on the desktop and in any browser on your network.</source>
+        <translation>&lt;b&gt;Spectray %1&lt;/b&gt;&lt;br&gt;Звук, который играет ваш компьютер, в виде спектра: в трее, на рабочем столе и в любом браузере вашей сети.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Spectray Settings</source>
+        <translation>Настройки Spectray</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Звук</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Источник:</translation>
+    </message>
+    <message>
+        <source>Analysis profile:</source>
+        <translation>Профиль анализа:</translation>
+    </message>
+    <message>
+        <source>Frames per second:</source>
+        <translation>Кадров в секунду:</translation>
+    </message>
+    <message>
+        <source>Bands:</source>
+        <translation>Полос:</translation>
+    </message>
+    <message>
+        <source>Lowest frequency:</source>
+        <translation>Наименьшая частота:</translation>
+    </message>
+    <message>
+        <source> Hz</source>
+        <translation> Гц</translation>
+    </message>
+    <message>
+        <source>Highest frequency:</source>
+        <translation>Наибольшая частота:</translation>
+    </message>
+    <message>
+        <source>Start capturing when Spectray starts</source>
+        <translation>Начинать захват при запуске Spectray</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>Отображение</translation>
+    </message>
+    <message>
+        <source>Style:</source>
+        <translation>Стиль:</translation>
+    </message>
+    <message>
+        <source>Level meter:</source>
+        <translation>Индикатор уровня:</translation>
+    </message>
+    <message>
+        <source>Pulse the background with the bass</source>
+        <translation>Пульсировать фоном в такт басам</translation>
+    </message>
+    <message>
+        <source>Accent colour:</source>
+        <translation>Акцентный цвет:</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Свой…</translation>
+    </message>
+    <message>
+        <source>Show peak caps</source>
+        <translation>Показывать пики</translation>
+    </message>
+    <message>
+        <source>Peak hold:</source>
+        <translation>Удержание пиков:</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> мс</translation>
+    </message>
+    <message>
+        <source>Peak fall time:</source>
+        <translation>Время спада пиков:</translation>
+    </message>
+    <message>
+        <source>Attack:</source>
+        <translation>Атака:</translation>
+    </message>
+    <message>
+        <source>Release:</source>
+        <translation>Спад:</translation>
+    </message>
+    <message>
+        <source>Background opacity:</source>
+        <translation>Непрозрачность фона:</translation>
+    </message>
+    <message>
+        <source>Keep the window above other windows</source>
+        <translation>Держать окно поверх других окон</translation>
+    </message>
+    <message>
+        <source>Click-through: the mouse passes to the windows below</source>
+        <translation>Сквозные щелчки: мышь проходит к окнам ниже</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Сеть</translation>
+    </message>
+    <message>
+        <source>Serve the spectrum to web browsers</source>
+        <translation>Отдавать спектр веб-браузерам</translation>
+    </message>
+    <message>
+        <source>Allow access from the local network</source>
+        <translation>Разрешить доступ из локальной сети</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Порт:</translation>
+    </message>
+    <message>
+        <source>Bind address:</source>
+        <translation>Адрес привязки:</translation>
+    </message>
+    <message>
+        <source>Access token:</source>
+        <translation>Токен доступа:</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>Создать новый</translation>
+    </message>
+    <message>
+        <source>Maximum clients:</source>
+        <translation>Максимум клиентов:</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Общие</translation>
+    </message>
+    <message>
+        <source>Start Spectray when I log in</source>
+        <translation>Запускать Spectray при входе в систему</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Язык:</translation>
+    </message>
+    <message>
+        <source>A new language is used after Spectray restarts.</source>
+        <translation>Новый язык будет применён после перезапуска Spectray.</translation>
+    </message>
+</context>
+<context>
+    <name>spectray</name>
+    <message>
+        <source>unknown profile "%1"</source>
+        <translation>неизвестный профиль «%1»</translation>
+    </message>
+    <message>
+        <source>%1: the file is truncated (%2 of %3 frames could be read)</source>
+        <translation>%1: файл обрезан (прочитано %2 из %3 кадров)</translation>
+    </message>
+    <message>
+        <source>%1: too short to analyse (%2 frames; at least %3 are needed for one analysis window)</source>
+        <translation>%1: слишком короткий для анализа (%2 кадров; для одного окна анализа нужно не меньше %3)</translation>
+    </message>
+    <message>
+        <source>could not write the output</source>
+        <translation>не удалось записать вывод</translation>
+    </message>
+    <message>
+        <source>--%1 must be a whole number from %2 to %3 (got "%4")</source>
+        <translation>--%1 должно быть целым числом от %2 до %3 (получено «%4»)</translation>
+    </message>
+    <message>
+        <source>--%1 must be a number from %2 to %3 (got "%4")</source>
+        <translation>--%1 должно быть числом от %2 до %3 (получено «%4»)</translation>
+    </message>
+    <message>
+        <source>Spectray shows what your computer is playing as a live spectrum: in the tray, in a floating window, and on any browser on your network.</source>
+        <translation>Spectray показывает то, что играет ваш компьютер, в виде живого спектра: в трее, в плавающем окне и в любом браузере вашей сети.</translation>
+    </message>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation>Показать эту справку и выйти.</translation>
+    </message>
+    <message>
+        <source>Show the version and exit.</source>
+        <translation>Показать версию и выйти.</translation>
+    </message>
+    <message>
+        <source>List capture sources and exit.</source>
+        <translation>Показать источники захвата и выйти.</translation>
+    </message>
+    <message>
+        <source>With --list-devices: print JSON.</source>
+        <translation>С --list-devices: вывести JSON.</translation>
+    </message>
+    <message>
+        <source>Capture from SOURCE: a device id, part of a device name, "default-output", "demo" or "file:PATH".</source>
+        <translation>Захватывать из SOURCE: идентификатор устройства, часть его имени, «default-output», «demo» или «file:ПУТЬ».</translation>
+    </message>
+    <message>
+        <source>Print live frames as JSON lines on stdout.</source>
+        <translation>Выводить живые кадры строками JSON в stdout.</translation>
+    </message>
+    <message>
+        <source>With --print-frames: stop after N frames.</source>
+        <translation>С --print-frames: остановиться после N кадров.</translation>
+    </message>
+    <message>
+        <source>Analyse an audio file (WAV, FLAC, Ogg) and print JSON lines.</source>
+        <translation>Проанализировать аудиофайл (WAV, FLAC, Ogg) и вывести строки JSON.</translation>
+    </message>
+    <message>
+        <source>Analysis profile: default or seed.</source>
+        <translation>Профиль анализа: default или seed.</translation>
+    </message>
+    <message>
+        <source>Frames per second (1-240).</source>
+        <translation>Кадров в секунду (1–240).</translation>
+    </message>
+    <message>
+        <source>Number of bands (8-256).</source>
+        <translation>Число полос (8–256).</translation>
+    </message>
+    <message>
+        <source>Main FFT size (power of two, 256-65536).</source>
+        <translation>Размер основного БПФ (степень двойки, 256–65536).</translation>
+    </message>
+    <message>
+        <source>Lowest frequency shown (10-1000).</source>
+        <translation>Наименьшая показываемая частота (10–1000).</translation>
+    </message>
+    <message>
+        <source>Highest frequency shown (1000-24000).</source>
+        <translation>Наибольшая показываемая частота (1000–24000).</translation>
+    </message>
+    <message>
+        <source>Run capture and the LAN server without any window.</source>
+        <translation>Запустить захват и сервер LAN без окон.</translation>
+    </message>
+    <message>
+        <source>LAN server port.</source>
+        <translation>Порт сервера LAN.</translation>
+    </message>
+    <message>
+        <source>LAN server bind address (e.g. 0.0.0.0 or 127.0.0.1).</source>
+        <translation>Адрес привязки сервера LAN (например, 0.0.0.0 или 127.0.0.1).</translation>
+    </message>
+    <message>
+        <source>Show the spectrum window (also asks a running instance to show it).</source>
+        <translation>Показать окно спектра (также просит уже запущенный экземпляр показать его).</translation>
+    </message>
+    <message>
+        <source>User interface language (en, ru, de).</source>
+        <translation>Язык интерфейса (en, ru, de).</translation>
+    </message>
+    <message>
+        <source>Read and write settings in FILE instead of the user's settings.</source>
+        <translation>Читать и записывать настройки в FILE вместо настроек пользователя.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument "%1" (see --help)</source>
+        <translation>Неожиданный аргумент «%1» (см. --help)</translation>
+    </message>
+    <message>
+        <source>--list-devices, --print-frames, --analyze and --headless cannot be combined</source>
+        <translation>--list-devices, --print-frames, --analyze и --headless нельзя сочетать</translation>
+    </message>
+    <message>
+        <source>--json goes with --list-devices</source>
+        <translation>--json используется вместе с --list-devices</translation>
+    </message>
+    <message>
+        <source>--frames goes with --print-frames</source>
+        <translation>--frames используется вместе с --print-frames</translation>
+    </message>
+    <message>
+        <source>--source needs a value (see --list-devices)</source>
+        <translation>--source требует значение (см. --list-devices)</translation>
+    </message>
+    <message>
+        <source>--analyze needs a file name</source>
+        <translation>--analyze требует имя файла</translation>
+    </message>
+    <message>
+        <source>--fft-size must be a power of two (got %1)</source>
+        <translation>--fft-size должно быть степенью двойки (получено %1)</translation>
+    </message>
+    <message>
+        <source>--profile must be "default" or "seed" (got "%1")</source>
+        <translation>--profile должно быть «default» или «seed» (получено «%1»)</translation>
+    </message>
+    <message>
+        <source>--lang must be en, ru or de (got "%1")</source>
+        <translation>--lang должно быть en, ru или de (получено «%1»)</translation>
+    </message>
+    <message>
+        <source>--max-hz (%1) must be above --min-hz (%2)</source>
+        <translation>--max-hz (%1) должно быть больше --min-hz (%2)</translation>
+    </message>
+    <message>
+        <source>the capture engine did not answer</source>
+        <translation>модуль захвата не ответил</translation>
+    </message>
+</context>
+<context>
+    <name>spectray::CaptureWorker</name>
+    <message>
+        <source>Default output (follows system)</source>
+        <translation>Выход по умолчанию (как в системе)</translation>
+    </message>
+    <message>
+        <source>Demo signal (synthetic)</source>
+        <translation>Демо-сигнал (синтетический)</translation>
+    </message>
+    <message>
+        <source>File %1</source>
+        <translation>Файл %1</translation>
+    </message>
+    <message>
+        <source>Analysis settings rejected: %1</source>
+        <translation>Настройки анализа отклонены: %1</translation>
+    </message>
+    <message>
+        <source>unknown profile "%1"</source>
+        <translation>неизвестный профиль «%1»</translation>
+    </message>
+    <message>
+        <source>No system audio capture on this platform — choose the demo or a file</source>
+        <translation>Захват системного звука на этой платформе недоступен — выберите демо или файл</translation>
+    </message>
+    <message>
+        <source>No audio server</source>
+        <translation>Нет аудиосервера</translation>
+    </message>
+    <message>
+        <source>Audio server went away — reconnecting</source>
+        <translation>Аудиосервер пропал — переподключение</translation>
+    </message>
+    <message>
+        <source>Cannot analyse this stream: %1</source>
+        <translation>Невозможно проанализировать этот поток: %1</translation>
+    </message>
+    <message>
+        <source>Source is silent</source>
+        <translation>Источник молчит</translation>
+    </message>
+</context>
+<context>
+    <name>spectray::DesktopApp</name>
+    <message>
+        <source>Style</source>
+        <translation>Стиль</translation>
+    </message>
+    <message>
+        <source>Bass pulse</source>
+        <translation>Пульсация басов</translation>
+    </message>
+    <message>
+        <source>Spectray</source>
+        <translation>Spectray</translation>
+    </message>
+    <message>
+        <source>No system tray was found. The spectrum window is Spectray's main window: right-click it for the menu; closing it quits Spectray.</source>
+        <translation>Системный трей не найден. Окно спектра — главное окно Spectray: щёлкните по нему правой кнопкой, чтобы открыть меню; его закрытие завершает Spectray.</translation>
+    </message>
+</context>
+<context>
+    <name>spectray::Engine</name>
+    <message>
+        <source>Source "%1" not found — using the default output</source>
+        <translation>Источник «%1» не найден — используется выход по умолчанию</translation>
+    </message>
+</context>
+<context>
+    <name>spectray::gui::AccentPreset</name>
+    <message>
+        <source>Sky</source>
+        <translation>Небо</translation>
+    </message>
+    <message>
+        <source>Mint</source>
+        <translation>Мята</translation>
+    </message>
+    <message>
+        <source>Amber</source>
+        <translation>Янтарь</translation>
+    </message>
+    <message>
+        <source>Magenta</source>
+        <translation>Пурпур</translation>
+    </message>
+    <message>
+        <source>Coral</source>
+        <translation>Коралл</translation>
+    </message>
+</context>
+<context>
+    <name>spectray::gui::DesktopActions</name>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>Show spectrum window</source>
+        <translation>Показать окно спектра</translation>
+    </message>
+    <message>
+        <source>Always on top</source>
+        <translation>Поверх всех окон</translation>
+    </message>
+    <message>
+        <source>Click-through (mouse passes to windows below)</source>
+        <translation>Сквозные щелчки (мышь проходит к окнам ниже)</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Настройки…</translation>
+    </message>
+    <message>
+        <source>About Spectray</source>
+        <translation>О программе Spectray</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Выход</translation>
+    </message>
+    <message>
+        <source>Web clients</source>
+        <translation>Веб-клиенты</translation>
+    </message>
+    <message>
+        <source>Open in browser</source>
+        <translation>Открыть в браузере</translation>
+    </message>
+    <message>
+        <source>Copy URL</source>
+        <translation>Копировать адрес</translation>
+    </message>
+    <message>
+        <source>Show QR code…</source>
+        <translation>Показать QR-код…</translation>
+    </message>
+    <message>
+        <source>Allow LAN access</source>
+        <translation>Разрешить доступ из локальной сети</translation>
+    </message>
+    <message>
+        <source>Regenerate access token</source>
+        <translation>Создать новый токен доступа</translation>
+    </message>
+    <message>
+        <source>Default output (follows system)</source>
+        <translation>Выход по умолчанию (как в системе)</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>Входы</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Другое</translation>
+    </message>
+    <message>
+        <source>Stop capture</source>
+        <translation>Остановить захват</translation>
+    </message>
+    <message>
+        <source>Start capture</source>
+        <translation>Начать захват</translation>
+    </message>
+    <message>
+        <source>Clients connected: %1</source>
+        <translation>Подключено клиентов: %1</translation>
+    </message>
+</context>
+<context>
+    <name>spectray::gui::SettingsDialog</name>
+    <message>
+        <source>Balanced (better bass resolution)</source>
+        <translation>Сбалансированный (лучшее разрешение басов)</translation>
+    </message>
+    <message>
+        <source>Classic (like the original service)</source>
+        <translation>Классический (как в исходном сервисе)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
+        <source>Bar</source>
+        <translation>Полоса</translation>
+    </message>
+    <message>
+        <source>Needle</source>
+        <translation>Стрелка</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Как в системе</translation>
+    </message>
+    <message>
+        <source>Custom %1</source>
+        <translation>Свой %1</translation>
+    </message>
+    <message>
+        <source>Default output (follows system)</source>
+        <translation>Выход по умолчанию (как в системе)</translation>
+    </message>
+    <message>
+        <source>Input: %1</source>
+        <translation>Вход: %1</translation>
+    </message>
+    <message>
+        <source>Accent colour</source>
+        <translation>Акцентный цвет</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Скрыть</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Показать</translation>
+    </message>
+</context>
+<context>
+    <name>spectray::gui::SpectrumWindow</name>
+    <message>
+        <source>Spectray spectrum</source>
+        <translation>Спектр Spectray</translation>
+    </message>
+</context>
+<context>
+    <name>spectray::gui::Style</name>
+    <message>
+        <source>Mirrored bars</source>
+        <translation>Зеркальные столбцы</translation>
+    </message>
+    <message>
+        <source>Filled curve</source>
+        <translation>Заполненная кривая</translation>
+    </message>
+    <message>
+        <source>LED segments</source>
+        <translation>Светодиодные сегменты</translation>
+    </message>
+    <message>
+        <source>Bars</source>
+        <translation>Столбцы</translation>
+    </message>
+</context>
+<context>
+    <name>spectray::gui::TrayController</name>
+    <message>
+        <source>Spectray</source>
+        <translation>Spectray</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Остановлено</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Запуск…</translation>
+    </message>
+    <message>
+        <source>Capturing</source>
+        <translation>Захват идёт</translation>
+    </message>
+    <message>
+        <source>Silent</source>
+        <translation>Тишина</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Переподключение…</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <source>Spectray — %1</source>
+        <translation>Spectray — %1</translation>
+    </message>
+    <message>
+        <source>%1 frames per second</source>
+        <translation>%1 кадров в секунду</translation>
+    </message>
+    <message>
+        <source>Web clients: %1</source>
+        <translation>Веб-клиентов: %1</translation>
+    </message>
+</context>
+<context>
+    <name>spectray::main</name>
+    <message>
+        <source>this build has no desktop or headless mode yet</source>
+        <translation>в этой сборке пока нет настольного и фонового режимов</translation>
+    </message>
+</context>
+<context>
+    <name>spectray::net::HttpFront</name>
+    <message>
+        <source>it is already in use by another program</source>
+        <translation>он уже занят другой программой</translation>
+    </message>
+    <message>
+        <source>Cannot listen on port %1 (%2): %3. Choose another port with --port N or in Settings &gt; LAN server.</source>
+        <translation>Не удаётся слушать порт %1 (%2): %3. Выберите другой порт через --port N или в Настройки &gt; Сервер LAN.</translation>
+    </message>
+</context>
+<context>
+    <name>spectray::net::StreamServer</name>
+    <message>
+        <source>Too many failed attempts from this address; try again later.</source>
+        <translation>Слишком много неудачных попыток с этого адреса; попробуйте позже.</translation>
+    </message>
+    <message>
+        <source>This page's origin may not connect.</source>
+        <translation>Источнику этой страницы подключение запрещено.</translation>
+    </message>
+    <message>
+        <source>Missing or wrong access token: open the URL Spectray prints, with its #t=... part.</source>
+        <translation>Токен доступа отсутствует или неверен: откройте адрес, который выводит Spectray, вместе с частью #t=...</translation>
+    </message>
+    <message>
+        <source>Server full: at most %1 clients.</source>
+        <translation>Сервер заполнен: не более %1 клиентов.</translation>
+    </message>
+    <message>
+        <source>Spectray is shutting down.</source>
+        <translation>Spectray завершает работу.</translation>
+    </message>
+    <message>
+        <source>The access token was changed.</source>
+        <translation>Токен доступа изменён.</translation>
+    </message>
+    <message>
+        <source>Binary messages are not accepted; send JSON text.</source>
+        <translation>Двоичные сообщения не принимаются; отправляйте текст JSON.</translation>
+    </message>
+    <message>
+        <source>Too many invalid messages.</source>
+        <translation>Слишком много неверных сообщений.</translation>
+    </message>
+    <message>
+        <source>Messages must be JSON objects.</source>
+        <translation>Сообщения должны быть объектами JSON.</translation>
+    </message>
+    <message>
+        <source>Unknown format; use "json" or "binary".</source>
+        <translation>Неизвестный формат; используйте «json» или «binary».</translation>
+    </message>
+    <message>
+        <source>Unknown message type "%1".</source>
+        <translation>Неизвестный тип сообщения «%1».</translation>
+    </message>
+</context>
 </TS>
