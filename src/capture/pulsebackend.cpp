@@ -85,6 +85,7 @@ bool PulseBackend::open(const std::string &deviceId, std::string &error)
     m_active = true;
     m_serverLost = false;
     m_current.clear();
+    updateIdleTimer();
     reconcile();
     pa_threaded_mainloop_unlock(m_loop);
     return true;
@@ -100,6 +101,7 @@ void PulseBackend::close()
     m_active = false;
     dropStream();
     m_current.clear();
+    updateIdleTimer();
     if (m_reconnectTimer) {
         pa_threaded_mainloop_get_api(m_loop)->time_free(m_reconnectTimer);
         m_reconnectTimer = nullptr;

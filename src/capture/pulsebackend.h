@@ -65,11 +65,15 @@ private:
     static void streamStateCb(pa_stream *s, void *self);
     static void streamReadCb(pa_stream *s, size_t nbytes, void *self);
     static void streamMovedCb(pa_stream *s, void *self);
+    void drain(pa_stream *s);
+    void updateIdleTimer();
+    static void idleTimerCb(pa_mainloop_api *a, pa_time_event *e, const struct timeval *tv, void *self);
 
     pa_threaded_mainloop *m_loop = nullptr;
     pa_context *m_context = nullptr;
     pa_stream *m_stream = nullptr;
     pa_time_event *m_reconnectTimer = nullptr;
+    pa_time_event *m_idleTimer = nullptr; // while idle, audio is drained on this instead of per packet
     CaptureSink *m_sink = nullptr;
 
     // Session: what the user asked for and what is being recorded.
@@ -81,6 +85,7 @@ private:
     std::string m_wanted;  // source name asked for (when not following the default)
     std::string m_current; // source the stream was opened on ("" if none)
     StreamFormat m_format;
+    std::vector<float> m_coalesced;
 
     // Server state, rebuilt by each refresh.
     std::string m_defaultSink;

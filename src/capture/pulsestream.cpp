@@ -104,6 +104,9 @@ void PulseBackend::setIdle(bool idle)
     if (m_idle != idle) {
         m_idle = idle;
         applyBufferAttr();
+        updateIdleTimer();
+        if (!idle && m_stream)
+            drain(m_stream); // hand over what piled up while idle at once
     }
     pa_threaded_mainloop_unlock(m_loop);
 }
@@ -153,24 +156,70 @@ void PulseBackend::streamStateCb(pa_stream *s, void *self)
 
 void PulseBackend::streamMovedCb(pa_stream *, void *self) { static_cast<PulseBackend *>(self)->requestRefresh(); }
 
+void PulseBackend::updateIdleTimer()
+{
+    pa_mainloop_api *api = pa_threaded_mainloop_get_api(m_loop);
+    const bool want = m_idle && m_active;
+    if (!want && m_idleTimer) {
+        api->time_free(m_idleTimer);
+        m_idleTimer = nullptr;
+    } else if (want && !m_idleTimer) {
+        struct timeval tv {};
+        pa_gettimeofday(&tv);
+        pa_timeval_add(&tv, kIdleFragmentUsec);
+        m_idleTimer = api->time_new(api, &tv, &PulseBackend::idleTimerCb, this);
+    }
+}
+
+void PulseBackend::idleTimerCb(pa_mainloop_api *api, pa_time_event *e, const struct timeval *, void *self)
+{
+    auto *b = static_cast<PulseBackend *>(self);
+    if (b->m_stream)
+        b->drain(b->m_stream);
+    struct timeval tv {};
+    pa_gettimeofday(&tv);
+    pa_timeval_add(&tv, kIdleFragmentUsec);
+    api->time_restart(e, &tv);
+}
+
 void PulseBackend::streamReadCb(pa_stream *s, size_t, void *self)
 {
     auto *b = static_cast<PulseBackend *>(self);
-    const size_t frameBytes = sizeof(float) * static_cast<size_t>(b->m_format.channels > 0 ? b->m_format.channels : 1);
+    // While idle, other clients may still make the sink post every few ms; let the data pile up
+    // in libpulse and hand it on from the idle timer, so the engine wakes ~7 times a second.
+    if (!b->m_idle)
+        b->drain(s);
+}
+
+void PulseBackend::drain(pa_stream *s)
+{
+    const size_t channels = static_cast<size_t>(m_format.channels > 0 ? m_format.channels : 1);
+    const size_t frameBytes = sizeof(float) * channels;
+    // While idle, hand everything over as one block (one engine wake-up); the buffer only grows
+    // the first few times, so there is no allocation per block.
+    const bool coalesce = m_idle;
+    m_coalesced.clear();
     while (pa_stream_readable_size(s) > 0) {
         const void *data = nullptr;
         size_t bytes = 0;
         if (pa_stream_peek(s, &data, &bytes) < 0 || bytes == 0)
-            return;
-        if (data && b->m_active && b->m_sink && s == b->m_stream) {
-            if (!b->m_gotAudio) {
-                b->m_gotAudio = true;
-                b->emitEvent(StreamEvent::Started, "Capturing " + b->m_sources[b->m_current].description);
+            break;
+        if (data && m_active && m_sink && s == m_stream) {
+            if (!m_gotAudio) {
+                m_gotAudio = true;
+                emitEvent(StreamEvent::Started, "Capturing " + m_sources[m_current].description);
             }
-            b->m_sink->onAudio(static_cast<const float *>(data), bytes / frameBytes, b->m_format, false);
+            const auto *samples = static_cast<const float *>(data);
+            const size_t frames = bytes / frameBytes;
+            if (coalesce)
+                m_coalesced.insert(m_coalesced.end(), samples, samples + frames * channels);
+            else
+                m_sink->onAudio(samples, frames, m_format, false);
         }
         pa_stream_drop(s); // a hole (data == nullptr) is dropped too
     }
+    if (coalesce && !m_coalesced.empty() && m_active && m_sink)
+        m_sink->onAudio(m_coalesced.data(), m_coalesced.size() / channels, m_format, false);
 }
 
 } // namespace spectray::capture

@@ -159,6 +159,37 @@ private slots:
         QVERIFY2(first < 500.0, qPrintable(QString::number(first)));
     }
 
+    void idleHintCutsWakeups()
+    {
+        QVERIFY(m_toneA.start(QStringLiteral("sink_a"), 1000.0, 0.0)); // digital silence
+        test::CaptureRecorder rec; // declared first: the sink must outlive the backend
+        auto backend = capture::createSystemBackend();
+        backend->setSink(&rec);
+        std::string error;
+        QVERIFY2(backend->open("pulse:sink_a.monitor", error), error.c_str());
+        QVERIFY(waitFor([&] { return rec.frames() > 0; }, 3000ms) >= 0);
+        const auto rate = [&] {
+            const size_t c0 = rec.callbacks();
+            const size_t f0 = rec.frames();
+            std::this_thread::sleep_for(1000ms);
+            return std::pair<size_t, size_t>(rec.callbacks() - c0, rec.frames() - f0);
+        };
+        std::this_thread::sleep_for(200ms);
+        const auto active = rate();
+        backend->setIdle(true);
+        std::this_thread::sleep_for(300ms);
+        const auto idle = rate();
+        backend->setIdle(false);
+        std::this_thread::sleep_for(300ms);
+        const auto back = rate();
+        qInfo("callbacks/s: active %zu, idle %zu, active again %zu (frames/s %zu, %zu, %zu)", active.first,
+              idle.first, back.first, active.second, idle.second, back.second);
+        QVERIFY(idle.first * 4 < active.first);
+        QVERIFY(back.first > idle.first * 4);
+        // Nothing is lost either way.
+        QVERIFY(idle.second > 40000 && idle.second < 56000);
+    }
+
     void switchesDeviceMidStream()
     {
         QVERIFY(m_toneA.start(QStringLiteral("sink_a"), 500.0, 0.5));
