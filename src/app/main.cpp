@@ -3,10 +3,16 @@
 #include "commandline.h"
 #include "core/logging.h"
 #include "core/settings.h"
+#include "desktopapp.h"
 #include "engine/engine.h"
 #include "engine/enginesettings.h"
+#include "gui/guisettings.h"
+#include "gui/singleinstance.h"
+#include "gui/translations.h"
+#include "headless.h"
 #include "livecommands.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 
 #include <cstdio>
@@ -25,6 +31,60 @@ int usageError(const QString &message)
 std::unique_ptr<Settings> openSettings(const CommandLine &cli)
 {
     return cli.configFile.isEmpty() ? std::make_unique<Settings>() : std::make_unique<Settings>(cli.configFile);
+}
+
+// True when a GUI can be shown: a display server to talk to, or a platform forced by the user.
+bool haveDisplay()
+{
+#if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
+    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+           || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+#else
+    return true;
+#endif
+}
+
+int runHeadlessMode(int argc, char **argv, const CommandLine &cli)
+{
+    QCoreApplication app(argc, argv);
+    const auto settings = openSettings(cli);
+    HeadlessOptions options;
+    options.analysis = analysisConfigFrom(*settings);
+    QString error;
+    if (!applyAnalysisOptions(cli, options.analysis, &error))
+        return usageError(error);
+    options.source = cli.source.value_or(settings->value(keys::source));
+    options.port = cli.port;
+    options.bind = cli.bind;
+    Engine engine;
+    return runHeadless(engine, *settings, options);
+}
+
+int runDesktopMode(int argc, char **argv, const CommandLine &cli, const QStringList &arguments)
+{
+    QApplication app(argc, argv);
+    QApplication::setQuitOnLastWindowClosed(false); // the tray keeps running without a window
+    const auto settings = openSettings(cli);
+    gui::installTranslators(app, cli.lang.isEmpty() ? settings->value(keys::language) : cli.lang);
+
+    DesktopOptions options;
+    options.arguments = arguments;
+    options.source = cli.source.value_or(QString());
+    options.showWindow = cli.showWindow;
+    options.instanceKey = cli.configFile;
+    // A running instance takes our arguments (e.g. --source) and shows its window; we are done.
+    const std::unique_ptr<gui::SingleInstance> instance = acquireSingleInstance(options);
+    if (!instance)
+        return 0;
+
+    AnalysisConfig config = analysisConfigFrom(*settings);
+    QString error;
+    if (cli.analysisGiven && !applyAnalysisOptions(cli, config, &error))
+        return usageError(error);
+    if (cli.analysisGiven)
+        storeAnalysisConfig(*settings, config);
+    Engine engine;
+    return runDesktop(app, engine, *settings, *instance, options);
 }
 
 } // namespace
@@ -75,8 +135,15 @@ int main(int argc, char **argv)
         return runPrintFrames(engine, cli.source.value_or(settings->value(keys::source)), config, cli.frames);
     }
     case CommandLine::Mode::Headless:
+        return runHeadlessMode(argc, argv, cli);
     case CommandLine::Mode::Desktop:
-        break;
+        if (!haveDisplay()) {
+            std::fprintf(stderr, "spectray: %s\n",
+                         qPrintable(QCoreApplication::translate(
+                             "spectray::main", "no display found — running headless (capture and LAN server only)")));
+            return runHeadlessMode(argc, argv, cli);
+        }
+        return runDesktopMode(argc, argv, cli, arguments);
     }
-    return usageError(QCoreApplication::translate("spectray::main", "this build has no desktop or headless mode yet"));
+    return 0;
 }
