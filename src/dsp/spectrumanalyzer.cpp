@@ -44,10 +44,10 @@ double powerNorm(const std::vector<float> &window)
     return 4.0 * 256.0 * 256.0 / (double(window.size()) * sumSq);
 }
 
-void powerSpectrum(const RealFft &fft, float *out)
+void powerSpectrum(const RealFft &fft, int bins, float *out)
 {
     const float *s = fft.spectrum();
-    for (int k = 0; k < fft.bins(); ++k)
+    for (int k = 0; k < bins; ++k)
         out[k] = s[2 * k] * s[2 * k] + s[2 * k + 1] * s[2 * k + 1];
 }
 
@@ -65,7 +65,7 @@ SpectrumAnalyzer::SpectrumAnalyzer(const AnalyzerConfig &config)
     m_raw.assign(bands, 0.0f);
 
     if (c.profile == Profile::Seed) {
-        m_tiers.push_back({std::make_unique<RealFft>(c.fftSize), seedHann(c.fftSize), 0.0, 0});
+        m_tiers.push_back({std::make_unique<RealFft>(c.fftSize), seedHann(c.fftSize), 0.0, 0, 0});
         m_seedEdges = dsp::seedBinEdges(c.bands, c.minHz, c.maxHz, c.fftSize, c.sampleRate);
         for (std::size_t b = 0; b < bands; ++b) {
             m_seedStarts.push_back(m_seedEdges[b]);
@@ -84,12 +84,16 @@ SpectrumAnalyzer::SpectrumAnalyzer(const AnalyzerConfig &config)
         m_plan = fractionalBandPlan(m_edgesHz, c.sampleRate, c.fftSize, c.bassFftSize);
         std::size_t powerSize = 0;
         for (int n : m_plan.fftSizes) {
-            Tier tier{std::make_unique<RealFft>(n), periodicHann(n), 0.0, powerSize};
+            Tier tier{std::make_unique<RealFft>(n), periodicHann(n), 0.0, powerSize, 0};
             tier.norm = powerNorm(tier.window);
             powerSize += std::size_t(n / 2 + 1);
             m_tiers.push_back(std::move(tier));
         }
         m_power.assign(powerSize, 0.0f);
+        for (const BandSpan &span : m_plan.spans) {
+            Tier &tier = m_tiers[std::size_t(span.fft)];
+            tier.usedBins = std::max(tier.usedBins, span.firstBin + span.count);
+        }
         // The longest window actually read; none longer than fftSize means a single FFT.
         const int longest = m_plan.fftSizes.back();
         c.bassFftSize = longest > c.fftSize ? longest : 0;
@@ -151,7 +155,7 @@ void SpectrumAnalyzer::fractionalBands(const float *newest)
         for (int i = 0; i < n; ++i)
             in[i] = tail[i] * tier.window[std::size_t(i)];
         fft.execute();
-        powerSpectrum(fft, m_power.data() + tier.powerOffset);
+        powerSpectrum(fft, tier.usedBins, m_power.data() + tier.powerOffset);
     }
     for (std::size_t b = 0; b < m_raw.size(); ++b) {
         const BandSpan &span = m_plan.spans[b];

@@ -71,6 +71,7 @@ private:
         std::vector<float> window;
         double norm = 0.0;           // power sum -> squared 1024-point magnitude units
         std::size_t powerOffset = 0; // into m_power
+        int usedBins = 0;            // bins 0 .. usedBins-1 are read by some band
     };
     std::vector<Tier> m_tiers;
     std::vector<float> m_power; // every tier's bins one after another (seed: magnitudes)
