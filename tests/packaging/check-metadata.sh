@@ -27,4 +27,12 @@ for size in 16 22 24 32 48 64 128 256; do
 done
 check "scalable icon is SVG" grep -q '<svg' "$src/packaging/icons/hicolor/scalable/apps/$id.svg"
 check "desktop Icon= names the icon" grep -q "^Icon=$id$" "$src/packaging/linux/$id.desktop"
+# Flatpak manifest: at least well-formed YAML with the right id and runtime (flatpak-builder is not here).
+if python3 -c 'import yaml' 2>/dev/null; then
+  check "flatpak manifest parses, id and KDE 6 runtime" python3 -c "
+import sys, yaml
+d = yaml.safe_load(open(sys.argv[1]))
+assert d['id'] == '$id' and d['runtime'] == 'org.kde.Platform' and str(d['runtime-version']).startswith('6')
+assert d['modules'][-1]['name'] == 'spectray'" "$src/packaging/flatpak/$id.yml"
+fi
 exit $fail
