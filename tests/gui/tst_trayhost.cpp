@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QMenu>
+#include <QScreen>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -59,13 +60,16 @@ private slots:
         // A real right click on the icon, if xdotool is here; else open it from code.
         const QString xdotool = QStandardPaths::findExecutable(u"xdotool"_qs);
         if (!xdotool.isEmpty()) {
-            const QPoint c = icon.center();
+            // trayer (run-under-xvfb.sh --tray) docks in the top-right corner; the XEmbed icon's
+            // reported geometry is not always in screen coordinates, so aim at the corner.
+            const QRect screen = QGuiApplication::primaryScreen()->geometry();
+            const QPoint c(screen.right() - 11, 16);
             QProcess::execute(xdotool, {u"mousemove"_qs, QString::number(c.x()), QString::number(c.y()), u"click"_qs, u"3"_qs});
             if (!QTest::qWaitFor([&] { return tray.menu()->isVisible(); }, 3000))
                 qWarning("right click did not open the menu; opening it from code");
         }
         if (!tray.menu()->isVisible())
-            tray.menu()->popup(icon.bottomLeft());
+            tray.menu()->popup(QGuiApplication::primaryScreen()->geometry().topRight() + QPoint(-300, 32));
         QTRY_VERIFY(tray.menu()->isVisible());
         QTest::qWait(300);
         screenshot(u"tray-menu.png"_qs);

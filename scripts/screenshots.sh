@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Produces the README screenshots from the program itself under Xvfb (with trayer as tray host):
+#   docs/screenshots/window-{bars,mirrored,curve,led}.png and tray-menu.png.
+# usage: scripts/screenshots.sh [BUILD_DIR]   (default: build). Uses the real `spectray` when it
+# runs the desktop mode, else the test program spectray_gui_demo (same DesktopApp wiring).
+# Needs: Xvfb, trayer, xdotool, imagemagick (scripts/install-deps.sh --test).
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$root/build}
+out=$root/docs/screenshots
+mkdir -p "$out"
+app=$build/tests/gui/spectray_gui_demo
+[ -x "$app" ] || { echo "build spectray_gui_demo first: cmake --build $build --target spectray_gui_demo" >&2; exit 1; }
+for tool in Xvfb trayer xdotool import; do
+  command -v $tool >/dev/null || { echo "missing $tool (scripts/install-deps.sh --test)" >&2; exit 1; }
+done
+
+if [ -z "${SPECTRAY_IN_XVFB:-}" ]; then
+  SPECTRAY_IN_XVFB=1 exec "$root/tests/gui/run-under-xvfb.sh" --tray -- "$0" "$build"
+fi
+
+work=$(mktemp -d)
+app_pid=
+stop_app() {
+  if [ -n "$app_pid" ]; then
+    kill "$app_pid" 2>/dev/null || true
+    wait "$app_pid" 2>/dev/null || true
+  fi
+  app_pid=
+}
+trap 'stop_app; rm -rf "$work"' EXIT
+
+run_app() { # style meter
+  local ini=$work/$1.ini
+  printf '[display]\nstyle=%s\nmeter=%s\naccent=%s\n[general]\nfirstRunDone=true\n[audio]\nsource=demo\n' \
+    "$1" "$2" "$3" >"$ini"
+  "$app" --config "$ini" --source demo --show >"$work/app-$1.log" 2>&1 &
+  app_pid=$!
+  for _ in $(seq 100); do
+    win=$(xdotool search --name '^Spectray spectrum$' 2>/dev/null | head -1 || true)
+    [ -n "$win" ] && break
+    sleep 0.1
+  done
+  [ -n "$win" ] || { echo "window did not appear" >&2; cat "$work/app-$1.log" >&2; exit 1; }
+  xdotool windowsize "$win" 640 170 windowmove "$win" 40 60
+  sleep 2.5 # the demo source plays a few seconds of music-like signal
+}
+
+for spec in "bars bar #29b6f6" "mirrored none #e040fb" "curve needle #26d07c" "led bar #ffb300"; do
+  set -- $spec
+  run_app "$1" "$2" "$3"
+  import -window "$win" "$out/window-$1.png"
+  echo "wrote $out/window-$1.png"
+  [ "$1" = led ] || stop_app
+done
+
+# Tray menu: right click on the tray icon (trayer sits in the top-right corner), with the window.
+read -r W H < <(xdpyinfo | awk '/dimensions:/ {split($2, a, "x"); print a[1], a[2]}')
+xdotool mousemove $((W - 12)) 16 click 3
+sleep 1
+xdotool mousemove $((W - 60)) 60 # hover the first entry for a highlighted look
+sleep 0.5
+import -window root -crop 760x330+$((W - 760))+0 "$out/tray-menu.png"
+echo "wrote $out/tray-menu.png"
+stop_app
