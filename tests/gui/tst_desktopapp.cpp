@@ -1,0 +1,113 @@
+// The desktop composition with the real Engine (demo source, no audio server needed): tray/menu
+// actions reach the capture worker, the window receives frames, settings changes apply live.
+#include "app/desktopapp.h"
+#include "core/metatypes.h"
+#include "core/settings.h"
+#include "engine/engine.h"
+#include "engine/enginesettings.h"
+#include "gui/desktopactions.h"
+#include "gui/guisettings.h"
+#include "gui/singleinstance.h"
+#include "gui/spectrumwindow.h"
+#include "gui/traycontroller.h"
+
+#include <QAction>
+#include <QMenu>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using namespace spectray;
+
+class TestDesktopApp : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+private slots:
+    void initTestCase()
+    {
+        registerMetaTypes();
+        qputenv("XDG_CONFIG_HOME", m_dir.filePath(u"config"_qs).toUtf8()); // autostart stays here
+    }
+
+    void actionsDriveTheEngine()
+    {
+        Settings settings(m_dir.filePath(u"app.ini"_qs));
+        settings.setValue(keys::captureOnStart, false);
+        gui::SingleInstance instance(QUuid::createUuid().toString());
+        QVERIFY(instance.listen());
+        DesktopOptions options;
+        options.source = u"demo"_qs;
+        Engine engine;
+        DesktopApp app(engine, settings, instance, options);
+        app.start();
+        QVERIFY(app.window()->isVisible()); // first run shows the window
+        QCOMPARE(engine.status().state, EngineStatus::State::Stopped);
+
+        // Start capture from the menu: the worker runs the demo source and frames reach the window.
+        QSignalSpy frames(&engine, &Engine::frameReady);
+        app.actions()->startStopAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(engine.status().state, EngineStatus::State::Running, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(frames.size() > 3, 5000);
+        QTRY_VERIFY(app.window()->paintCount() > 0);
+        QCOMPARE(app.actions()->startStopAction()->text(), u"Stop capture"_qs);
+
+        // A device picked in the Source menu reaches the worker with that id.
+        QTRY_VERIFY_WITH_TIMEOUT(!engine.devices().isEmpty(), 5000);
+        QAction *demo = nullptr;
+        for (QAction *a : app.actions()->sourceMenu()->actions())
+            if (a->data().toString() == u"demo")
+                demo = a;
+        QVERIFY(demo);
+        app.actions()->setSelectedDevice(defaultOutputDeviceId());
+        emit app.actions()->deviceSelected(u"demo"_qs);
+        QCOMPARE(settings.value(keys::source), u"demo"_qs);
+        QTRY_COMPARE_WITH_TIMEOUT(engine.selectedDeviceId(), u"demo"_qs, 5000);
+        QVERIFY(demo->isChecked());
+
+        // Stop from the menu.
+        app.actions()->startStopAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(engine.status().state, EngineStatus::State::Stopped, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(!app.window()->isAnimating(), 3000);
+
+        // Display settings apply live, from anywhere.
+        settings.setValue(keys::alwaysOnTop, false);
+        QVERIFY(!app.window()->alwaysOnTop());
+        QVERIFY(!app.actions()->alwaysOnTopAction()->isChecked());
+        settings.setValue(keys::style, u"led"_qs);
+        QCOMPARE(app.window()->sceneStyle().kind, gui::SceneStyle::Kind::Led);
+        app.actions()->alwaysOnTopAction()->trigger();
+        QVERIFY(settings.value(keys::alwaysOnTop));
+        QVERIFY(app.window()->alwaysOnTop());
+
+        // Showing/hiding from the tray is remembered.
+        app.actions()->showWindowAction()->trigger();
+        QVERIFY(!app.window()->isVisible());
+        QCOMPARE(settings.value(keys::windowVisible), false);
+    }
+
+    void secondLaunchArgumentsAreApplied()
+    {
+        Settings settings(m_dir.filePath(u"args.ini"_qs));
+        settings.setValue(keys::captureOnStart, false);
+        settings.setValue(keys::firstRunDone, true);
+        settings.setValue(keys::windowVisible, false);
+        gui::SingleInstance instance(QUuid::createUuid().toString());
+        Engine engine;
+        DesktopApp app(engine, settings, instance, DesktopOptions{});
+        app.start();
+        // Without a tray the window is the main surface and always shown; with one it stays hidden.
+        QCOMPARE(app.window()->isVisible(), !app.tray()->isTrayAvailable());
+        app.window()->hide();
+        app.handleArguments({u"spectray"_qs, u"--source"_qs, u"demo"_qs});
+        QVERIFY(app.window()->isVisible());
+        QCOMPARE(settings.value(keys::source), u"demo"_qs);
+        QTRY_COMPARE_WITH_TIMEOUT(engine.selectedDeviceId(), u"demo"_qs, 5000);
+    }
+};
+
+QTEST_MAIN(TestDesktopApp)
+#include "tst_desktopapp.moc"
