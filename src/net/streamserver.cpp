@@ -180,6 +180,9 @@ int StreamServer::handshakingCount()
 {
     for (auto it = m_handshaking.begin(); it != m_handshaking.end();)
         it = it->isNull() ? m_handshaking.erase(it) : std::next(it);
+    // Failed handshakes never reach onNewWebSocket: forget their bookkeeping here.
+    for (auto it = m_handshakeUsedToken.begin(); it != m_handshakeUsedToken.end();)
+        it = m_handshaking.contains(it.key()) ? std::next(it) : m_handshakeUsedToken.erase(it);
     return int(m_handshaking.size());
 }
 
@@ -297,9 +300,12 @@ void StreamServer::publishFrame(const SpectrumFrame &frame)
         // never interleave with the frames QWebSocket writes itself).
         if (c.ws->state() != QAbstractSocket::ConnectedState)
             continue;
-        if (c.tcp)
+        if (c.tcp) {
             c.tcp->write(c.binary ? m_binaryFrame : m_jsonFrame);
-        else if (c.binary)
+            // Hand it to the kernel now: one send() per client-frame, instead of arming a write
+            // notifier per socket and polling them all again on the next loop iteration.
+            c.tcp->flush();
+        } else if (c.binary)
             c.ws->sendBinaryMessage(m_binaryPayload);
         else
             c.ws->sendTextMessage(QString::fromLatin1(m_jsonPayload));

@@ -3,6 +3,8 @@
 // counter advances, and save a screenshot.
 //   node browser_test.mjs OUT.png [--token T] -- SERVER_COMMAND [ARGS...]
 // "{PORT}" in the server arguments is replaced with a free port. Exit 0 = pass, 77 = skipped.
+// SERVER_COMMAND "--seed-server WEB_DIR" instead runs a stand-in for the old Python server here:
+// it serves WEB_DIR's files and sends only the seed's {frequencies,bass,level,scale} objects.
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 import http from 'node:http';
@@ -30,10 +32,36 @@ const get = (url) => new Promise((resolve) => {
 
 const port = await freePort();
 const cmd = argv.slice(sep + 1).map((a) => a.replaceAll('{PORT}', String(port)));
-const server = spawn(cmd[0], cmd.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
 let serverOut = '';
-server.stdout.on('data', (d) => { serverOut += d; });
-server.stderr.on('data', (d) => { serverOut += d; });
+const server = cmd[0] === '--seed-server' ? await seedServer(cmd[1], port)
+  : spawn(cmd[0], cmd.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
+server.stdout?.on('data', (d) => { serverOut += d; });
+server.stderr?.on('data', (d) => { serverOut += d; });
+
+async function seedServer(dir, listenPort) {
+  const { readFileSync } = await import('node:fs');
+  const { WebSocketServer } = await import('ws');
+  const types = { '/': ['index.html', 'text/html'], '/app.js': ['app.js', 'text/javascript'],
+                  '/style.css': ['style.css', 'text/css'], '/api/info': null };
+  const web = http.createServer((req, res) => {
+    const t = types[req.url];
+    if (t === null) { res.writeHead(200, { 'Content-Type': 'application/json' }); res.end('{}'); return; }
+    if (!t) { res.writeHead(404); res.end(); return; }
+    res.writeHead(200, { 'Content-Type': t[1] });
+    res.end(readFileSync(`${dir}/${t[0]}`));
+  });
+  const wss = new WebSocketServer({ server: web, path: '/ws' });
+  let k = 0;
+  const timer = setInterval(() => {
+    k++;
+    const frequencies = Array.from({ length: 32 }, (_, i) => Math.round(500 + 450 * Math.sin(k / 10 + i / 3)));
+    const msg = JSON.stringify({ frequencies, bass: 600, level: 700, scale: 1000 });
+    for (const c of wss.clients) c.send(msg);
+  }, 33);
+  await new Promise((r) => web.listen(listenPort, '127.0.0.1', r));
+  return { exitCode: null, on: (ev, cb) => { if (ev === 'exit') web.on('close', cb); },
+           kill: () => { clearInterval(timer); for (const c of wss.clients) c.terminate(); web.close(); } };
+}
 let browser;
 let failed = null;
 const check = (ok, what) => { if (!ok) throw new Error(what); console.log('ok -', what); };
