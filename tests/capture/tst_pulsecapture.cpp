@@ -162,6 +162,32 @@ private slots:
         QVERIFY(!hasDevice(rec.devices(), "pulse:sink_c.monitor"));
     }
 
+    void removingDefaultSinkFollowsNewDefault()
+    {
+        const int module = m_daemon->loadNullSink(QStringLiteral("sink_c"), QStringLiteral("Removable"));
+        QVERIFY(module >= 0);
+        QVERIFY(m_daemon->setDefaultSink(QStringLiteral("sink_c")));
+        QVERIFY(m_toneA.start(QStringLiteral("sink_a"), 500.0, 0.5));
+        QVERIFY(m_toneB.start(QStringLiteral("sink_c"), 2000.0, 0.5));
+        test::CaptureRecorder rec; // declared first: the sink must outlive the backend
+        auto backend = capture::createSystemBackend();
+        backend->setSink(&rec);
+        std::string error;
+        QVERIFY2(backend->open(capture::kDefaultOutputId, error), error.c_str());
+        QVERIFY(waitFor([&] { return std::abs(recentFrequency(rec) - 2000.0) <= 10.0; }, 3000ms) >= 0);
+        m_toneB.stop();
+        QVERIFY(m_daemon->unloadModule(module));
+        // The server chooses a new default (sink_a or sink_b); we follow it. Only sink_a plays.
+        QVERIFY(m_daemon->setDefaultSink(QStringLiteral("sink_a")));
+        const bool ok = waitFor([&] { return std::abs(recentFrequency(rec) - 500.0) <= 10.0; }, 1500ms) >= 0;
+        for (const auto &e : rec.events())
+            qInfo("event %d %s %s", int(e.event), e.message.c_str(), e.deviceName.c_str());
+        qInfo("default %s, now %.0f Hz rms %.3f", qPrintable(m_daemon->pactl({QStringLiteral("get-default-sink")})),
+              recentFrequency(rec), test::rms(rec.tail(4800)));
+        QVERIFY(ok);
+        QVERIFY(rec.hasEvent(capture::StreamEvent::DeviceLost));
+    }
+
     void reportsDeviceChanges()
     {
         test::CaptureRecorder rec; // declared first: the sink must outlive the backend
