@@ -112,3 +112,4 @@ if (failed) {
   console.error('server output:\n' + serverOut);
   process.exit(1);
 }
+process.exit(0);

@@ -107,7 +107,6 @@ private slots:
     {
         ServerOptions o = testOptions();
         o.socketSendBufferBytes = 8192;
-        o.backlogBytes = 16 * 1024;
         o.stallTimeoutMs = 1500;
         auto server = start(o);
         server->publishLayout(testLayout(256, 240));

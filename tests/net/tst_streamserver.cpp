@@ -238,6 +238,17 @@ private slots:
         QVERIFY(!server->isListening());
     }
 
+    void busyPortNamesPortAndRemedy()
+    {
+        auto first = start();
+        ServerOptions o = testOptions();
+        o.port = first->port();
+        StreamServer second;
+        QString error;
+        QVERIFY(!second.listen(o, &error));
+        QVERIFY2(error.contains(QString::number(o.port)) && error.contains(QStringLiteral("--port")), qPrintable(error));
+    }
+
     void urls()
     {
         ServerOptions o = testOptions();
