@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything the test suite needs (Debian packages, npm packages from package-lock.json),
 # builds Spectray with warnings as errors, and runs every test: unit, integration (private
-# PulseAudio daemons), gui (Xvfb), browser (headless Chromium), packaging, and the Windows
-# cross-compile check.
+# PulseAudio daemons), gui (Xvfb), browser (headless Chromium), packaging (.deb, desktop and
+# AppStream validation, the Windows MinGW cross-compile of the WASAPI backend).
 #   scripts/test.sh            the whole suite (what CI runs)
 #   scripts/test.sh --asan     the same suite in an AddressSanitizer + UBSan build (preset "asan")
 #   scripts/test.sh -L unit    extra arguments go to ctest (here: only unit tests)
@@ -33,10 +33,6 @@ else
   cmake -S . -B "$build_dir" "${cmake_args[@]}"
 fi
 cmake --build "$build_dir" -j"$(nproc)"
-
-if [ -x scripts/cross-check-windows.sh ] && [ "$build_dir" = build-test ]; then
-  bash scripts/cross-check-windows.sh "$build_dir/windows-cross"
-fi
 
 # Unit tests are independent and quick: run them two at a time. The rest start daemons, displays
 # and browsers, and some check timing bounds, so they run one after another.
