@@ -56,6 +56,7 @@ public:
     // Shows what should be shown and starts capture (unless told not to).
     void start();
 
+    Engine &engine() const { return m_engine; }
     gui::DesktopActions *actions() const { return m_actions.get(); }
     gui::TrayController *tray() const { return m_tray.get(); }
     gui::SpectrumWindow *window() const { return m_window.get(); }

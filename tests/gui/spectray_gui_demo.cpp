@@ -2,6 +2,8 @@
 // the tray/single-instance tests and scripts/screenshots.sh until the real app calls runDesktop().
 //   spectray_gui_demo [--config FILE] [--lang ru] [--source demo] [--show] [--no-capture]
 #include "app/desktopapp.h"
+#include "app/desktopserver.h"
+#include "net/streamserver.h"
 #include "core/metatypes.h"
 #include "core/settings.h"
 #include "engine/engine.h"
@@ -44,7 +46,11 @@ int main(int argc, char **argv)
     if (!instance)
         return 0;
 
-    // 3. Engine, then the desktop.
+    // 3. Engine and LAN server, then the desktop with the server joined to it.
     Engine engine;
-    return runDesktop(app, engine, *settings, *instance, opts);
+    net::StreamServer server;
+    return runDesktop(app, engine, *settings, *instance, opts, [&](DesktopApp &desktop) {
+        auto *joined = new DesktopServer(desktop, server, *settings, &desktop);
+        joined->apply(); // listens if the settings enable the server; a busy port becomes a notification
+    });
 }

@@ -1,6 +1,9 @@
 // The desktop composition with the real Engine (demo source, no audio server needed): tray/menu
 // actions reach the capture worker, the window receives frames, settings changes apply live.
 #include "app/desktopapp.h"
+#include "app/desktopserver.h"
+#include "net/netsettings.h"
+#include "net/streamserver.h"
 #include "core/metatypes.h"
 #include "core/settings.h"
 #include "engine/engine.h"
@@ -12,6 +15,8 @@
 #include "gui/traycontroller.h"
 
 #include <QAction>
+#include <QCheckBox>
+#include "gui/settingsdialog.h"
 #include <QMenu>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -87,6 +92,36 @@ private slots:
         app.actions()->showWindowAction()->trigger();
         QVERIFY(!app.window()->isVisible());
         QCOMPARE(settings.value(keys::windowVisible), false);
+    }
+
+    void serverJoinsTheTrayAndDialog()
+    {
+        Settings settings(m_dir.filePath(u"server.ini"_qs));
+        settings.setValue(keys::captureOnStart, false);
+        settings.setValue(keys::serverLanAccess, false); // loopback only
+        settings.setValue(keys::serverPort, 20000 + int(QCoreApplication::applicationPid() % 20000));
+        gui::SingleInstance instance(QUuid::createUuid().toString());
+        Engine engine;
+        net::StreamServer server;
+        DesktopApp app(engine, settings, instance, DesktopOptions{});
+        DesktopServer joined(app, server, settings);
+        QVERIFY(joined.apply());
+        QVERIFY(server.isListening());
+        QVERIFY(app.actions()->webMenu()->menuAction()->isVisible());
+        QCOMPARE(joined.localUrl().host(), u"127.0.0.1"_qs);
+        QVERIFY(joined.localUrl().fragment().startsWith(u"t="_qs));
+
+        const QString token = settings.value(keys::serverToken);
+        QVERIFY(!token.isEmpty());
+        emit app.actions()->regenerateTokenRequested();
+        QVERIFY(settings.value(keys::serverToken) != token);
+
+        // The Network page shows the server's settings and writes edits back.
+        gui::SettingsDialog *dialog = app.settingsDialog();
+        auto *lan = dialog->findChild<QCheckBox *>(u"lanAccessCheck"_qs);
+        QVERIFY(lan && !lan->isChecked());
+        settings.setValue(keys::serverEnabled, false); // stops it, live
+        QVERIFY(!server.isListening());
     }
 
     void secondLaunchArgumentsAreApplied()
