@@ -31,7 +31,7 @@ test_pkgs=(
   pulseaudio pulseaudio-utils sox libsox-fmt-base xvfb xauth dbus-x11 trayer xdotool imagemagick
   x11-utils python3-numpy libbenchmark-dev chromium
   desktop-file-utils appstream lintian dpkg-dev file
-  g++-mingw-w64-x86-64-posix mingw-w64-x86-64-dev
+  g++-mingw-w64-x86-64-posix mingw-w64-x86-64-dev wine64
 )
 
 pkgs=("${build_pkgs[@]}")
