@@ -32,8 +32,9 @@ trap 'stop_app; rm -rf "$work"' EXIT
 
 run_app() { # style meter
   local ini=$work/$1.ini
-  printf '[display]\nstyle=%s\nmeter=%s\naccent=%s\n[general]\nfirstRunDone=true\n[audio]\nsource=demo\n' \
-    "$1" "$2" "$3" >"$ini"
+  # The LAN server listens on loopback only, on a port of its own.
+  printf '[display]\nstyle=%s\nmeter=%s\naccent=%s\n[general]\nfirstRunDone=true\n[audio]\nsource=demo\n[server]\nlanAccess=false\nport=%s\n' \
+    "$1" "$2" "$3" $((20000 + $$ % 20000)) >"$ini"
   "$app" --config "$ini" --source demo --show >"$work/app-$1.log" 2>&1 &
   app_pid=$!
   for _ in $(seq 100); do
