@@ -138,6 +138,12 @@ bool PulseDaemon::start(const QStringList &nullSinks)
         return false;
     }
     m_pid = static_cast<pid_t>(pidFile.readAll().trimmed().toInt());
+    // The daemon is not our child and outlives a crashed test; a tiny shell watches us instead.
+    m_watchdog = spawn({QStringLiteral("sh"), QStringLiteral("-c"),
+                        QStringLiteral("while kill -0 %1 2>/dev/null; do sleep 0.5; done; kill -9 %2")
+                            .arg(::getpid())
+                            .arg(m_pid)},
+                       nullptr);
     qputenv("PULSE_SERVER", serverAddress().toLocal8Bit());
 
     const QDeadlineTimer deadline(5000);
@@ -158,6 +164,8 @@ void PulseDaemon::stop(bool hard)
     for (pid_t helper : m_helpers)
         killAndReap(helper);
     m_helpers.clear();
+    killAndReap(m_watchdog);
+    m_watchdog = -1;
     if (m_pid <= 0)
         return;
     // The daemon is not our child (it daemonized), so poll for it to vanish instead of waitpid.

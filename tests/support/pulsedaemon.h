@@ -57,6 +57,7 @@ public:
 private:
     QTemporaryDir m_dir;
     pid_t m_pid = -1;
+    pid_t m_watchdog = -1; // kills the daemon if this process dies without stop() (crash, abort)
     QString m_error;
     std::vector<pid_t> m_helpers; // parec readers
 };
