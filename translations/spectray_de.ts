@@ -170,7 +170,7 @@
 <context>
     <name>spectray</name>
     <message>
-        <source>unknown profile "%1"</source>
+        <source>unknown profile &quot;%1&quot;</source>
         <translation>unbekanntes Profil „%1“</translation>
     </message>
     <message>
@@ -186,11 +186,11 @@
         <translation>die Ausgabe konnte nicht geschrieben werden</translation>
     </message>
     <message>
-        <source>--%1 must be a whole number from %2 to %3 (got "%4")</source>
+        <source>--%1 must be a whole number from %2 to %3 (got &quot;%4&quot;)</source>
         <translation>--%1 muss eine ganze Zahl von %2 bis %3 sein (erhalten: „%4“)</translation>
     </message>
     <message>
-        <source>--%1 must be a number from %2 to %3 (got "%4")</source>
+        <source>--%1 must be a number from %2 to %3 (got &quot;%4&quot;)</source>
         <translation>--%1 muss eine Zahl von %2 bis %3 sein (erhalten: „%4“)</translation>
     </message>
     <message>
@@ -214,7 +214,7 @@
         <translation>Mit --list-devices: JSON ausgeben.</translation>
     </message>
     <message>
-        <source>Capture from SOURCE: a device id, part of a device name, "default-output", "demo" or "file:PATH".</source>
+        <source>Capture from SOURCE: a device id, part of a device name, &quot;default-output&quot;, &quot;demo&quot; or &quot;file:PATH&quot;.</source>
         <translation>Aufnahme von SOURCE: eine Geräte-ID, ein Teil eines Gerätenamens, „default-output“, „demo“ oder „file:PFAD“.</translation>
     </message>
     <message>
@@ -274,11 +274,11 @@
         <translation>Sprache der Benutzeroberfläche (en, ru, de).</translation>
     </message>
     <message>
-        <source>Read and write settings in FILE instead of the user's settings.</source>
+        <source>Read and write settings in FILE instead of the user&apos;s settings.</source>
         <translation>Einstellungen in FILE statt in den Benutzereinstellungen lesen und schreiben.</translation>
     </message>
     <message>
-        <source>Unexpected argument "%1" (see --help)</source>
+        <source>Unexpected argument &quot;%1&quot; (see --help)</source>
         <translation>Unerwartetes Argument „%1“ (siehe --help)</translation>
     </message>
     <message>
@@ -306,11 +306,11 @@
         <translation>--fft-size muss eine Zweierpotenz sein (erhalten: %1)</translation>
     </message>
     <message>
-        <source>--profile must be "default" or "seed" (got "%1")</source>
+        <source>--profile must be &quot;default&quot; or &quot;seed&quot; (got &quot;%1&quot;)</source>
         <translation>--profile muss „default“ oder „seed“ sein (erhalten: „%1“)</translation>
     </message>
     <message>
-        <source>--lang must be en, ru or de (got "%1")</source>
+        <source>--lang must be en, ru or de (got &quot;%1&quot;)</source>
         <translation>--lang muss en, ru oder de sein (erhalten: „%1“)</translation>
     </message>
     <message>
@@ -320,6 +320,22 @@
     <message>
         <source>the capture engine did not answer</source>
         <translation>die Aufnahme-Engine hat nicht geantwortet</translation>
+    </message>
+    <message>
+        <source>--bind: &quot;%1&quot; is not an IP address</source>
+        <translation>--bind: „%1“ ist keine IP-Adresse</translation>
+    </message>
+    <message>
+        <source>Spectray is streaming on port %1. Open one of these in a browser:</source>
+        <translation>Spectray sendet auf Port %1. Öffnen Sie eine dieser Adressen im Browser:</translation>
+    </message>
+    <message>
+        <source>Scan to open on a phone on the same network:</source>
+        <translation>Scannen, um es auf einem Telefon im selben Netzwerk zu öffnen:</translation>
+    </message>
+    <message>
+        <source>Press Ctrl+C to stop.</source>
+        <translation>Zum Beenden Strg+C drücken.</translation>
     </message>
 </context>
 <context>
@@ -341,7 +357,7 @@
         <translation>Analyseeinstellungen abgelehnt: %1</translation>
     </message>
     <message>
-        <source>unknown profile "%1"</source>
+        <source>unknown profile &quot;%1&quot;</source>
         <translation>unbekanntes Profil „%1“</translation>
     </message>
     <message>
@@ -380,14 +396,31 @@
         <translation>Spectray</translation>
     </message>
     <message>
-        <source>No system tray was found. The spectrum window is Spectray's main window: right-click it for the menu; closing it quits Spectray.</source>
+        <source>No system tray was found. The spectrum window is Spectray&apos;s main window: right-click it for the menu; closing it quits Spectray.</source>
         <translation>Kein Infobereich gefunden. Das Spektrumfenster ist das Hauptfenster von Spectray: Rechtsklick öffnet das Menü, Schließen beendet Spectray.</translation>
+    </message>
+</context>
+<context>
+    <name>spectray::DesktopServer</name>
+    <message>
+        <source>Spectray</source>
+        <translation>Spectray</translation>
+    </message>
+    <message>
+        <source>Open Spectray on another device</source>
+        <translation>Spectray auf einem anderen Gerät öffnen</translation>
+    </message>
+    <message>
+        <source>Scan with a phone on the same network, or open:
+%1</source>
+        <translation>Mit einem Telefon im selben Netzwerk scannen oder öffnen:
+%1</translation>
     </message>
 </context>
 <context>
     <name>spectray::Engine</name>
     <message>
-        <source>Source "%1" not found — using the default output</source>
+        <source>Source &quot;%1&quot; not found — using the default output</source>
         <translation>Quelle „%1“ nicht gefunden — Standardausgabe wird verwendet</translation>
     </message>
 </context>
@@ -616,8 +649,8 @@
 <context>
     <name>spectray::main</name>
     <message>
-        <source>this build has no desktop or headless mode yet</source>
-        <translation>dieser Build hat noch keinen Desktop- oder Headless-Modus</translation>
+        <source>no display found — running headless (capture and LAN server only)</source>
+        <translation>keine Anzeige gefunden — Betrieb ohne Fenster (nur Aufnahme und LAN-Server)</translation>
     </message>
 </context>
 <context>
@@ -638,7 +671,7 @@
         <translation>Zu viele Fehlversuche von dieser Adresse; bitte später erneut versuchen.</translation>
     </message>
     <message>
-        <source>This page's origin may not connect.</source>
+        <source>This page&apos;s origin may not connect.</source>
         <translation>Der Ursprung dieser Seite darf sich nicht verbinden.</translation>
     </message>
     <message>
@@ -670,11 +703,11 @@
         <translation>Nachrichten müssen JSON-Objekte sein.</translation>
     </message>
     <message>
-        <source>Unknown format; use "json" or "binary".</source>
+        <source>Unknown format; use &quot;json&quot; or &quot;binary&quot;.</source>
         <translation>Unbekanntes Format; „json“ oder „binary“ verwenden.</translation>
     </message>
     <message>
-        <source>Unknown message type "%1".</source>
+        <source>Unknown message type &quot;%1&quot;.</source>
         <translation>Unbekannter Nachrichtentyp „%1“.</translation>
     </message>
 </context>

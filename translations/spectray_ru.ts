@@ -170,7 +170,7 @@
 <context>
     <name>spectray</name>
     <message>
-        <source>unknown profile "%1"</source>
+        <source>unknown profile &quot;%1&quot;</source>
         <translation>неизвестный профиль «%1»</translation>
     </message>
     <message>
@@ -186,11 +186,11 @@
         <translation>не удалось записать вывод</translation>
     </message>
     <message>
-        <source>--%1 must be a whole number from %2 to %3 (got "%4")</source>
+        <source>--%1 must be a whole number from %2 to %3 (got &quot;%4&quot;)</source>
         <translation>--%1 должно быть целым числом от %2 до %3 (получено «%4»)</translation>
     </message>
     <message>
-        <source>--%1 must be a number from %2 to %3 (got "%4")</source>
+        <source>--%1 must be a number from %2 to %3 (got &quot;%4&quot;)</source>
         <translation>--%1 должно быть числом от %2 до %3 (получено «%4»)</translation>
     </message>
     <message>
@@ -214,7 +214,7 @@
         <translation>С --list-devices: вывести JSON.</translation>
     </message>
     <message>
-        <source>Capture from SOURCE: a device id, part of a device name, "default-output", "demo" or "file:PATH".</source>
+        <source>Capture from SOURCE: a device id, part of a device name, &quot;default-output&quot;, &quot;demo&quot; or &quot;file:PATH&quot;.</source>
         <translation>Захватывать из SOURCE: идентификатор устройства, часть его имени, «default-output», «demo» или «file:ПУТЬ».</translation>
     </message>
     <message>
@@ -274,11 +274,11 @@
         <translation>Язык интерфейса (en, ru, de).</translation>
     </message>
     <message>
-        <source>Read and write settings in FILE instead of the user's settings.</source>
+        <source>Read and write settings in FILE instead of the user&apos;s settings.</source>
         <translation>Читать и записывать настройки в FILE вместо настроек пользователя.</translation>
     </message>
     <message>
-        <source>Unexpected argument "%1" (see --help)</source>
+        <source>Unexpected argument &quot;%1&quot; (see --help)</source>
         <translation>Неожиданный аргумент «%1» (см. --help)</translation>
     </message>
     <message>
@@ -306,11 +306,11 @@
         <translation>--fft-size должно быть степенью двойки (получено %1)</translation>
     </message>
     <message>
-        <source>--profile must be "default" or "seed" (got "%1")</source>
+        <source>--profile must be &quot;default&quot; or &quot;seed&quot; (got &quot;%1&quot;)</source>
         <translation>--profile должно быть «default» или «seed» (получено «%1»)</translation>
     </message>
     <message>
-        <source>--lang must be en, ru or de (got "%1")</source>
+        <source>--lang must be en, ru or de (got &quot;%1&quot;)</source>
         <translation>--lang должно быть en, ru или de (получено «%1»)</translation>
     </message>
     <message>
@@ -320,6 +320,22 @@
     <message>
         <source>the capture engine did not answer</source>
         <translation>модуль захвата не ответил</translation>
+    </message>
+    <message>
+        <source>--bind: &quot;%1&quot; is not an IP address</source>
+        <translation>--bind: «%1» не является IP-адресом</translation>
+    </message>
+    <message>
+        <source>Spectray is streaming on port %1. Open one of these in a browser:</source>
+        <translation>Spectray передаёт на порту %1. Откройте в браузере один из адресов:</translation>
+    </message>
+    <message>
+        <source>Scan to open on a phone on the same network:</source>
+        <translation>Отсканируйте, чтобы открыть на телефоне в той же сети:</translation>
+    </message>
+    <message>
+        <source>Press Ctrl+C to stop.</source>
+        <translation>Нажмите Ctrl+C для остановки.</translation>
     </message>
 </context>
 <context>
@@ -341,7 +357,7 @@
         <translation>Настройки анализа отклонены: %1</translation>
     </message>
     <message>
-        <source>unknown profile "%1"</source>
+        <source>unknown profile &quot;%1&quot;</source>
         <translation>неизвестный профиль «%1»</translation>
     </message>
     <message>
@@ -380,14 +396,31 @@
         <translation>Spectray</translation>
     </message>
     <message>
-        <source>No system tray was found. The spectrum window is Spectray's main window: right-click it for the menu; closing it quits Spectray.</source>
+        <source>No system tray was found. The spectrum window is Spectray&apos;s main window: right-click it for the menu; closing it quits Spectray.</source>
         <translation>Системный трей не найден. Окно спектра — главное окно Spectray: щёлкните по нему правой кнопкой, чтобы открыть меню; его закрытие завершает Spectray.</translation>
+    </message>
+</context>
+<context>
+    <name>spectray::DesktopServer</name>
+    <message>
+        <source>Spectray</source>
+        <translation>Spectray</translation>
+    </message>
+    <message>
+        <source>Open Spectray on another device</source>
+        <translation>Открыть Spectray на другом устройстве</translation>
+    </message>
+    <message>
+        <source>Scan with a phone on the same network, or open:
+%1</source>
+        <translation>Отсканируйте телефоном в той же сети или откройте:
+%1</translation>
     </message>
 </context>
 <context>
     <name>spectray::Engine</name>
     <message>
-        <source>Source "%1" not found — using the default output</source>
+        <source>Source &quot;%1&quot; not found — using the default output</source>
         <translation>Источник «%1» не найден — используется выход по умолчанию</translation>
     </message>
 </context>
@@ -616,8 +649,8 @@
 <context>
     <name>spectray::main</name>
     <message>
-        <source>this build has no desktop or headless mode yet</source>
-        <translation>в этой сборке пока нет настольного и фонового режимов</translation>
+        <source>no display found — running headless (capture and LAN server only)</source>
+        <translation>дисплей не найден — работа без окон (только захват и сервер LAN)</translation>
     </message>
 </context>
 <context>
@@ -638,7 +671,7 @@
         <translation>Слишком много неудачных попыток с этого адреса; попробуйте позже.</translation>
     </message>
     <message>
-        <source>This page's origin may not connect.</source>
+        <source>This page&apos;s origin may not connect.</source>
         <translation>Источнику этой страницы подключение запрещено.</translation>
     </message>
     <message>
@@ -670,11 +703,11 @@
         <translation>Сообщения должны быть объектами JSON.</translation>
     </message>
     <message>
-        <source>Unknown format; use "json" or "binary".</source>
+        <source>Unknown format; use &quot;json&quot; or &quot;binary&quot;.</source>
         <translation>Неизвестный формат; используйте «json» или «binary».</translation>
     </message>
     <message>
-        <source>Unknown message type "%1".</source>
+        <source>Unknown message type &quot;%1&quot;.</source>
         <translation>Неизвестный тип сообщения «%1».</translation>
     </message>
 </context>
