@@ -1,6 +1,8 @@
 // Option validation (the CLI's exit status 2 and its one-line reason) and resolution.
 #include "dsp/analyzerconfig.h"
 #include "dsp/spectrumanalyzer.h"
+#include "dsp/streamframer.h"
+#include "testsignals.h"
 
 #include <QTest>
 
@@ -18,6 +20,7 @@ private slots:
     void badOptionsAreNamed();
     void resolution();
     void profiles();
+    void extremeConfigurationsRun();
 };
 
 void TestConfig::defaultsAreValid()
@@ -121,6 +124,56 @@ void TestConfig::profiles()
     QVERIFY(!parseProfile("cava", p));
     QCOMPARE(std::string(profileName(Profile::Seed)), std::string("seed"));
     QCOMPARE(std::string(profileName(Profile::Default)), std::string("default"));
+}
+
+void TestConfig::extremeConfigurationsRun()
+{
+    struct Case
+    {
+        Profile profile;
+        int rate, fps, bands;
+        double minHz, maxHz;
+        int fft, bassFft;
+    };
+    const Case cases[] = {
+        {Profile::Default, 44100, 30, 256, 20, 16000, 0, 0},    // very narrow bands: all on the long FFT
+        {Profile::Default, 44100, 1, 8, 20, 16000, 0, 0},       // hop far longer than the window
+        {Profile::Default, 44100, 240, 32, 1000, 2000, 0, 0},   // a narrow range
+        {Profile::Default, 8000, 30, 32, 20, 16000, 0, 0},      // low rate: smaller FFTs, capped range
+        {Profile::Default, 96000, 144, 64, 20, 48000, 0, 0},    // high rate, range up to Nyquist
+        {Profile::Default, 48000, 60, 32, 20, 16000, 256, 65536},
+        {Profile::Seed, 8000, 30, 32, 20, 16000, 0, 0},
+        {Profile::Seed, 192000, 240, 256, 20, 16000, 65536, 0},
+    };
+    for (const Case &k : cases) {
+        AnalyzerConfig c;
+        c.profile = k.profile;
+        c.sampleRate = k.rate;
+        c.fps = k.fps;
+        c.bands = k.bands;
+        c.minHz = k.minHz;
+        c.maxHz = k.maxHz;
+        c.fftSize = k.fft;
+        c.bassFftSize = k.bassFft;
+        QVERIFY2(validate(c).empty(), validate(c).c_str());
+        SpectrumAnalyzer analyzer(c);
+        QCOMPARE(int(analyzer.edgesHz().size()), k.bands + 1);
+        QCOMPARE(int(analyzer.bandLatencyMs().size()), k.bands);
+        QVERIFY(analyzer.config().maxHz <= k.rate / 2.0);
+        StreamFramer framer(analyzer);
+        const auto signal = spectray::test::noise(0.3, k.rate, 3.0, 11, 2);
+        int frames = 0;
+        bool inRange = true;
+        framer.push(signal.data(), signal.size() / 2, 2, [&](const FrameValues &f, uint64_t) {
+            ++frames;
+            inRange = inRange && int(f.bands.size()) == k.bands && f.level >= 0 && f.level <= 1000 && f.bass >= 0
+                      && f.bass <= 1500;
+            for (int16_t v : f.bands)
+                inRange = inRange && v >= 0 && v <= 1500;
+        });
+        QVERIFY(frames >= 1);
+        QVERIFY(inRange);
+    }
 }
 
 QTEST_APPLESS_MAIN(TestConfig)
