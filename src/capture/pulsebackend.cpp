@@ -84,6 +84,7 @@ bool PulseBackend::open(const std::string &deviceId, std::string &error)
     }
     m_active = true;
     m_serverLost = false;
+    m_streamFailed = false;
     m_current.clear();
     updateIdleTimer();
     reconcile();
@@ -187,6 +188,7 @@ void PulseBackend::reconnectTimerCb(pa_mainloop_api *api, pa_time_event *e, cons
         if (!b->m_context)
             b->scheduleReconnect();
     } else if (!b->m_stream) {
+        b->m_streamFailed = false;
         b->reconcile(); // a stream that failed on an existing device: try again
     }
 }

@@ -82,6 +82,7 @@ private:
     bool m_serverLost = false;
     bool m_idle = false;
     bool m_gotAudio = false;
+    bool m_streamFailed = false; // the stream on m_current failed: retry from the timer, not at once
     std::string m_wanted;  // source name asked for (when not following the default)
     std::string m_current; // source the stream was opened on ("" if none)
     StreamFormat m_format;

@@ -102,7 +102,7 @@ void PulseBackend::refreshFinished()
 
 std::vector<DeviceInfo> PulseBackend::buildDeviceList() const
 {
-    // Loopbacks (monitors) first, in sink order of appearance, then inputs.
+    // Loopbacks (monitors) first, then inputs; each sorted by source name, so the order is stable.
     const auto defaultMonitor = m_sinkMonitor.find(m_defaultSink);
     std::vector<DeviceInfo> loopbacks;
     std::vector<DeviceInfo> inputs;

@@ -37,6 +37,8 @@ void PulseBackend::reconcile()
         m_current.clear();
         return;
     }
+    if (!m_stream && m_streamFailed && target == m_current)
+        return; // the reconnect timer retries; no tight loop against a source that refuses us
     if (m_stream && target == m_current) {
         // Moved by someone else (pavucontrol, rescue)? Then go back to where we belong.
         const char *actual = pa_stream_get_device_name(m_stream);
@@ -149,6 +151,7 @@ void PulseBackend::streamStateCb(pa_stream *s, void *self)
         // Killed (device removed on a server without rescue-streams) or refused. Re-list the
         // devices: reconcile() then either falls back (device gone) or retries after a pause.
         b->dropStream();
+        b->m_streamFailed = true;
         b->requestRefresh();
         b->scheduleReconnect();
     }
