@@ -14,7 +14,7 @@
   const stateEl = el('state'), deviceEl = el('device'), levelEl = el('level'), framesEl = el('frames');
 
   const token = new URLSearchParams(location.hash.replace(/^#/, '')).get('t') || '';
-  const st = window.spectray = { frames: 0, state: 'connecting', bands: 0, fps: 0, device: '' };
+  const st = window.spectray = { frames: 0, binaryFrames: 0, state: 'connecting', bands: 0, fps: 0, device: '' };
 
   let target = new Float32Array(0), shown = new Float32Array(0), peak = new Float32Array(0),
       holdUntil = new Float64Array(0);
@@ -50,6 +50,7 @@
     if (buf.byteLength !== 40 + 2 * n) return;
     const bands = new Int16Array(n);
     for (let i = 0; i < n; i++) bands[i] = dv.getInt16(40 + 2 * i, true);
+    st.binaryFrames++;
     onFrame(bands, dv.getInt16(34, true), dv.getInt16(36, true), dv.getUint16(32, true));
   }
 

@@ -84,6 +84,9 @@ try {
   const second = Number(await page.textContent('#frames'));
   check(second > first, `frame counter advances (${first} -> ${second})`);
   check(await page.textContent('#state') === 'open', 'connection state shown as open');
+  const binary = await page.evaluate(() => window.spectray.binaryFrames);
+  if (cmd[0] === '--seed-server') check(binary === 0, 'drew from the seed\'s plain JSON objects');
+  else check(binary > 0, `uses the binary format (${binary} binary frames)`);
   const pixels = await page.evaluate(() => {
     const c = document.getElementById('bars');
     const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
