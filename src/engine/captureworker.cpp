@@ -1,5 +1,6 @@
 #include "captureworker.h"
 
+#include "capture/qtinputbackend.h"
 #include "core/logging.h"
 #include "dsp/spectrumanalyzer.h"
 #include "dsp/streamframer.h"
@@ -71,12 +72,22 @@ void CaptureWorker::initialize()
         if (m_system)
             m_system->setSink(this);
     }
+    // Qt Multimedia's inputs are what a platform without a system backend (macOS) can offer, e.g.
+    // a loopback driver such as BlackHole. Where PulseAudio or WASAPI exist they already list every
+    // input, so Qt's list would only repeat it; "qt:" ids still open on demand there.
+    if (!m_system && !m_qtInputs) {
+        m_qtInputs = capture::createQtInputBackend();
+        m_qtInputs->setSink(this);
+    }
     refreshDevices();
 }
 
 void CaptureWorker::refreshDevices()
 {
-    publishDevices(m_system ? toDeviceList(m_system->devices()) : AudioDeviceList{});
+    AudioDeviceList devices = m_system ? toDeviceList(m_system->devices()) : AudioDeviceList{};
+    if (m_qtInputs)
+        devices += toDeviceList(m_qtInputs->devices());
+    publishDevices(devices);
 }
 
 void CaptureWorker::publishDevices(const AudioDeviceList &systemDevices)
@@ -224,6 +235,12 @@ void CaptureWorker::openSelected()
     } else if (id.startsWith(u"file:")) {
         m_virtual = capture::createFileBackend(id.mid(5).toStdString());
         backend = m_virtual.get();
+    } else if (id.startsWith(u"qt:")) {
+        if (!m_qtInputs) {
+            m_qtInputs = capture::createQtInputBackend();
+            m_qtInputs->setSink(this);
+        }
+        backend = m_qtInputs.get();
     } else {
         backend = m_system.get();
     }
@@ -272,6 +289,7 @@ void CaptureWorker::shutdown()
     m_wantRunning = false;
     m_retryTimer.stop();
     closeActive();
+    m_qtInputs.reset();
     if (m_system) {
         m_system->close();
         m_system.reset();

@@ -77,6 +77,7 @@ private:
     QString nameOf(const QString &id) const;
 
     std::unique_ptr<capture::AudioBackend> m_system;  // platform backend, kept for device notifications
+    std::unique_ptr<capture::AudioBackend> m_qtInputs; // Qt Multimedia inputs, listed where there is no system backend
     std::unique_ptr<capture::AudioBackend> m_virtual; // demo / file backend when one is selected
     capture::AudioBackend *m_active = nullptr;        // the one streaming, if any
 

@@ -9,7 +9,7 @@ ResolvedSource resolveSource(const QString &request, const AudioDeviceList &devi
     const QString wanted = request.trimmed();
     if (wanted.isEmpty() || wanted == defaultOutputDeviceId())
         return {defaultOutputDeviceId(), {}};
-    if (wanted == u"demo" || wanted.startsWith(u"file:"))
+    if (wanted == u"demo" || wanted.startsWith(u"file:") || wanted.startsWith(u"qt:"))
         return {wanted, {}};
     for (const AudioDevice &d : devices) {
         if (d.id == wanted)
