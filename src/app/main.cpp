@@ -4,6 +4,7 @@
 #include "core/logging.h"
 #include "core/settings.h"
 #include "desktopapp.h"
+#include "desktopserver.h"
 #include "engine/engine.h"
 #include "engine/enginesettings.h"
 #include "gui/guisettings.h"
@@ -11,6 +12,8 @@
 #include "gui/translations.h"
 #include "headless.h"
 #include "livecommands.h"
+#include "net/netsettings.h"
+#include "net/streamserver.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -83,8 +86,17 @@ int runDesktopMode(int argc, char **argv, const CommandLine &cli, const QStringL
         return usageError(error);
     if (cli.analysisGiven)
         storeAnalysisConfig(*settings, config);
+    // --port/--bind change the stored server settings, as the Network page would.
+    if (cli.port)
+        settings->setValue(keys::serverPort, int(*cli.port));
+    if (cli.bind && !settings->setValue(keys::serverBind, *cli.bind))
+        return usageError(QCoreApplication::translate("spectray::main", "--bind: \"%1\" is not an IP address").arg(*cli.bind));
     Engine engine;
-    return runDesktop(app, engine, *settings, *instance, options);
+    net::StreamServer server;
+    return runDesktop(app, engine, *settings, *instance, options, [&](DesktopApp &desktop) {
+        auto *joined = new DesktopServer(desktop, server, *settings, &desktop);
+        joined->apply(); // listens if the settings enable it; a busy port becomes a tray notification
+    });
 }
 
 } // namespace
