@@ -1,16 +1,15 @@
 #!/usr/bin/env bash
 # Produces the README screenshots from the program itself under Xvfb (with trayer as tray host):
 #   docs/screenshots/window-{bars,mirrored,curve,led}.png and tray-menu.png.
-# usage: scripts/screenshots.sh [BUILD_DIR]   (default: build). Uses the real `spectray` when it
-# runs the desktop mode, else the test program spectray_gui_demo (same DesktopApp wiring).
+# usage: scripts/screenshots.sh [BUILD_DIR]   (default: build). Runs the real `spectray` desktop mode.
 # Needs: Xvfb, trayer, xdotool, imagemagick (scripts/install-deps.sh --test).
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build}
 out=$root/docs/screenshots
 mkdir -p "$out"
-app=$build/tests/gui/spectray_gui_demo
-[ -x "$app" ] || { echo "build spectray_gui_demo first: cmake --build $build --target spectray_gui_demo" >&2; exit 1; }
+app=$build/src/app/spectray
+[ -x "$app" ] || { echo "build spectray first: cmake --build $build --target spectray" >&2; exit 1; }
 for tool in Xvfb trayer xdotool import; do
   command -v $tool >/dev/null || { echo "missing $tool (scripts/install-deps.sh --test)" >&2; exit 1; }
 done

@@ -337,6 +337,10 @@
         <source>Press Ctrl+C to stop.</source>
         <translation>Zum Beenden Strg+C drücken.</translation>
     </message>
+    <message>
+        <source>Start without capturing (use the tray menu to start).</source>
+        <translation>Ohne Aufnahme starten (die Aufnahme lässt sich über das Tray-Menü starten).</translation>
+    </message>
 </context>
 <context>
     <name>spectray::CaptureWorker</name>
@@ -651,6 +655,10 @@
     <message>
         <source>no display found — running headless (capture and LAN server only)</source>
         <translation>keine Anzeige gefunden — Betrieb ohne Fenster (nur Aufnahme und LAN-Server)</translation>
+    </message>
+    <message>
+        <source>--bind: &quot;%1&quot; is not an IP address</source>
+        <translation>--bind: „%1“ ist keine IP-Adresse</translation>
     </message>
 </context>
 <context>

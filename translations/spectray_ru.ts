@@ -337,6 +337,10 @@
         <source>Press Ctrl+C to stop.</source>
         <translation>Нажмите Ctrl+C для остановки.</translation>
     </message>
+    <message>
+        <source>Start without capturing (use the tray menu to start).</source>
+        <translation>Запустить без захвата звука (запустить можно из меню в трее).</translation>
+    </message>
 </context>
 <context>
     <name>spectray::CaptureWorker</name>
@@ -651,6 +655,10 @@
     <message>
         <source>no display found — running headless (capture and LAN server only)</source>
         <translation>дисплей не найден — работа без окон (только захват и сервер LAN)</translation>
+    </message>
+    <message>
+        <source>--bind: &quot;%1&quot; is not an IP address</source>
+        <translation>--bind: «%1» не является IP-адресом</translation>
     </message>
 </context>
 <context>

@@ -72,6 +72,7 @@ std::optional<CommandLine> parseCommandLine(const QStringList &arguments, QStrin
         {QStringLiteral("port"), tr("LAN server port."), QStringLiteral("PORT")},
         {QStringLiteral("bind"), tr("LAN server bind address (e.g. 0.0.0.0 or 127.0.0.1)."), QStringLiteral("ADDRESS")},
         {QStringLiteral("show"), tr("Show the spectrum window (also asks a running instance to show it).")},
+        {QStringLiteral("no-capture"), tr("Start without capturing (use the tray menu to start).")},
         {QStringLiteral("lang"), tr("User interface language (en, ru, de)."), QStringLiteral("LANG")},
         {QStringLiteral("config"), tr("Read and write settings in FILE instead of the user's settings."), QStringLiteral("FILE")},
     });
@@ -179,6 +180,7 @@ std::optional<CommandLine> parseCommandLine(const QStringList &arguments, QStrin
     }
     cli.configFile = p.value(QStringLiteral("config"));
     cli.showWindow = p.isSet(QStringLiteral("show"));
+    cli.noCapture = p.isSet(QStringLiteral("no-capture"));
     return cli;
 }
 

@@ -27,6 +27,7 @@ struct CommandLine
     std::optional<quint16> port;   // --port
     std::optional<QString> bind;   // --bind
     bool showWindow = false;       // --show
+    bool noCapture = false;        // --no-capture: start without capturing
     QString helpText;
 };
 

@@ -74,6 +74,7 @@ int runDesktopMode(int argc, char **argv, const CommandLine &cli, const QStringL
     options.arguments = arguments;
     options.source = cli.source.value_or(QString());
     options.showWindow = cli.showWindow;
+    options.noCapture = cli.noCapture;
     options.instanceKey = cli.configFile;
     // A running instance takes our arguments (e.g. --source) and shows its window; we are done.
     const std::unique_ptr<gui::SingleInstance> instance = acquireSingleInstance(options);

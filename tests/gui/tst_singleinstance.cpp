@@ -59,9 +59,9 @@ private slots:
     // its window (the demo program prints nothing; we check the exit and the timing).
     void twoProcesses()
     {
-        const QString demo = QCoreApplication::applicationDirPath() + u"/spectray_gui_demo"_qs;
+        const QString demo = QStringLiteral(SPECTRAY_BINARY);
         if (!QFile::exists(demo) || qEnvironmentVariableIsEmpty("DISPLAY"))
-            QSKIP("needs spectray_gui_demo and an X display (run under run-under-xvfb.sh)");
+            QSKIP("needs the spectray binary and an X display (run under run-under-xvfb.sh)");
         QTemporaryDir dir;
         const QString config = dir.filePath(u"s.ini"_qs);
         QProcess first;
