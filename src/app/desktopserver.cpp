@@ -49,9 +49,14 @@ DesktopServer::DesktopServer(DesktopApp &desktop, net::StreamServer &server, Set
     connect(a, &gui::DesktopActions::showQrRequested, this, &DesktopServer::showQrCode);
     connect(a, &gui::DesktopActions::regenerateTokenRequested, &server, &net::StreamServer::regenerateToken);
     connect(a, &gui::DesktopActions::lanAccessToggled, this, [this](bool on) { m_settings.setValue(keys::serverLanAccess, on); });
+    // The Network page writes several keys in one go; restart the server once for all of them
+    // (each restart closes every client with "going away").
+    m_applyTimer.setSingleShot(true);
+    m_applyTimer.setInterval(0);
+    connect(&m_applyTimer, &QTimer::timeout, this, &DesktopServer::apply);
     connect(&settings, &Settings::changed, this, [this](const QString &key) {
         if (key.startsWith(u"server/") && key != QLatin1String(keys::serverToken.name))
-            apply();
+            m_applyTimer.start();
     });
 
     connect(&desktop, &DesktopApp::settingsDialogCreated, this, [this](gui::SettingsDialog *dialog) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QTimer>
 #include <QUrl>
 
 namespace spectray {
@@ -35,6 +36,7 @@ private:
     DesktopApp &m_desktop;
     net::StreamServer &m_server;
     Settings &m_settings;
+    QTimer m_applyTimer{this};
 };
 
 } // namespace spectray

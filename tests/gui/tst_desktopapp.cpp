@@ -120,8 +120,8 @@ private slots:
         gui::SettingsDialog *dialog = app.settingsDialog();
         auto *lan = dialog->findChild<QCheckBox *>(u"lanAccessCheck"_qs);
         QVERIFY(lan && !lan->isChecked());
-        settings.setValue(keys::serverEnabled, false); // stops it, live
-        QVERIFY(!server.isListening());
+        settings.setValue(keys::serverEnabled, false); // stops it, live (once the event loop runs)
+        QTRY_VERIFY_WITH_TIMEOUT(!server.isListening(), 2000);
     }
 
     void secondLaunchArgumentsAreApplied()
