@@ -34,8 +34,9 @@ class TestEnginePulse final : public QObject
     SpectrumFrame m_last;
     int m_frames = 0;
 
-    // True when the last several frames all peak in the band holding `hz`.
-    bool peaksAt(Engine &engine, double hz, int timeoutMs)
+    // True when `holds(frame, band of hz)` is true for five frames in a row within the timeout.
+    template <typename Predicate>
+    bool holdsFor(Engine &engine, double hz, int timeoutMs, Predicate holds)
     {
         const int want = bandOf(engine.layout(), hz);
         int streak = 0;
@@ -47,32 +48,23 @@ class TestEnginePulse final : public QObject
             if (m_frames == seen)
                 continue;
             seen = m_frames;
-            streak = loudestBand(m_last) == want ? streak + 1 : 0;
+            streak = holds(m_last, want) ? streak + 1 : 0;
             if (streak >= 5)
                 return true;
         }
-        qWarning() << "wanted band" << want << "for" << hz << "Hz; last frame" << m_last.bands;
+        qWarning() << "band" << want << "for" << hz << "Hz never held; last frame" << m_last.bands;
         return false;
     }
 
-    // True when the band holding `hz` reads at least half scale in several frames in a row.
+    bool peaksAt(Engine &engine, double hz, int timeoutMs)
+    {
+        return holdsFor(engine, hz, timeoutMs, [](const SpectrumFrame &f, int band) { return loudestBand(f) == band; });
+    }
+
+    // At least half scale: the band is clearly fed, whatever else plays.
     bool bandLoud(Engine &engine, double hz, int timeoutMs)
     {
-        const int want = bandOf(engine.layout(), hz);
-        int streak = 0;
-        int seen = m_frames;
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < timeoutMs) {
-            QTest::qWait(20);
-            if (m_frames == seen)
-                continue;
-            seen = m_frames;
-            streak = m_last.bands.value(want) >= 500 ? streak + 1 : 0;
-            if (streak >= 5)
-                return true;
-        }
-        return false;
+        return holdsFor(engine, hz, timeoutMs, [](const SpectrumFrame &f, int band) { return f.bands.value(band) >= 500; });
     }
 
 private slots:
