@@ -42,9 +42,15 @@ if [ "$tray" = 1 ]; then
   sleep 0.5
 fi
 
+# SPECTRAY_TEST_PRELOAD (set by sanitizer builds) is preloaded into the test program only, not into
+# Xvfb, trayer or dbus, which would otherwise run with the ASan runtime and report their own leaks.
+run_test=("$@")
+if [ -n "${SPECTRAY_TEST_PRELOAD:-}" ]; then
+  run_test=(env "LD_PRELOAD=$SPECTRAY_TEST_PRELOAD" "$@")
+fi
 if command -v dbus-run-session >/dev/null; then
-  dbus-run-session -- "$@"
+  dbus-run-session -- "${run_test[@]}"
 else
-  "$@"
+  "${run_test[@]}"
 fi
 exit $?
