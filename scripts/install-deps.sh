@@ -23,7 +23,7 @@ fi
 build_pkgs=(
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-multimedia-dev qt6-websockets-dev
-  qt6-httpserver-dev qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools libqt6svg6
+  qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools libqt6svg6
   libfftw3-dev libpulse-dev libsndfile1-dev libqrcodegencpp-dev
   libgl1-mesa-dri fonts-dejavu-core qt6-qpa-plugins
 )
