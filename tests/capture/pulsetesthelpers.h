@@ -5,6 +5,7 @@
 #include "capturerecorder.h"
 
 #include <chrono>
+#include <cmath>
 #include <thread>
 
 namespace spectray::test::pulsehelpers {
@@ -32,6 +33,12 @@ inline double recentFrequency(const CaptureRecorder &rec)
 {
     const auto x = rec.tail(4800);
     return rms(x) < 0.05 ? 0.0 : dominantFrequency(x, rec.format().sampleRate, 100.0, 4000.0, 10.0);
+}
+
+// Waits until the newest 100 ms of `rec` carry a tone within 10 Hz of `hz`; the time it took, or -1.
+inline double waitForTone(const CaptureRecorder &rec, double hz, std::chrono::milliseconds timeout)
+{
+    return waitFor([&] { return std::abs(recentFrequency(rec) - hz) <= 10.0; }, timeout);
 }
 
 inline bool hasDevice(const std::vector<capture::DeviceInfo> &list, const std::string &id, capture::DeviceInfo *out = nullptr)

@@ -96,9 +96,9 @@ private slots:
         backend->setSink(&rec);
         std::string error;
         QVERIFY2(backend->open("pulse:sink_a.monitor", error), error.c_str());
-        QVERIFY(waitFor([&] { return std::abs(recentFrequency(rec) - 500.0) <= 10.0; }, 3000ms) >= 0);
+        QVERIFY(waitForTone(rec, 500.0, 3000ms) >= 0);
         QVERIFY2(backend->open("pulse:sink_b.monitor", error), error.c_str());
-        const double took = waitFor([&] { return std::abs(recentFrequency(rec) - 2000.0) <= 10.0; }, 3000ms);
+        const double took = waitForTone(rec, 2000.0, 3000ms);
         QVERIFY(took >= 0);
         qInfo("device switch to new tone: %.1f ms", took);
     }
@@ -112,9 +112,9 @@ private slots:
         backend->setSink(&rec);
         std::string error;
         QVERIFY2(backend->open(capture::kDefaultOutputId, error), error.c_str());
-        QVERIFY(waitFor([&] { return std::abs(recentFrequency(rec) - 500.0) <= 10.0; }, 3000ms) >= 0);
+        QVERIFY(waitForTone(rec, 500.0, 3000ms) >= 0);
         QVERIFY(m_daemon->setDefaultSink(QStringLiteral("sink_b")));
-        const double took = waitFor([&] { return std::abs(recentFrequency(rec) - 2000.0) <= 10.0; }, 3000ms);
+        const double took = waitForTone(rec, 2000.0, 3000ms);
         QVERIFY(took >= 0);
         qInfo("default sink change followed in %.1f ms", took);
         QVERIFY(waitFor([&] { return rec.deviceChanges() > 0; }, 1000ms) >= 0);
@@ -146,7 +146,7 @@ private slots:
         backend->setSink(&rec);
         std::string error;
         QVERIFY2(backend->open("pulse:sink_c.monitor", error), error.c_str());
-        QVERIFY(waitFor([&] { return std::abs(recentFrequency(rec) - 2000.0) <= 10.0; }, 3000ms) >= 0);
+        QVERIFY(waitForTone(rec, 2000.0, 3000ms) >= 0);
         m_toneB.stop();
         const auto t0 = Clock::now();
         QVERIFY(m_daemon->unloadModule(module));
@@ -159,7 +159,7 @@ private slots:
                 qInfo("DeviceLost after %.1f ms: %s (now %s)", ms(e.when - t0), e.message.c_str(),
                       e.deviceName.c_str());
             }
-        const double took = waitFor([&] { return std::abs(recentFrequency(rec) - 500.0) <= 10.0; }, 1000ms);
+        const double took = waitForTone(rec, 500.0, 1000ms);
         QVERIFY(took >= 0);
         qInfo("default output's tone arrived %.1f ms after unload", ms(Clock::now() - t0));
         QVERIFY(ms(Clock::now() - t0) < 1500.0);
@@ -179,12 +179,12 @@ private slots:
         backend->setSink(&rec);
         std::string error;
         QVERIFY2(backend->open(capture::kDefaultOutputId, error), error.c_str());
-        QVERIFY(waitFor([&] { return std::abs(recentFrequency(rec) - 2000.0) <= 10.0; }, 3000ms) >= 0);
+        QVERIFY(waitForTone(rec, 2000.0, 3000ms) >= 0);
         m_toneB.stop();
         QVERIFY(m_daemon->unloadModule(module));
         // The server chooses a new default (sink_a or sink_b); we follow it. Only sink_a plays.
         QVERIFY(m_daemon->setDefaultSink(QStringLiteral("sink_a")));
-        const bool ok = waitFor([&] { return std::abs(recentFrequency(rec) - 500.0) <= 10.0; }, 1500ms) >= 0;
+        const bool ok = waitForTone(rec, 500.0, 1500ms) >= 0;
         for (const auto &e : rec.events())
             qInfo("event %d %s %s", int(e.event), e.message.c_str(), e.deviceName.c_str());
         qInfo("default %s, now %.0f Hz rms %.3f", qPrintable(m_daemon->pactl({QStringLiteral("get-default-sink")})),
@@ -218,7 +218,7 @@ private slots:
         backend->setSink(&rec);
         std::string error;
         QVERIFY2(backend->open(capture::kDefaultOutputId, error), error.c_str());
-        QVERIFY(waitFor([&] { return std::abs(recentFrequency(rec) - 1000.0) <= 10.0; }, 3000ms) >= 0);
+        QVERIFY(waitForTone(rec, 1000.0, 3000ms) >= 0);
 
         m_toneA.stop();
         m_daemon->stop(/*hard=*/true);
@@ -233,7 +233,7 @@ private slots:
         QVERIFY(m_toneA.start(QStringLiteral("sink_a"), 1500.0, 0.5));
         QVERIFY(waitFor([&] { return rec.hasEvent(capture::StreamEvent::ServerBack); }, 2000ms) >= 0);
         qInfo("ServerBack %.1f ms after the new daemon answered", ms(rec.events().front().when - t0));
-        const double took = waitFor([&] { return std::abs(recentFrequency(rec) - 1500.0) <= 10.0; }, 2000ms);
+        const double took = waitForTone(rec, 1500.0, 2000ms);
         QVERIFY(took >= 0);
         const double resumed = ms(Clock::now() - t0);
         qInfo("capture (new tone) resumed %.1f ms after the new daemon answered", resumed);
@@ -263,7 +263,7 @@ private slots:
         backend->setIdle(false);
         QVERIFY(m_daemon->primeLowLatency(QStringLiteral("sink_a")));
         QVERIFY(m_toneA.start(QStringLiteral("sink_a"), 1000.0, 0.5));
-        QVERIFY(waitFor([&] { return std::abs(recentFrequency(rec) - 1000.0) <= 10.0; }, 3000ms) >= 0);
+        QVERIFY(waitForTone(rec, 1000.0, 3000ms) >= 0);
         const auto t0 = Clock::now();
         backend.reset();
         qInfo("destroying a capturing backend took %.1f ms", ms(Clock::now() - t0));
