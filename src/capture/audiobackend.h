@@ -3,6 +3,8 @@
 // The capture layer's one interface. Pure C++ (no Qt), so the WASAPI backend and its console
 // probe cross-compile with MinGW where Debian has no Qt.
 
+#include "core/sourceidformat.h"
+
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -80,7 +82,7 @@ public:
 };
 
 // The id meaning "the system's default output, following it when it changes".
-inline constexpr const char *kDefaultOutputId = "default-output";
+inline constexpr const char *kDefaultOutputId = sourceid::kDefaultOutput;
 
 // The platform's system backend (PulseAudio on Linux, WASAPI on Windows), or nullptr where the
 // platform has none. Defined by exactly one backend .cpp, chosen by CMake.

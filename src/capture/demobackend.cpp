@@ -15,7 +15,7 @@ namespace {
 constexpr int kRate = 48000;
 constexpr int kBlock = kRate / 100; // 10 ms
 constexpr double kTwoPi = 2.0 * std::numbers::pi;
-constexpr const char *kDemoId = "demo";
+constexpr const char *kDemoId = sourceid::kDemo;
 
 class DemoBackend final : public AudioBackend
 {
@@ -41,7 +41,7 @@ public:
     void close() override { m_thread.stop(); }
 
 private:
-    static DeviceInfo demoDevice() { return {kDemoId, "Demo signal (synthetic)", DeviceKind::Virtual, true}; }
+    static DeviceInfo demoDevice() { return {kDemoId, sourceid::kDemoName, DeviceKind::Virtual, true}; }
 
     void tick()
     {

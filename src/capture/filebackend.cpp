@@ -46,7 +46,7 @@ private:
     {
         const size_t slash = m_path.find_last_of('/');
         const std::string base = slash == std::string::npos ? m_path : m_path.substr(slash + 1);
-        return {"file:" + m_path, "File: " + base, DeviceKind::Virtual, true};
+        return {sourceid::kFilePrefix + m_path, "File: " + base, DeviceKind::Virtual, true};
     }
 
     void tick()

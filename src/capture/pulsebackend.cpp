@@ -74,7 +74,7 @@ bool PulseBackend::open(const std::string &deviceId, std::string &error)
     m_followDefault = deviceId.empty() || deviceId == kDefaultOutputId;
     m_wanted.clear();
     if (!m_followDefault) {
-        const std::string prefix = "pulse:";
+        const std::string prefix = sourceid::kPulsePrefix;
         m_wanted = deviceId.rfind(prefix, 0) == 0 ? deviceId.substr(prefix.size()) : deviceId;
         if (m_sources.find(m_wanted) == m_sources.end()) {
             pa_threaded_mainloop_unlock(m_loop);

@@ -108,7 +108,7 @@ std::vector<DeviceInfo> PulseBackend::buildDeviceList() const
     std::vector<DeviceInfo> inputs;
     for (const auto &[name, info] : m_sources) {
         DeviceInfo d;
-        d.id = "pulse:" + name;
+        d.id = sourceid::kPulsePrefix + name;
         if (info.monitor) {
             d.kind = DeviceKind::Loopback;
             // PulseAudio already calls monitors "Monitor of <sink>"; PipeWire may not.

@@ -129,7 +129,7 @@ void PulseBackend::emitEvent(StreamEvent event, const std::string &message)
 {
     if (!m_active || !m_sink)
         return;
-    std::string id = m_followDefault ? std::string(kDefaultOutputId) : "pulse:" + m_wanted;
+    std::string id = m_followDefault ? std::string(kDefaultOutputId) : sourceid::kPulsePrefix + m_wanted;
     std::string name;
     const std::string source = targetSource();
     if (const auto it = m_sources.find(source); it != m_sources.end())

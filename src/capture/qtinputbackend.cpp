@@ -13,7 +13,7 @@ namespace spectray::capture {
 
 namespace {
 
-constexpr const char *kPrefix = "qt:";
+constexpr const char *kPrefix = sourceid::kQtPrefix;
 
 // Push mode: QAudioSource writes into this device (on its period timer) and we hand the samples on
 // synchronously, so no readyRead plumbing or extra copy queue is involved.
@@ -64,7 +64,7 @@ public:
         close();
         QAudioDevice device = QMediaDevices::defaultAudioInput();
         if (!deviceId.empty() && deviceId != kDefaultOutputId) {
-            const std::string id = deviceId.rfind(kPrefix, 0) == 0 ? deviceId.substr(3) : deviceId;
+            const std::string id = deviceId.rfind(kPrefix, 0) == 0 ? deviceId.substr(std::strlen(kPrefix)) : deviceId;
             device = {};
             for (const QAudioDevice &d : QMediaDevices::audioInputs())
                 if (d.id().toStdString() == id)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sourceidformat.h"
+
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -23,7 +25,7 @@ struct AudioDevice
 using AudioDeviceList = QList<AudioDevice>;
 
 // The id of the choice that follows the system's default output wherever it moves.
-inline QString defaultOutputDeviceId() { return QStringLiteral("default-output"); }
+inline QString defaultOutputDeviceId() { return QLatin1StringView(sourceid::kDefaultOutput); }
 
 } // namespace spectray
 

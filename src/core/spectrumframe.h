@@ -1,5 +1,7 @@
 #pragma once
 
+#include "wirescale.h"
+
 #include <QList>
 #include <QMetaType>
 
@@ -12,7 +14,7 @@ struct SpectrumFrame
     QList<qint16> bands;      // quantized band values, 0 .. 1.5 * scale
     int bass = 0;             // quantized, 0 .. 1.5 * scale
     int level = 0;            // quantized RMS level, 0 .. scale
-    int scale = 1000;         // what "full scale" is on the wire (the seed's "scale": 1000)
+    int scale = wire::kScale; // what "full scale" is on the wire
     quint64 sequence = 0;     // monotonic per engine run, starts at 0
     double streamTime = 0.0;  // seconds of audio delivered by the source up to the newest sample analysed
     qint64 wallClockMs = 0;   // ms since the Unix epoch when the frame was made; 0 for offline analysis

@@ -5,10 +5,6 @@
 
 namespace spectray::wire {
 
-namespace {
-constexpr int kScale = 1000;
-}
-
 // Written by hand rather than through QJsonDocument: this runs once per frame on the hot path and
 // the object is flat integers, so a direct append is several times cheaper and fully predictable.
 QByteArray frameJson(const SpectrumFrame &frame)

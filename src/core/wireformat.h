@@ -2,6 +2,7 @@
 
 #include "bandlayout.h"
 #include "spectrumframe.h"
+#include "wirescale.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -11,13 +12,13 @@ namespace spectray::wire {
 // JSON forms shared by the LAN server and `spectray --analyze/--print-frames`, so both print the
 // very same object. See docs/protocol.md.
 
-// {"type":"frame","seq":N,"t":S,["ts":MS,]"frequencies":[...],"bass":B,"level":L,"scale":1000}
+// {"type":"frame","seq":N,"t":S,["ts":MS,]"frequencies":[...],"bass":B,"level":L,"scale":kScale}
 // The seed's four fields are unchanged, so clients written for the seed keep working.
 // "ts" (wall clock) is written only when the frame has one (live capture).
 QByteArray frameJson(const SpectrumFrame &frame);
 
 // {"type":"layout","bands":N,"edges":[Hz...],"latency_ms":[...],"fps":F,"rate":R,"profile":"...",
-//  "fft_size":N,"bass_fft_size":N,"scale":1000}
+//  "fft_size":N,"bass_fft_size":N,"scale":kScale}
 QJsonObject layoutObject(const BandLayout &layout);
 QByteArray layoutJson(const BandLayout &layout);
 

@@ -11,7 +11,7 @@
 
 namespace spectray::dsp {
 
-// One frame as it goes on the wire: values x1000 (kWireScale), truncated toward zero.
+// One frame as it goes on the wire: values x kWireScale, truncated toward zero.
 struct FrameValues
 {
     std::vector<int16_t> bands;

@@ -1,30 +1,28 @@
 #pragma once
 
+#include "analysispipeline.h"
 #include "audioqueue.h"
 #include "capture/audiobackend.h"
 #include "core/analysisconfig.h"
 #include "core/audiodevice.h"
 #include "core/bandlayout.h"
 #include "core/enginestatus.h"
+#include "core/sourceid.h"
 #include "core/spectrumframe.h"
+#include "silencedetector.h"
+#include "sourcebackends.h"
+#include "statusmachine.h"
 
 #include <QObject>
 #include <QTimer>
 
-#include <memory>
-
-namespace spectray::dsp {
-class SpectrumAnalyzer;
-class StreamFramer;
-struct FrameValues;
-} // namespace spectray::dsp
-
 namespace spectray {
 
-// Owns the capture backend and the analyzer on the engine's thread. Backends call the CaptureSink
-// methods on their own threads; those only copy into the AudioQueue (or post a value) and wake this
-// object, so all analysis and every signal happen on the worker thread. Reached only through queued
-// calls (see Engine).
+// Orchestrates capture on the engine's thread: opens the chosen source (SourceBackends), moves its
+// audio from the AudioQueue into the AnalysisPipeline, and reports through StatusMachine and
+// SilenceDetector. Backends call the CaptureSink methods on their own threads; those only copy into
+// the AudioQueue (or post a value) and wake this object, so all analysis and every signal happen
+// on the worker thread. Reached only through queued calls (see Engine).
 class CaptureWorker final : public QObject, private capture::CaptureSink
 {
     Q_OBJECT
@@ -65,46 +63,35 @@ private:
     void drainAudio();
     void processSegment(const float *samples, std::size_t frames, const capture::StreamFormat &format,
                         bool silentHint);
-    void emitFrame(const dsp::FrameValues &values, std::uint64_t samplesDelivered);
-    bool rebuildAnalyzer(int sampleRate, QString *error);
+    bool followFormat(const capture::StreamFormat &format);
+    bool rebuildPipeline(int sampleRate, QString *error);
     void openSelected();
     void closeActive();
-    void retireFramer(); // folds the framer's delivered time into m_streamTimeBase, drops it
     void publishDevices(const AudioDeviceList &systemDevices);
     void handleStreamEvent(capture::StreamEvent event, const QString &message, const QString &deviceId,
                            const QString &deviceName);
-    void setStatus(EngineStatus::State state, const QString &reason);
+    void publish(bool statusChanged);
     QString nameOf(const QString &id) const;
 
-    std::unique_ptr<capture::AudioBackend> m_system;  // platform backend, kept for device notifications
-    std::unique_ptr<capture::AudioBackend> m_qtInputs; // Qt Multimedia inputs, listed where there is no system backend
-    std::unique_ptr<capture::AudioBackend> m_virtual; // demo / file backend when one is selected
-    capture::AudioBackend *m_active = nullptr;        // the one streaming, if any
+    SourceBackends m_backends;
+    capture::AudioBackend *m_active = nullptr; // the one streaming, if any
 
     AudioQueue m_queue;
     std::vector<float> m_takeBuffer;
     std::vector<AudioQueue::Segment> m_takeSegments;
 
-    std::unique_ptr<dsp::SpectrumAnalyzer> m_analyzer;
-    std::unique_ptr<dsp::StreamFramer> m_framer;
+    AnalysisPipeline m_pipeline{AnalysisPipeline::Clock::Wall};
+    AnalysisPipeline::FrameSink m_emitFrame; // made once, not per chunk
     capture::StreamFormat m_format;
-    int m_framerRate = 0;
     AnalysisConfig m_config;
-    BandLayout m_layout;
+    SilenceDetector m_silence{kSilenceSeconds};
+    StatusMachine m_status;
 
-    AudioDeviceList m_systemDevices;
     AudioDeviceList m_devices;
-    QString m_requestedSource = defaultOutputDeviceId();
-    QString m_selectedId = defaultOutputDeviceId();
+    SourceId m_selected;
     QString m_sourceWarning;
-    EngineStatus m_status;
 
     bool m_wantRunning = false;
-    bool m_receivedAudio = false;
-    bool m_silent = false;
-    std::uint64_t m_silentRunFrames = 0;
-    std::uint64_t m_sequence = 0;
-    double m_streamTimeBase = 0.0; // seconds from earlier formats/streams in this run
     QTimer m_retryTimer;
 };
 

@@ -37,8 +37,9 @@ public:
 public slots:
     void start();
     void stop();
-    // "default-output", a device id, "demo", "file:PATH", or a case-insensitive name substring
-    // (an unknown one falls back to the default output with a warning status).
+    // A source id (see SourceId: "default-output", "pulse:…", "demo", "file:PATH", "qt:…") or a
+    // case-insensitive name substring (an unknown one falls back to the default output with a
+    // warning status).
     void selectDevice(const QString &idOrName);
     void applyConfig(const spectray::AnalysisConfig &config);
     void refreshDevices();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/audiodevice.h"
+#include "core/sourceid.h"
 
 #include <QString>
 
@@ -9,13 +10,14 @@ namespace spectray {
 // What a user's --source / settings value means, given the devices that exist now.
 struct ResolvedSource
 {
-    QString id;      // a device id, "default-output", "demo" or "file:PATH"
+    SourceId id;     // Kind::Name only for a listed device whose id has no prefix SourceId knows
     QString warning; // non-empty when the request could not be honoured and the default is used
 };
 
-// Exact id first, then (as the seed did) a case-insensitive substring of a device name, preferring
-// loopback devices; "demo" and "file:PATH" pass through; anything else falls back to the default
-// output with a warning.
+// Ids that name their own source (default output, demo, file:PATH, qt:ID, app:BINARY) pass
+// through; a system device id must be in the list. Anything else is matched (as the seed did) as
+// a case-insensitive substring of a device name, preferring loopback devices; no match falls back
+// to the default output with a warning.
 ResolvedSource resolveSource(const QString &request, const AudioDeviceList &devices);
 
 } // namespace spectray

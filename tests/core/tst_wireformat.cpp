@@ -1,4 +1,5 @@
 #include "core/wireformat.h"
+#include "dsp/quantize.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -66,6 +67,17 @@ private slots:
         QCOMPARE(o.value(u"fps").toInt(), 60);
         QCOMPARE(o.value(u"bass_fft_size").toInt(), 16384);
         QCOMPARE(o.value(u"scale").toInt(), 1000);
+    }
+
+    void oneScaleEverywhere()
+    {
+        // The protocol's full scale is 1000 (the seed's "scale"); the analyzer's quantizer, a fresh
+        // frame and the layout must all say the same.
+        QCOMPARE(wire::kScale, 1000);
+        QCOMPARE(SpectrumFrame{}.scale, 1000);
+        QCOMPARE(wire::layoutObject(BandLayout{}).value(u"scale").toInt(), 1000);
+        QCOMPARE(int(dsp::quantizeBand(1.0f)), 1000);
+        QCOMPARE(dsp::quantizeScalar(1.0), 1000);
     }
 };
 

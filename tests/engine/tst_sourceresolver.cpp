@@ -19,28 +19,28 @@ class TestSourceResolver final : public QObject
     }
 
 private slots:
-    void exactId() { QCOMPARE(resolveSource(QStringLiteral("pulse:hdmi.monitor"), devices()).id, QStringLiteral("pulse:hdmi.monitor")); }
+    void exactId() { QCOMPARE(resolveSource(QStringLiteral("pulse:hdmi.monitor"), devices()).id.toString(), QStringLiteral("pulse:hdmi.monitor")); }
 
     void substringIsCaseInsensitiveAndPrefersLoopback()
     {
         // "usb speakers" is in both the microphone's and the monitor's names: the loopback wins.
         const ResolvedSource r = resolveSource(QStringLiteral("usb SPEAKERS"), devices());
-        QCOMPARE(r.id, QStringLiteral("pulse:spk.monitor"));
+        QCOMPARE(r.id.toString(), QStringLiteral("pulse:spk.monitor"));
         QVERIFY(r.warning.isEmpty());
-        QCOMPARE(resolveSource(QStringLiteral("microphone"), devices()).id, QStringLiteral("pulse:mic"));
+        QCOMPARE(resolveSource(QStringLiteral("microphone"), devices()).id.toString(), QStringLiteral("pulse:mic"));
     }
 
     void passThroughIds()
     {
-        QCOMPARE(resolveSource(QStringLiteral("demo"), devices()).id, QStringLiteral("demo"));
-        QCOMPARE(resolveSource(QStringLiteral("file:/tmp/a.wav"), {}).id, QStringLiteral("file:/tmp/a.wav"));
-        QCOMPARE(resolveSource(QString(), devices()).id, QStringLiteral("default-output"));
+        QCOMPARE(resolveSource(QStringLiteral("demo"), devices()).id.toString(), QStringLiteral("demo"));
+        QCOMPARE(resolveSource(QStringLiteral("file:/tmp/a.wav"), {}).id.toString(), QStringLiteral("file:/tmp/a.wav"));
+        QCOMPARE(resolveSource(QString(), devices()).id.toString(), QStringLiteral("default-output"));
     }
 
     void unknownFallsBackWithWarning()
     {
         const ResolvedSource r = resolveSource(QStringLiteral("Nonexistent Card"), devices());
-        QCOMPARE(r.id, QStringLiteral("default-output"));
+        QCOMPARE(r.id.toString(), QStringLiteral("default-output"));
         QVERIFY(r.warning.contains(QStringLiteral("Nonexistent Card")));
     }
 };

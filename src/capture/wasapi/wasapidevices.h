@@ -17,7 +17,7 @@ struct tWAVEFORMATEX;
 namespace spectray::capture::wasapi {
 
 // Prefix of our device ids, so ids from different backends never collide in settings.
-inline constexpr const char *kIdPrefix = "wasapi:";
+inline constexpr const char *kIdPrefix = sourceid::kWasapiPrefix;
 
 ComPtr<IMMDeviceEnumerator> createEnumerator(std::string &error);
 std::vector<DeviceInfo> listEndpoints(IMMDeviceEnumerator *enumerator);

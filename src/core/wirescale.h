@@ -1,0 +1,12 @@
+#pragma once
+
+// Plain C++ (no Qt) so dsp, which makes the integers, and core's wire format, which labels them,
+// read the same number.
+
+namespace spectray::wire {
+
+// What "full scale" is on the wire: band, bass and level values are integers x kScale (the seed's
+// "scale": 1000). Every frame and layout says it, so a client never has to assume it.
+inline constexpr int kScale = 1000;
+
+} // namespace spectray::wire

@@ -1,0 +1,110 @@
+#include "statusmachine.h"
+
+#include "core/logging.h"
+
+#include <QCoreApplication>
+
+namespace spectray {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("spectray::StatusMachine", text);
+}
+
+} // namespace
+
+bool StatusMachine::set(EngineStatus::State state, const QString &reason)
+{
+    EngineStatus next = m_status;
+    next.state = state;
+    next.reason = reason;
+    if (next == m_status)
+        return false;
+    m_status = next;
+    qCDebug(lcEngine).noquote() << "state" << stateName(state) << (reason.isEmpty() ? QString() : u"- " + reason);
+    return true;
+}
+
+bool StatusMachine::stopped()
+{
+    m_awaitingAudio = false;
+    m_silent = false;
+    return set(EngineStatus::State::Stopped, {});
+}
+
+bool StatusMachine::opening(const QString &deviceId, const QString &deviceName, const QString &warning)
+{
+    m_warning = warning;
+    m_awaitingAudio = true;
+    m_silent = false;
+    const bool deviceChanged = m_status.deviceId != deviceId || m_status.deviceName != deviceName;
+    m_status.deviceId = deviceId;
+    m_status.deviceName = deviceName;
+    return set(EngineStatus::State::Starting, warning) || deviceChanged;
+}
+
+bool StatusMachine::failed(const QString &reason)
+{
+    m_awaitingAudio = false;
+    m_silent = false;
+    return set(EngineStatus::State::Error, reason.isEmpty() ? tr("No audio server") : reason);
+}
+
+bool StatusMachine::audioArrived()
+{
+    if (!m_awaitingAudio)
+        return false;
+    m_awaitingAudio = false;
+    return set(EngineStatus::State::Running, m_warning);
+}
+
+bool StatusMachine::silenceBegan()
+{
+    m_silent = true;
+    return set(EngineStatus::State::Silent, tr("Source is silent"));
+}
+
+bool StatusMachine::soundReturned()
+{
+    m_silent = false;
+    return set(EngineStatus::State::Running, {});
+}
+
+bool StatusMachine::streamEvent(capture::StreamEvent event, const QString &message, const QString &deviceId,
+                                const QString &deviceName)
+{
+    const EngineStatus before = m_status;
+    if (!deviceId.isEmpty())
+        m_status.deviceId = deviceId;
+    if (!deviceName.isEmpty())
+        m_status.deviceName = deviceName;
+    switch (event) {
+    case capture::StreamEvent::Started:
+        break;
+    case capture::StreamEvent::DeviceLost:
+        // The backend already fell back to the default output; capture goes on, with the reason.
+        set(m_silent ? EngineStatus::State::Silent : EngineStatus::State::Running, message);
+        break;
+    case capture::StreamEvent::ServerLost:
+        set(EngineStatus::State::Reconnecting,
+            message.isEmpty() ? tr("Audio server went away — reconnecting") : message);
+        break;
+    case capture::StreamEvent::ServerBack:
+        m_awaitingAudio = true; // Running again only when audio really flows
+        set(EngineStatus::State::Starting, message);
+        break;
+    case capture::StreamEvent::Failed:
+        failed(message);
+        break;
+    }
+    return m_status != before;
+}
+
+bool StatusMachine::explain(const QString &reason)
+{
+    return set(m_status.state, reason);
+}
+
+} // namespace spectray

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "capture/audiobackend.h"
+#include "core/enginestatus.h"
+
+#include <QString>
+
+namespace spectray {
+
+// The engine's status transitions in one place: the worker reports what happened, this decides
+// the state and reason people see. Every method returns true when status() changed, so the caller
+// publishes only real changes. Reasons are translated here.
+//
+//   Stopped --opening--> Starting --audio--> Running <--silence/sound--> Silent
+//   any --failed--> Error; Running/Silent --server lost--> Reconnecting --server back--> Starting
+class StatusMachine final
+{
+public:
+    const EngineStatus &status() const { return m_status; }
+
+    bool stopped();
+    // Opening a source. `warning` (e.g. "Source X not found — using the default output") stays the
+    // reason until the source has said something else.
+    bool opening(const QString &deviceId, const QString &deviceName, const QString &warning);
+    bool failed(const QString &reason); // cannot capture (open failed, stream failed, no backend)
+    bool audioArrived();                // every chunk; the first after opening means Running
+    bool silenceBegan();
+    bool soundReturned();
+    // What a backend reported; an empty id/name keeps the current one.
+    bool streamEvent(capture::StreamEvent event, const QString &message, const QString &deviceId,
+                     const QString &deviceName);
+    bool explain(const QString &reason); // same state, a new reason (settings rejected)
+
+private:
+    bool set(EngineStatus::State state, const QString &reason);
+
+    EngineStatus m_status;
+    QString m_warning;
+    bool m_awaitingAudio = false;
+    bool m_silent = false;
+};
+
+} // namespace spectray
