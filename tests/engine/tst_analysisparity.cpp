@@ -23,7 +23,7 @@ void compareFrames(const SpectrumFrame &live, const SpectrumFrame &offline)
     QCOMPARE(live.scale, offline.scale);
     QCOMPARE(live.streamTime, offline.streamTime);
     QVERIFY(live.wallClockMs > 0);
-    QCOMPARE(offline.wallClockMs, 0);
+    QCOMPARE(offline.wallClockMs, qint64(0));
 }
 
 } // namespace

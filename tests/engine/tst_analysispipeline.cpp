@@ -140,7 +140,7 @@ private slots:
             queue.push(samples.data() + at * channels, n, {rate, channels}, false);
             at += n;
             if (i % 3 == 2 || at == total) {
-                QCOMPARE(queue.take(taken, segments), 0u);
+                QCOMPARE(queue.take(taken, segments), std::uint64_t(0));
                 p.push(taken.data(), taken.size() / channels, channels, sink);
             }
         }
@@ -164,7 +164,7 @@ private slots:
         for (qsizetype k = 0; k < frames.size(); ++k) {
             QCOMPARE(frames[k].sequence, quint64(k));
             QCOMPARE(frames[k].streamTime, (w + 1600.0 * double(k)) / rate);
-            QCOMPARE(frames[k].wallClockMs, 0); // offline clock
+            QCOMPARE(frames[k].wallClockMs, qint64(0)); // offline clock
         }
         // A new analyzer (options changed) keeps numbering and the clock: it starts where the
         // one-second stream stopped, plus its own window.
@@ -192,11 +192,11 @@ private slots:
         p.setMuted(true);
         p.push(samples.data(), samples.size(), 1, count);
         QCOMPARE(seen, 0);
-        QCOMPARE(p.framesMade(), 0u);
+        QCOMPARE(p.framesMade(), std::uint64_t(0));
         p.setMuted(false);
         quint64 firstSeq = 99;
         p.push(samples.data(), 1600, 1, [&firstSeq](const SpectrumFrame &f) { firstSeq = f.sequence; });
-        QCOMPARE(firstSeq, 0u); // no gap in the numbering
+        QCOMPARE(firstSeq, quint64(0)); // no gap in the numbering
     }
 
     void wallClockStampsLiveFrames()
