@@ -140,7 +140,7 @@ QMenu *DesktopApp::buildContextMenu()
     connect(pulse, &QAction::toggled, this, [this](bool on) { m_settings.setValue(keys::bassPulse, on); });
     connect(styles, &QMenu::aboutToShow, this, [this, group, pulse] {
         for (QAction *s : group->actions())
-            s->setChecked(s->data().toString() == m_settings.value(keys::style));
+            s->setChecked(s->data().toString() == m_settings.valueName(keys::style));
         pulse->setChecked(m_settings.value(keys::bassPulse));
     });
     menu->insertMenu(m_actions->settingsAction(), styles);
@@ -161,8 +161,8 @@ gui::SettingsDialog *DesktopApp::settingsDialog()
 void DesktopApp::applyDisplaySettings()
 {
     gui::SceneStyle style;
-    style.kind = gui::SceneStyle::kindFromId(m_settings.value(keys::style));
-    style.meter = gui::SceneStyle::meterFromId(m_settings.value(keys::meter));
+    style.kind = gui::SceneStyle::kindFromId(m_settings.valueName(keys::style));
+    style.meter = gui::SceneStyle::meterFromId(m_settings.valueName(keys::meter));
     style.bassPulse = m_settings.value(keys::bassPulse);
     style.accent = QColor(m_settings.value(keys::accent));
     style.opacity = m_settings.value(keys::opacity) / 100.0;
@@ -184,20 +184,17 @@ void DesktopApp::applyDisplaySettings()
     m_actions->setClickThrough(through);
 }
 
-void DesktopApp::onSettingChanged(const QString &key)
+void DesktopApp::onSettingChanged(SettingId key)
 {
-    if (key == QLatin1String(keys::source.name)) {
+    if (key == SettingId::Source) {
         const QString id = m_settings.value(keys::source);
         m_actions->setSelectedDevice(id);
         m_engine.selectDevice(id);
-    } else if (key.startsWith(u"audio/")) {
+    } else if (settingGroup(key) == SettingGroup::Audio) {
         m_engine.applyConfig(analysisConfigFrom(m_settings));
-    } else if (key.startsWith(u"display/") && key != QLatin1String(keys::windowGeometry.name)
-               && key != QLatin1String(keys::windowVisible.name)) {
-        applyDisplaySettings();
+    } else if (settingGroup(key) == SettingGroup::Display) {
+        applyDisplaySettings(); // the dialog reloads its own pages on changed()
     }
-    if (m_dialog && (key == QLatin1String(keys::alwaysOnTop.name) || key == QLatin1String(keys::clickThrough.name)))
-        m_dialog->reload();
 }
 
 void DesktopApp::setWindowShown(bool shown)

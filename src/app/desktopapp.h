@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/settingsschema.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -74,7 +76,7 @@ private:
     void wireEngine();
     void wireActions();
     void applyDisplaySettings();
-    void onSettingChanged(const QString &key);
+    void onSettingChanged(spectray::SettingId key);
     void setWindowShown(bool shown);
     void onTrayAvailability(bool available);
     QMenu *buildContextMenu();

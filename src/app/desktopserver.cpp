@@ -54,32 +54,16 @@ DesktopServer::DesktopServer(DesktopApp &desktop, net::StreamServer &server, Set
     m_applyTimer.setSingleShot(true);
     m_applyTimer.setInterval(0);
     connect(&m_applyTimer, &QTimer::timeout, this, &DesktopServer::apply);
-    connect(&settings, &Settings::changed, this, [this](const QString &key) {
-        if (key.startsWith(u"server/") && key != QLatin1String(keys::serverToken.name))
+    connect(&settings, &Settings::changed, this, [this](SettingId key) {
+        if (settingGroup(key) == SettingGroup::Server && key != SettingId::ServerToken)
             m_applyTimer.start();
     });
 
+    // The Network page edits the server keys itself; the token is the server's to make.
     connect(&desktop, &DesktopApp::settingsDialogCreated, this, [this](gui::SettingsDialog *dialog) {
-        auto fill = [this, dialog] {
-            gui::NetworkSettingsView v;
-            v.serverEnabled = m_settings.value(keys::serverEnabled);
-            v.lanAllowed = m_settings.value(keys::serverLanAccess);
-            v.port = m_settings.value(keys::serverPort);
-            v.bindAddress = m_settings.value(keys::serverBind);
-            v.token = net::ensureToken(m_settings);
-            v.maxClients = m_settings.value(keys::serverMaxClients);
-            dialog->setNetworkSettings(v);
-        };
-        fill();
-        connect(&m_server, &net::StreamServer::tokenChanged, dialog, fill);
+        net::ensureToken(m_settings);
+        dialog->setNetworkAvailable(true);
         connect(dialog, &gui::SettingsDialog::regenerateTokenRequested, &m_server, &net::StreamServer::regenerateToken);
-        connect(dialog, &gui::SettingsDialog::networkSettingsEdited, this, [this](const gui::NetworkSettingsView &v) {
-            m_settings.setValue(keys::serverEnabled, v.serverEnabled);
-            m_settings.setValue(keys::serverLanAccess, v.lanAllowed);
-            m_settings.setValue(keys::serverPort, v.port);
-            m_settings.setValue(keys::serverBind, v.bindAddress); // refused (kept) when not an IP address
-            m_settings.setValue(keys::serverMaxClients, v.maxClients);
-        });
     });
 }
 

@@ -9,6 +9,7 @@
 #include "engine/enginesettings.h"
 #include "gui/guisettings.h"
 #include "gui/singleinstance.h"
+#include "gui/traycontroller.h"
 #include "gui/translations.h"
 #include "headless.h"
 #include "livecommands.h"
@@ -31,9 +32,28 @@ int usageError(const QString &message)
     return 2;
 }
 
-std::unique_ptr<Settings> openSettings(const CommandLine &cli)
+// The settings file named by --config, or the user's. A file that may not be opened (a device,
+// FIFO, directory ...) is a usage error in the console modes: one line, exit 2, nothing touched.
+// The desktop passes `inMemoryOk` and runs on defaults, showing the problem in the tray.
+std::unique_ptr<Settings> openSettings(const CommandLine &cli, bool inMemoryOk = false)
 {
-    return cli.configFile.isEmpty() ? std::make_unique<Settings>() : std::make_unique<Settings>(cli.configFile);
+    auto settings = cli.configFile.isEmpty() ? std::make_unique<Settings>() : std::make_unique<Settings>(cli.configFile);
+    if (!settings->openError().isEmpty() && !inMemoryOk) {
+        usageError(settings->openError());
+        return nullptr;
+    }
+    return settings;
+}
+
+// Settings problems (refused file, backup made, cannot save) as tray notifications, now and later.
+void notifySettingsProblems(DesktopApp &desktop, Settings &settings)
+{
+    const auto show = [&desktop](const QString &message) {
+        desktop.tray()->notify(QCoreApplication::translate("spectray::main", "Spectray settings"), message, true);
+    };
+    for (const QString &message : settings.problems())
+        show(message);
+    QObject::connect(&settings, &Settings::problem, &desktop, show);
 }
 
 // True when a GUI can be shown: a display server to talk to, or a platform forced by the user.
@@ -51,6 +71,8 @@ int runHeadlessMode(int argc, char **argv, const CommandLine &cli)
 {
     QCoreApplication app(argc, argv);
     const auto settings = openSettings(cli);
+    if (!settings)
+        return 2;
     HeadlessOptions options;
     options.analysis = analysisConfigFrom(*settings);
     QString error;
@@ -67,8 +89,8 @@ int runDesktopMode(int argc, char **argv, const CommandLine &cli, const QStringL
 {
     QApplication app(argc, argv);
     QApplication::setQuitOnLastWindowClosed(false); // the tray keeps running without a window
-    const auto settings = openSettings(cli);
-    gui::installTranslators(app, cli.lang.isEmpty() ? settings->value(keys::language) : cli.lang);
+    const auto settings = openSettings(cli, true);
+    gui::installTranslators(app, cli.lang.isEmpty() ? settings->valueName(keys::language) : cli.lang);
 
     DesktopOptions options;
     options.arguments = arguments;
@@ -95,6 +117,7 @@ int runDesktopMode(int argc, char **argv, const CommandLine &cli, const QStringL
     Engine engine;
     net::StreamServer server;
     return runDesktop(app, engine, *settings, *instance, options, [&](DesktopApp &desktop) {
+        notifySettingsProblems(desktop, *settings);
         auto *joined = new DesktopServer(desktop, server, *settings, &desktop);
         joined->apply(); // listens if the settings enable it; a busy port becomes a tray notification
     });
@@ -141,6 +164,8 @@ int main(int argc, char **argv)
     case CommandLine::Mode::PrintFrames: {
         QCoreApplication app(argc, argv);
         const auto settings = openSettings(cli);
+        if (!settings)
+            return 2;
         AnalysisConfig config = analysisConfigFrom(*settings);
         if (!applyAnalysisOptions(cli, config, &error))
             return usageError(error);

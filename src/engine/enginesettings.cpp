@@ -2,15 +2,10 @@
 
 namespace spectray {
 
-bool keys::isValidProfile(const QString &value)
-{
-    return value == u"default" || value == u"seed";
-}
-
 AnalysisConfig analysisConfigFrom(const Settings &settings)
 {
     AnalysisConfig config;
-    config.profile = settings.value(keys::profile);
+    config.profile = settings.valueName(keys::profile);
     config.fps = settings.value(keys::fps);
     config.bands = settings.value(keys::bands);
     config.minHz = settings.value(keys::minHz);
@@ -20,16 +15,26 @@ AnalysisConfig analysisConfigFrom(const Settings &settings)
         config.minHz = keys::minHz.defaultValue;
         config.maxHz = keys::maxHz.defaultValue;
     }
+    config.amplitude = settings.value(keys::amplitude);
+    config.rangeDb = settings.value(keys::rangeDb);
+    config.weighting = settings.value(keys::weighting);
+    config.layout = settings.value(keys::layout);
+    config.bandsPerOctave = settings.value(keys::bandsPerOctave);
     return config;
 }
 
 void storeAnalysisConfig(Settings &settings, const AnalysisConfig &config)
 {
-    settings.setValue(keys::profile, config.profile);
+    settings.setValue(keys::profile, config.profile); // by name: an unknown profile is refused
     settings.setValue(keys::fps, config.fps);
     settings.setValue(keys::bands, config.bands);
     settings.setValue(keys::minHz, config.minHz);
     settings.setValue(keys::maxHz, config.maxHz);
+    settings.setValue(keys::amplitude, config.amplitude);
+    settings.setValue(keys::rangeDb, config.rangeDb);
+    settings.setValue(keys::weighting, config.weighting);
+    settings.setValue(keys::layout, config.layout);
+    settings.setValue(keys::bandsPerOctave, config.bandsPerOctave);
 }
 
 } // namespace spectray

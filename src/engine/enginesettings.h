@@ -3,21 +3,8 @@
 #include "core/analysisconfig.h"
 #include "core/settings.h"
 
-namespace spectray::keys {
-
-// Audio settings: owned by the engine layer, edited by the settings dialog, applied by the app.
-bool isValidProfile(const QString &value);
-
-inline constexpr StringKey source{"audio/source", "default-output"};
-inline constexpr StringKey profile{"audio/profile", "default", &isValidProfile};
-inline constexpr IntKey fps{"audio/fps", 30, 1, 240};
-inline constexpr IntKey bands{"audio/bands", 32, 8, 256};
-inline constexpr DoubleKey minHz{"audio/minHz", 20.0, 10.0, 1000.0};
-inline constexpr DoubleKey maxHz{"audio/maxHz", 16000.0, 1000.0, 24000.0};
-inline constexpr BoolKey captureOnStart{"audio/captureOnStart", true};
-
-} // namespace spectray::keys
-
+// The audio keys are in core/settingskeys.h (one schema for every layer); this is the engine's
+// mapping between them and the AnalysisConfig it runs.
 namespace spectray {
 
 // The AnalysisConfig the stored audio settings describe.

@@ -2,30 +2,6 @@
 
 #include <QCoreApplication>
 
-namespace spectray::keys {
-
-bool isValidStyle(const QString &value)
-{
-    return gui::styleIds().contains(value);
-}
-
-bool isValidMeter(const QString &value)
-{
-    return value == u"none" || value == u"bar" || value == u"needle";
-}
-
-bool isValidColor(const QString &value)
-{
-    return value.startsWith(u'#') && QColor::isValidColorName(value);
-}
-
-bool isValidLanguage(const QString &value)
-{
-    return value.isEmpty() || value == u"en" || value == u"ru" || value == u"de";
-}
-
-} // namespace spectray::keys
-
 namespace spectray::gui {
 
 const QList<AccentPreset> &accentPresets()
@@ -42,7 +18,10 @@ const QList<AccentPreset> &accentPresets()
 
 QStringList styleIds()
 {
-    return {QStringLiteral("bars"), QStringLiteral("mirrored"), QStringLiteral("curve"), QStringLiteral("led")};
+    QStringList ids;
+    for (const char *name : keys::styleNames)
+        ids.append(QString::fromLatin1(name));
+    return ids;
 }
 
 QString styleName(const QString &id)

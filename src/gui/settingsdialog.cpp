@@ -1,16 +1,30 @@
 #include "settingsdialog.h"
 
 #include "autostart.h"
-#include "core/settings.h"
 #include "core/sourceid.h"
-#include "engine/enginesettings.h"
 #include "guisettings.h"
 #include "ui_settingsdialog.h"
 
 #include <QColorDialog>
-#include <QSignalBlocker>
 
 namespace spectray::gui {
+
+namespace {
+
+void selectData(QComboBox *combo, const QVariant &value)
+{
+    const int i = combo->findData(value);
+    if (i >= 0)
+        combo->setCurrentIndex(i);
+}
+
+template<typename Spin, typename Key>
+void setRange(Spin *spin, const Key &key)
+{
+    spin->setRange(key.min, key.max);
+}
+
+} // namespace
 
 SettingsDialog::SettingsDialog(Settings &settings, AutoStart *autoStart, QWidget *parent)
     : QDialog(parent)
@@ -19,8 +33,36 @@ SettingsDialog::SettingsDialog(Settings &settings, AutoStart *autoStart, QWidget
     , m_autoStart(autoStart)
 {
     m_ui->setupUi(this);
+    fillChoices();
+    setRanges();
+    m_ui->startAtLoginCheck->setEnabled(m_autoStart != nullptr);
+    setNetworkAvailable(false);
+
+    reload();
+    connectAudio();
+    connectDisplay();
+    connectNetwork();
+    connectGeneral();
+    connect(&m_settings, &Settings::changed, this, &SettingsDialog::onSettingChanged);
+}
+
+SettingsDialog::~SettingsDialog() = default;
+
+// Combo box data are the stored names of the keys' values (keys::*Names), labels are translated.
+void SettingsDialog::fillChoices()
+{
     m_ui->profileCombo->addItem(tr("Balanced (better bass resolution)"), QStringLiteral("default"));
     m_ui->profileCombo->addItem(tr("Classic (like the original service)"), QStringLiteral("seed"));
+    m_ui->amplitudeCombo->addItem(tr("Decibels (like the ear)"), QStringLiteral("db"));
+    m_ui->amplitudeCombo->addItem(tr("Linear (power)"), QStringLiteral("linear"));
+    m_ui->weightingCombo->addItem(tr("Flat"), QStringLiteral("flat"));
+    m_ui->weightingCombo->addItem(tr("A-weighting"), QStringLiteral("a"));
+    m_ui->weightingCombo->addItem(tr("Tilt +3 dB per octave"), QStringLiteral("tilt3"));
+    m_ui->weightingCombo->addItem(tr("Tilt +4.5 dB per octave"), QStringLiteral("tilt4.5"));
+    m_ui->layoutCombo->addItem(tr("Logarithmic (number of bands)"), QStringLiteral("log"));
+    m_ui->layoutCombo->addItem(tr("Fractional octaves (IEC 61260-1)"), QStringLiteral("octave"));
+    for (int n : keys::bandsPerOctaveValues)
+        m_ui->bandsPerOctaveCombo->addItem(n == 1 ? tr("1 (octaves)") : tr("1/%1 octave").arg(n), n);
     for (const QString &id : styleIds())
         m_ui->styleCombo->addItem(styleName(id), id);
     m_ui->meterCombo->addItem(tr("None"), QStringLiteral("none"));
@@ -33,26 +75,25 @@ SettingsDialog::SettingsDialog(Settings &settings, AutoStart *autoStart, QWidget
     m_ui->languageCombo->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_ui->languageCombo->addItem(QStringLiteral("Русский"), QStringLiteral("ru"));
     m_ui->languageCombo->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
-    m_ui->startAtLoginCheck->setEnabled(m_autoStart != nullptr);
-    setNetworkAvailable(false);
-
-    reload();
-    connectAudio();
-    connectDisplay();
-    connectNetwork();
-    connectGeneral();
 }
 
-SettingsDialog::~SettingsDialog() = default;
-
-namespace {
-void selectData(QComboBox *combo, const QString &value)
+// The ranges are the keys' own, so the dialog never offers a value the schema would clamp. The port
+// keeps the .ui's floor of 1024: lower ports need privileges the app does not have.
+void SettingsDialog::setRanges()
 {
-    const int i = combo->findData(value);
-    if (i >= 0)
-        combo->setCurrentIndex(i);
+    setRange(m_ui->fpsSpin, keys::fps);
+    setRange(m_ui->bandsSpin, keys::bands);
+    setRange(m_ui->minHzSpin, keys::minHz);
+    setRange(m_ui->maxHzSpin, keys::maxHz);
+    setRange(m_ui->rangeDbSpin, keys::rangeDb);
+    setRange(m_ui->peakHoldSpin, keys::peakHoldMs);
+    setRange(m_ui->peakFallSpin, keys::peakFallMs);
+    setRange(m_ui->attackSpin, keys::attackMs);
+    setRange(m_ui->releaseSpin, keys::releaseMs);
+    setRange(m_ui->opacitySlider, keys::opacity);
+    setRange(m_ui->maxClientsSpin, keys::serverMaxClients);
+    m_ui->portSpin->setMaximum(keys::serverPort.max);
 }
-} // namespace
 
 void SettingsDialog::setAccentCombo(const QString &colour)
 {
@@ -66,17 +107,38 @@ void SettingsDialog::setAccentCombo(const QString &colour)
 
 void SettingsDialog::reload()
 {
+    reloadAudio();
+    reloadDisplay();
+    reloadNetwork();
+    m_loading = true;
+    m_ui->startAtLoginCheck->setChecked(m_autoStart ? m_autoStart->isEnabled() : m_settings.value(keys::startAtLogin));
+    selectData(m_ui->languageCombo, m_settings.valueName(keys::language));
+    m_loading = false;
+}
+
+void SettingsDialog::reloadAudio()
+{
     m_loading = true;
     setDevices(m_devices);
-    selectData(m_ui->profileCombo, m_settings.value(keys::profile));
+    selectData(m_ui->profileCombo, m_settings.valueName(keys::profile));
     m_ui->fpsSpin->setValue(m_settings.value(keys::fps));
     m_ui->bandsSpin->setValue(m_settings.value(keys::bands));
     m_ui->minHzSpin->setValue(m_settings.value(keys::minHz));
     m_ui->maxHzSpin->setValue(m_settings.value(keys::maxHz));
+    selectData(m_ui->amplitudeCombo, m_settings.valueName(keys::amplitude));
+    m_ui->rangeDbSpin->setValue(m_settings.value(keys::rangeDb));
+    selectData(m_ui->weightingCombo, m_settings.valueName(keys::weighting));
+    selectData(m_ui->layoutCombo, m_settings.valueName(keys::layout));
+    selectData(m_ui->bandsPerOctaveCombo, m_settings.value(keys::bandsPerOctave));
     m_ui->captureOnStartCheck->setChecked(m_settings.value(keys::captureOnStart));
+    m_loading = false;
+}
 
-    selectData(m_ui->styleCombo, m_settings.value(keys::style));
-    selectData(m_ui->meterCombo, m_settings.value(keys::meter));
+void SettingsDialog::reloadDisplay()
+{
+    m_loading = true;
+    selectData(m_ui->styleCombo, m_settings.valueName(keys::style));
+    selectData(m_ui->meterCombo, m_settings.valueName(keys::meter));
     m_ui->bassPulseCheck->setChecked(m_settings.value(keys::bassPulse));
     setAccentCombo(m_settings.value(keys::accent));
     m_ui->peaksCheck->setChecked(m_settings.value(keys::peaks));
@@ -87,10 +149,40 @@ void SettingsDialog::reload()
     m_ui->opacitySlider->setValue(m_settings.value(keys::opacity));
     m_ui->alwaysOnTopCheck->setChecked(m_settings.value(keys::alwaysOnTop));
     m_ui->clickThroughCheck->setChecked(m_settings.value(keys::clickThrough));
-
-    m_ui->startAtLoginCheck->setChecked(m_autoStart ? m_autoStart->isEnabled() : m_settings.value(keys::startAtLogin));
-    selectData(m_ui->languageCombo, m_settings.value(keys::language));
     m_loading = false;
+}
+
+void SettingsDialog::reloadNetwork()
+{
+    m_loading = true;
+    m_ui->serverEnabledCheck->setChecked(m_settings.value(keys::serverEnabled));
+    m_ui->lanAccessCheck->setChecked(m_settings.value(keys::serverLanAccess));
+    m_ui->portSpin->setValue(m_settings.value(keys::serverPort));
+    m_ui->bindEdit->setText(m_settings.value(keys::serverBind));
+    m_ui->tokenEdit->setText(m_settings.value(keys::serverToken));
+    m_ui->maxClientsSpin->setValue(m_settings.value(keys::serverMaxClients));
+    m_ui->allowedHostsEdit->setText(m_settings.value(keys::serverAllowedHosts));
+    m_loading = false;
+}
+
+void SettingsDialog::onSettingChanged(SettingId key)
+{
+    if (m_writing)
+        return;
+    switch (settingGroup(key)) {
+    case SettingGroup::Audio:
+        reloadAudio();
+        break;
+    case SettingGroup::Display:
+        reloadDisplay();
+        break;
+    case SettingGroup::Server:
+        reloadNetwork();
+        break;
+    case SettingGroup::Window:
+    case SettingGroup::General:
+        break;
+    }
 }
 
 void SettingsDialog::setDevices(const AudioDeviceList &devices)
@@ -113,72 +205,79 @@ void SettingsDialog::setDevices(const AudioDeviceList &devices)
 
 void SettingsDialog::connectAudio()
 {
-    connect(m_ui->sourceCombo, &QComboBox::currentIndexChanged, this, [this] {
-        if (!m_loading)
-            m_settings.setValue(keys::source, m_ui->sourceCombo->currentData().toString());
+    const auto combo = [this](QComboBox *box, const auto &key) {
+        connect(box, &QComboBox::currentIndexChanged, this, [this, box, &key] {
+            write(key, box->currentData().toString());
+        });
+    };
+    combo(m_ui->sourceCombo, keys::source);
+    combo(m_ui->profileCombo, keys::profile);
+    combo(m_ui->amplitudeCombo, keys::amplitude);
+    combo(m_ui->weightingCombo, keys::weighting);
+    combo(m_ui->layoutCombo, keys::layout);
+    connect(m_ui->bandsPerOctaveCombo, &QComboBox::currentIndexChanged, this, [this] {
+        write(keys::bandsPerOctave, m_ui->bandsPerOctaveCombo->currentData().toInt());
     });
-    connect(m_ui->profileCombo, &QComboBox::currentIndexChanged, this, [this] {
-        if (!m_loading)
-            m_settings.setValue(keys::profile, m_ui->profileCombo->currentData().toString());
-    });
-    connect(m_ui->fpsSpin, &QSpinBox::valueChanged, this, [this](int v) { if (!m_loading) m_settings.setValue(keys::fps, v); });
-    connect(m_ui->bandsSpin, &QSpinBox::valueChanged, this, [this](int v) { if (!m_loading) m_settings.setValue(keys::bands, v); });
-    connect(m_ui->minHzSpin, &QDoubleSpinBox::valueChanged, this, [this](double v) { if (!m_loading) m_settings.setValue(keys::minHz, v); });
-    connect(m_ui->maxHzSpin, &QDoubleSpinBox::valueChanged, this, [this](double v) { if (!m_loading) m_settings.setValue(keys::maxHz, v); });
-    connect(m_ui->captureOnStartCheck, &QCheckBox::toggled, this, [this](bool v) { if (!m_loading) m_settings.setValue(keys::captureOnStart, v); });
+    connect(m_ui->fpsSpin, &QSpinBox::valueChanged, this, [this](int v) { write(keys::fps, v); });
+    connect(m_ui->bandsSpin, &QSpinBox::valueChanged, this, [this](int v) { write(keys::bands, v); });
+    connect(m_ui->minHzSpin, &QDoubleSpinBox::valueChanged, this, [this](double v) { write(keys::minHz, v); });
+    connect(m_ui->maxHzSpin, &QDoubleSpinBox::valueChanged, this, [this](double v) { write(keys::maxHz, v); });
+    connect(m_ui->rangeDbSpin, &QDoubleSpinBox::valueChanged, this, [this](double v) { write(keys::rangeDb, v); });
+    connect(m_ui->captureOnStartCheck, &QCheckBox::toggled, this, [this](bool v) { write(keys::captureOnStart, v); });
 }
 
 void SettingsDialog::connectDisplay()
 {
-    connect(m_ui->styleCombo, &QComboBox::currentIndexChanged, this, [this] {
-        if (!m_loading)
-            m_settings.setValue(keys::style, m_ui->styleCombo->currentData().toString());
-    });
-    connect(m_ui->meterCombo, &QComboBox::currentIndexChanged, this, [this] {
-        if (!m_loading)
-            m_settings.setValue(keys::meter, m_ui->meterCombo->currentData().toString());
-    });
-    connect(m_ui->accentCombo, &QComboBox::currentIndexChanged, this, [this] {
-        if (!m_loading)
-            m_settings.setValue(keys::accent, m_ui->accentCombo->currentData().toString());
-    });
+    const auto combo = [this](QComboBox *box, const auto &key) {
+        connect(box, &QComboBox::currentIndexChanged, this, [this, box, &key] {
+            write(key, box->currentData().toString());
+        });
+    };
+    combo(m_ui->styleCombo, keys::style);
+    combo(m_ui->meterCombo, keys::meter);
+    combo(m_ui->accentCombo, keys::accent);
     connect(m_ui->accentButton, &QToolButton::clicked, this, [this] {
         const QColor c = QColorDialog::getColor(QColor(m_settings.value(keys::accent)), this, tr("Accent colour"));
         if (c.isValid()) {
-            m_settings.setValue(keys::accent, c.name());
+            write(keys::accent, c.name());
             m_loading = true;
             setAccentCombo(c.name());
             m_loading = false;
         }
     });
-    auto boolKey = [this](QCheckBox *box, const BoolKey &key) {
-        connect(box, &QCheckBox::toggled, this, [this, &key](bool v) { if (!m_loading) m_settings.setValue(key, v); });
+    const auto boolKey = [this](QCheckBox *box, const BoolKey &key) {
+        connect(box, &QCheckBox::toggled, this, [this, &key](bool v) { write(key, v); });
     };
     boolKey(m_ui->bassPulseCheck, keys::bassPulse);
     boolKey(m_ui->peaksCheck, keys::peaks);
     boolKey(m_ui->alwaysOnTopCheck, keys::alwaysOnTop);
     boolKey(m_ui->clickThroughCheck, keys::clickThrough);
-    auto intKey = [this](QAbstractSlider *slider, QSpinBox *spin, const IntKey &key) {
-        auto write = [this, &key](int v) { if (!m_loading) m_settings.setValue(key, v); };
-        if (spin)
-            connect(spin, &QSpinBox::valueChanged, this, write);
-        if (slider)
-            connect(slider, &QAbstractSlider::valueChanged, this, write);
+    const auto spinKey = [this](QSpinBox *spin, const IntKey &key) {
+        connect(spin, &QSpinBox::valueChanged, this, [this, &key](int v) { write(key, v); });
     };
-    intKey(nullptr, m_ui->peakHoldSpin, keys::peakHoldMs);
-    intKey(nullptr, m_ui->peakFallSpin, keys::peakFallMs);
-    intKey(nullptr, m_ui->attackSpin, keys::attackMs);
-    intKey(nullptr, m_ui->releaseSpin, keys::releaseMs);
-    intKey(m_ui->opacitySlider, nullptr, keys::opacity);
+    spinKey(m_ui->peakHoldSpin, keys::peakHoldMs);
+    spinKey(m_ui->peakFallSpin, keys::peakFallMs);
+    spinKey(m_ui->attackSpin, keys::attackMs);
+    spinKey(m_ui->releaseSpin, keys::releaseMs);
+    connect(m_ui->opacitySlider, &QAbstractSlider::valueChanged, this, [this](int v) { write(keys::opacity, v); });
 }
 
 void SettingsDialog::connectNetwork()
 {
-    connect(m_ui->serverEnabledCheck, &QCheckBox::toggled, this, &SettingsDialog::emitNetwork);
-    connect(m_ui->lanAccessCheck, &QCheckBox::toggled, this, &SettingsDialog::emitNetwork);
-    connect(m_ui->portSpin, &QSpinBox::valueChanged, this, &SettingsDialog::emitNetwork);
-    connect(m_ui->maxClientsSpin, &QSpinBox::valueChanged, this, &SettingsDialog::emitNetwork);
-    connect(m_ui->bindEdit, &QLineEdit::editingFinished, this, &SettingsDialog::emitNetwork);
+    connect(m_ui->serverEnabledCheck, &QCheckBox::toggled, this, [this](bool v) { write(keys::serverEnabled, v); });
+    connect(m_ui->lanAccessCheck, &QCheckBox::toggled, this, [this](bool v) { write(keys::serverLanAccess, v); });
+    connect(m_ui->portSpin, &QSpinBox::valueChanged, this, [this](int v) { write(keys::serverPort, v); });
+    connect(m_ui->maxClientsSpin, &QSpinBox::valueChanged, this, [this](int v) { write(keys::serverMaxClients, v); });
+    // Text fields are written when editing ends; a value the schema refuses (not an IP address, not a
+    // host name) is not stored and the field shows the stored value again.
+    const auto textKey = [this](QLineEdit *edit, const StringKey &key) {
+        connect(edit, &QLineEdit::editingFinished, this, [this, edit, &key] {
+            write(key, edit->text().trimmed());
+            reloadNetwork();
+        });
+    };
+    textKey(m_ui->bindEdit, keys::serverBind);
+    textKey(m_ui->allowedHostsEdit, keys::serverAllowedHosts);
     connect(m_ui->regenerateTokenButton, &QToolButton::clicked, this, &SettingsDialog::regenerateTokenRequested);
     connect(m_ui->showTokenButton, &QToolButton::toggled, this, [this](bool show) {
         m_ui->tokenEdit->setEchoMode(show ? QLineEdit::Normal : QLineEdit::Password);
@@ -191,46 +290,18 @@ void SettingsDialog::connectGeneral()
     connect(m_ui->startAtLoginCheck, &QCheckBox::toggled, this, [this](bool on) {
         if (m_loading)
             return;
-        m_settings.setValue(keys::startAtLogin, on);
+        write(keys::startAtLogin, on);
         if (m_autoStart)
             m_autoStart->setEnabled(on);
     });
     connect(m_ui->languageCombo, &QComboBox::currentIndexChanged, this, [this] {
-        if (!m_loading)
-            m_settings.setValue(keys::language, m_ui->languageCombo->currentData().toString());
+        write(keys::language, m_ui->languageCombo->currentData().toString());
     });
 }
 
 void SettingsDialog::setNetworkAvailable(bool available)
 {
     m_ui->pages->setTabVisible(m_ui->pages->indexOf(m_ui->networkPage), available);
-}
-
-void SettingsDialog::setNetworkSettings(const NetworkSettingsView &n)
-{
-    setNetworkAvailable(true);
-    m_loading = true;
-    m_ui->serverEnabledCheck->setChecked(n.serverEnabled);
-    m_ui->lanAccessCheck->setChecked(n.lanAllowed);
-    m_ui->portSpin->setValue(n.port);
-    m_ui->bindEdit->setText(n.bindAddress);
-    m_ui->tokenEdit->setText(n.token);
-    m_ui->maxClientsSpin->setValue(n.maxClients);
-    m_loading = false;
-}
-
-void SettingsDialog::emitNetwork()
-{
-    if (m_loading)
-        return;
-    NetworkSettingsView n;
-    n.serverEnabled = m_ui->serverEnabledCheck->isChecked();
-    n.lanAllowed = m_ui->lanAccessCheck->isChecked();
-    n.port = m_ui->portSpin->value();
-    n.bindAddress = m_ui->bindEdit->text().trimmed();
-    n.token = m_ui->tokenEdit->text();
-    n.maxClients = m_ui->maxClientsSpin->value();
-    emit networkSettingsEdited(n);
 }
 
 } // namespace spectray::gui

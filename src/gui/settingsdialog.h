@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/audiodevice.h"
+#include "core/settings.h"
 
 #include <QDialog>
 
@@ -10,30 +11,13 @@ namespace Ui {
 class SettingsDialog;
 }
 
-namespace spectray {
-class Settings;
-}
-
 namespace spectray::gui {
 
 class AutoStart;
 
-// What the Network page edits. The LAN server owns these keys; the app copies them in and out, so
-// the GUI layer does not link the server.
-struct NetworkSettingsView
-{
-    bool serverEnabled = true;
-    bool lanAllowed = false;
-    int port = 8765;
-    QString bindAddress;
-    QString token;
-    int maxClients = 16;
-
-    friend bool operator==(const NetworkSettingsView &, const NetworkSettingsView &) = default;
-};
-
 // Settings pages built from ui/settingsdialog.ui. Every edit is written to Settings at once (which
-// emits changed(key)); whoever listens applies it live. Nothing is kept in the dialog itself.
+// emits changed(key)); whoever listens applies it live. Nothing is kept in the dialog itself, and it
+// knows the engine and the server only through the keys of the core schema.
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -48,27 +32,43 @@ public:
 
 public slots:
     void setDevices(const spectray::AudioDeviceList &devices);
-    // Hides the Network page until a server exists.
+    // The Network page is hidden until the app says a LAN server exists; it then edits the server/*
+    // keys directly (whoever runs the server listens to Settings::changed).
     void setNetworkAvailable(bool available);
-    void setNetworkSettings(const spectray::gui::NetworkSettingsView &network);
 
 signals:
-    void networkSettingsEdited(const spectray::gui::NetworkSettingsView &network);
+    // The token is made by the server (it also drops the clients using the old one).
     void regenerateTokenRequested();
 
 private:
+    void fillChoices();
+    void setRanges();
+    void reloadAudio();
+    void reloadDisplay();
+    void reloadNetwork();
     void connectAudio();
     void connectDisplay();
     void connectNetwork();
     void connectGeneral();
-    void emitNetwork();
+    void onSettingChanged(spectray::SettingId key);
     void setAccentCombo(const QString &colour);
+    // Writes an edit unless the page is being filled; our own writes do not reload the page.
+    template<typename Key, typename Value>
+    void write(const Key &key, const Value &value)
+    {
+        if (m_loading)
+            return;
+        m_writing = true;
+        m_settings.setValue(key, value);
+        m_writing = false;
+    }
 
     std::unique_ptr<Ui::SettingsDialog> m_ui;
     Settings &m_settings;
     AutoStart *m_autoStart;
     AudioDeviceList m_devices;
     bool m_loading = false; // filling widgets: do not write back
+    bool m_writing = false; // writing an edit: the change is ours, do not reload
 };
 
 } // namespace spectray::gui

@@ -1,35 +1,8 @@
 #include "netsettings.h"
 
 #include <QRandomGenerator>
-#include <QRegularExpression>
 
 #include <array>
-
-namespace spectray::keys {
-
-bool isValidBindAddress(const QString &value)
-{
-    return value.isEmpty() || !QHostAddress(value).isNull();
-}
-
-bool isValidToken(const QString &value)
-{
-    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{32}$"));
-    return value.isEmpty() || hex.match(value).hasMatch();
-}
-
-bool isValidOriginList(const QString &value)
-{
-    static const QRegularExpression origin(QStringLiteral("^https?://[^/\\s,]+$"));
-    const QStringList parts = value.split(QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts);
-    for (const QString &p : parts) {
-        if (!origin.match(p).hasMatch())
-            return false;
-    }
-    return true;
-}
-
-} // namespace spectray::keys
 
 namespace spectray::net {
 
@@ -64,9 +37,9 @@ ServerOptions serverOptionsFrom(Settings &settings)
         o.bindAddress = QHostAddress(QHostAddress::LocalHost);
     o.token = ensureToken(settings);
     o.requireTokenOnLoopback = settings.value(keys::serverTokenOnLoopback);
-    o.allowedOrigins = settings.value(keys::serverAllowedOrigins)
-                           .split(QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts);
+    o.allowedOrigins = keys::splitList(settings.value(keys::serverAllowedOrigins));
     o.maxClients = settings.value(keys::serverMaxClients);
+    o.allowedHosts = keys::splitList(settings.value(keys::serverAllowedHosts));
     return o;
 }
 

@@ -1,0 +1,113 @@
+#pragma once
+
+#include "analysisconfig.h"
+#include "settingsschema.h"
+
+#include <array>
+
+// Every settings key, once: name, type, default, range or validator, and what it means. Each layer
+// reads and edits the keys it needs through Settings; none declares keys of its own. Descriptions are
+// for docs and --help-like listings; they are not shown in the UI, so they are not translated.
+namespace spectray::keys {
+
+bool isValidBindAddress(const QString &value); // "" (all interfaces) or a literal IPv4/IPv6 address
+bool isValidToken(const QString &value);       // "" (not created yet) or 32 lowercase hex digits
+bool isValidOriginList(const QString &value);  // space/comma separated http(s)://host[:port]
+bool isValidHostList(const QString &value);    // space/comma separated host names or addresses
+bool isValidColor(const QString &value);       // #rgb, #rrggbb, #aarrggbb, #rrrgggbbb or #rrrrggggbbbb
+
+// Splits a space/comma separated list value (origins, hosts) into its items.
+QStringList splitList(const QString &value);
+
+inline constexpr std::array<const char *, 2> profileNames{"default", "seed"};
+inline constexpr std::array<const char *, 2> amplitudeNames{"linear", "db"};                  // AmplitudeScale
+inline constexpr std::array<const char *, 4> weightingNames{"flat", "a", "tilt3", "tilt4.5"}; // Weighting
+inline constexpr std::array<const char *, 2> layoutNames{"log", "octave"};                    // BandLayoutKind
+inline constexpr std::array<int, 6> bandsPerOctaveValues{1, 2, 3, 6, 12, 24};
+inline constexpr std::array<const char *, 4> styleNames{"bars", "mirrored", "curve", "led"};
+inline constexpr std::array<const char *, 3> meterNames{"none", "bar", "needle"};
+inline constexpr std::array<const char *, 4> languageNames{"", "en", "ru", "de"}; // "" = system locale
+
+// The analysis defaults are AnalysisConfig's own (defined once there).
+inline const AnalysisConfig analysisDefaults{};
+
+// Audio: read by the engine (analysisConfigFrom), edited by the Audio page.
+inline const StringKey source{SettingId::Source, "audio/source", "default-output", nullptr,
+                              "Capture source id: default-output, a device id, demo or file:PATH"};
+inline const EnumKey<AudioProfile> profile{
+    SettingId::Profile, "audio/profile",
+    analysisDefaults.profile == QLatin1String(profileNames[1]) ? AudioProfile::Seed : AudioProfile::Default,
+    profileNames, "Analysis profile: default (better bass resolution) or seed (the original service)"};
+inline const IntKey fps{SettingId::Fps, "audio/fps", analysisDefaults.fps, 1, 240, "Frames per second"};
+inline const IntKey bands{SettingId::Bands, "audio/bands", analysisDefaults.bands, 8, 256,
+                          "Number of bands (log layout)"};
+inline const DoubleKey minHz{SettingId::MinHz, "audio/minHz", analysisDefaults.minHz, 10.0, 1000.0,
+                             "Lowest frequency shown, Hz"};
+inline const DoubleKey maxHz{SettingId::MaxHz, "audio/maxHz", analysisDefaults.maxHz, 1000.0, 24000.0,
+                             "Highest frequency shown, Hz"};
+inline constexpr BoolKey captureOnStart{SettingId::CaptureOnStart, "audio/captureOnStart", true,
+                                        "Start capturing when Spectray starts"};
+inline const EnumKey<AmplitudeScale> amplitude{SettingId::Amplitude, "audio/amplitude", analysisDefaults.amplitude,
+                                               amplitudeNames, "Band amplitude scale: db or linear"};
+inline const DoubleKey rangeDb{SettingId::RangeDb, "audio/rangeDb", analysisDefaults.rangeDb, 40.0, 90.0,
+                               "dB below the reference that reads as zero (db scale)"};
+inline const EnumKey<Weighting> weighting{SettingId::Weighting, "audio/weighting", analysisDefaults.weighting,
+                                          weightingNames, "Weighting: flat, a (A-weighting), tilt3 or tilt4.5 dB/oct"};
+inline const EnumKey<BandLayoutKind> layout{SettingId::Layout, "audio/layout", analysisDefaults.layout, layoutNames,
+                                            "Band layout: log (N geometric bands) or octave (IEC 61260-1 grid)"};
+inline const IntKey bandsPerOctave{SettingId::BandsPerOctave, "audio/bandsPerOctave", analysisDefaults.bandsPerOctave,
+                                   1, 24, "Bands per octave (octave layout): 1, 2, 3, 6, 12 or 24",
+                                   bandsPerOctaveValues};
+
+// LAN server: read by the net layer (serverOptionsFrom), edited by the Network page and the tray.
+inline constexpr BoolKey serverEnabled{SettingId::ServerEnabled, "server/enabled", true, "Run the LAN server"};
+inline constexpr IntKey serverPort{SettingId::ServerPort, "server/port", 8737, 1, 65535, "TCP port of the server"};
+inline constexpr StringKey serverBind{SettingId::ServerBind, "server/bind", "", &isValidBindAddress,
+                                      "Address to listen on; empty = all interfaces"};
+inline constexpr BoolKey serverLanAccess{SettingId::ServerLanAccess, "server/lanAccess", true,
+                                         "Accept other devices; off = loopback only"};
+inline constexpr StringKey serverToken{SettingId::ServerToken, "server/token", "", &isValidToken,
+                                       "Access token (32 hex digits), created on first use"};
+inline constexpr BoolKey serverTokenOnLoopback{SettingId::ServerTokenOnLoopback, "server/requireTokenOnLoopback",
+                                               false, "Require the token from this machine too"};
+inline constexpr StringKey serverAllowedOrigins{SettingId::ServerAllowedOrigins, "server/allowedOrigins", "",
+                                                &isValidOriginList,
+                                                "Extra web origins allowed to connect (http(s)://host[:port] list)"};
+inline constexpr StringKey serverAllowedHosts{SettingId::ServerAllowedHosts, "server/allowedHosts", "",
+                                              &isValidHostList,
+                                              "Extra host names the server answers to (space/comma separated)"};
+inline constexpr IntKey serverMaxClients{SettingId::ServerMaxClients, "server/maxClients", 32, 1, 1000,
+                                         "Most browsers streaming at once"};
+
+// Display: read by the window, edited by the Display page and the tray.
+inline constexpr EnumKey<DisplayStyle> style{SettingId::Style, "display/style", DisplayStyle::Bars, styleNames,
+                                             "Window style: bars, mirrored, curve or led"};
+inline constexpr EnumKey<MeterStyle> meter{SettingId::Meter, "display/meter", MeterStyle::Bar, meterNames,
+                                           "Level meter: none, bar or needle"};
+inline constexpr BoolKey bassPulse{SettingId::BassPulse, "display/bassPulse", true, "Pulse the window with the bass"};
+inline constexpr StringKey accent{SettingId::Accent, "display/accent", "#29b6f6", &isValidColor, "Accent colour"};
+inline constexpr BoolKey peaks{SettingId::Peaks, "display/peaks", true, "Show falling peak markers"};
+inline constexpr IntKey peakHoldMs{SettingId::PeakHoldMs, "display/peakHoldMs", 500, 0, 5000,
+                                   "Peak hold time, ms"};
+inline constexpr IntKey peakFallMs{SettingId::PeakFallMs, "display/peakFallMs", 750, 50, 10000,
+                                   "Time for a peak to fall full scale, ms"};
+inline constexpr IntKey attackMs{SettingId::AttackMs, "display/attackMs", 25, 0, 2000, "Bar rise smoothing, ms"};
+inline constexpr IntKey releaseMs{SettingId::ReleaseMs, "display/releaseMs", 250, 0, 5000, "Bar fall smoothing, ms"};
+inline constexpr IntKey opacity{SettingId::Opacity, "display/opacity", 85, 10, 100, "Window background opacity, %"};
+inline constexpr BoolKey alwaysOnTop{SettingId::AlwaysOnTop, "display/alwaysOnTop", true, "Keep the window on top"};
+inline constexpr BoolKey clickThrough{SettingId::ClickThrough, "display/clickThrough", false,
+                                      "Let mouse clicks pass through the window"};
+inline constexpr BoolKey windowVisible{SettingId::WindowVisible, "display/windowVisible", true,
+                                       "Window shown when Spectray last ran"};
+inline constexpr StringKey windowGeometry{SettingId::WindowGeometry, "display/geometry", "", nullptr,
+                                          "Window geometry (QWidget::saveGeometry, base64)"};
+
+// General.
+inline constexpr BoolKey firstRunDone{SettingId::FirstRunDone, "general/firstRunDone", false,
+                                      "The first-run window was shown"};
+inline constexpr BoolKey startAtLogin{SettingId::StartAtLogin, "general/startAtLogin", false,
+                                      "Start Spectray at login"};
+inline constexpr EnumKey<UiLanguage> language{SettingId::Language, "general/language", UiLanguage::System,
+                                              languageNames, "UI language: empty (system), en, ru or de"};
+
+} // namespace spectray::keys

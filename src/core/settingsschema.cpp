@@ -1,0 +1,172 @@
+#include "settingskeys.h"
+#include "settingsschema.h"
+
+#include <QRegularExpression>
+#include <QStringList>
+
+#include <algorithm>
+
+namespace spectray {
+
+SettingGroup settingGroup(SettingId id)
+{
+    switch (id) {
+    case SettingId::Source:
+    case SettingId::Profile:
+    case SettingId::Fps:
+    case SettingId::Bands:
+    case SettingId::MinHz:
+    case SettingId::MaxHz:
+    case SettingId::CaptureOnStart:
+    case SettingId::Amplitude:
+    case SettingId::RangeDb:
+    case SettingId::Weighting:
+    case SettingId::Layout:
+    case SettingId::BandsPerOctave:
+        return SettingGroup::Audio;
+    case SettingId::ServerEnabled:
+    case SettingId::ServerPort:
+    case SettingId::ServerBind:
+    case SettingId::ServerLanAccess:
+    case SettingId::ServerToken:
+    case SettingId::ServerTokenOnLoopback:
+    case SettingId::ServerAllowedOrigins:
+    case SettingId::ServerAllowedHosts:
+    case SettingId::ServerMaxClients:
+        return SettingGroup::Server;
+    case SettingId::WindowVisible:
+    case SettingId::WindowGeometry:
+        return SettingGroup::Window;
+    case SettingId::FirstRunDone:
+    case SettingId::StartAtLogin:
+    case SettingId::Language:
+        return SettingGroup::General;
+    default:
+        return SettingGroup::Display;
+    }
+}
+
+} // namespace spectray
+
+namespace spectray::keys {
+
+namespace {
+
+// Written here rather than with QHostAddress so core needs QtCore only.
+bool isIpv4(QStringView text)
+{
+    const QList<QStringView> parts = text.split(u'.');
+    if (parts.size() != 4)
+        return false;
+    for (QStringView p : parts) {
+        bool ok = false;
+        if (p.isEmpty() || p.size() > 3 || p.toUInt(&ok) > 255 || !ok)
+            return false;
+        for (QChar c : p) {
+            if (!c.isDigit())
+                return false;
+        }
+    }
+    return true;
+}
+
+bool isHexGroup(QStringView g)
+{
+    if (g.isEmpty() || g.size() > 4)
+        return false;
+    for (QChar c : g) {
+        const char16_t u = c.unicode();
+        if (!((u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'f') || (u >= u'A' && u <= u'F')))
+            return false;
+    }
+    return true;
+}
+
+// Counts the 16-bit groups of one side of "::" (an IPv4 tail counts two); -1 when malformed.
+int ipv6Groups(QStringView side, bool ipv4TailAllowed)
+{
+    if (side.isEmpty())
+        return 0;
+    const QList<QStringView> groups = side.split(u':');
+    int count = 0;
+    for (qsizetype i = 0; i < groups.size(); ++i) {
+        const bool last = i == groups.size() - 1;
+        if (last && ipv4TailAllowed && isIpv4(groups[i]))
+            count += 2;
+        else if (isHexGroup(groups[i]))
+            count += 1;
+        else
+            return -1;
+    }
+    return count;
+}
+
+bool isIpv6(QStringView text)
+{
+    static const QRegularExpression scope(QStringLiteral("^[A-Za-z0-9_.-]+$"));
+    if (const qsizetype percent = text.indexOf(u'%'); percent >= 0) {
+        if (!scope.match(text.mid(percent + 1)).hasMatch())
+            return false;
+        text = text.left(percent);
+    }
+    const qsizetype gap = text.indexOf(u"::");
+    if (gap < 0)
+        return ipv6Groups(text, true) == 8;
+    if (text.indexOf(u"::", gap + 1) >= 0)
+        return false;
+    const int left = ipv6Groups(text.left(gap), false);
+    const int right = ipv6Groups(text.mid(gap + 2), true);
+    return left >= 0 && right >= 0 && left + right < 8;
+}
+
+} // namespace
+
+QStringList splitList(const QString &value)
+{
+    static const QRegularExpression separators(QStringLiteral("[\\s,]+"));
+    return value.split(separators, Qt::SkipEmptyParts);
+}
+
+bool isValidBindAddress(const QString &value)
+{
+    return value.isEmpty() || isIpv4(value) || isIpv6(value);
+}
+
+bool isValidToken(const QString &value)
+{
+    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{32}$"));
+    return value.isEmpty() || hex.match(value).hasMatch();
+}
+
+bool isValidOriginList(const QString &value)
+{
+    static const QRegularExpression origin(QStringLiteral("^https?://[^/\\s,]+$"));
+    const QStringList parts = splitList(value);
+    return std::all_of(parts.begin(), parts.end(), [](const QString &p) { return origin.match(p).hasMatch(); });
+}
+
+bool isValidHostList(const QString &value)
+{
+    // DNS labels (underscores tolerated: some local names have them), IPv4, or IPv6 with or without
+    // brackets. No port: the server compares the Host header's name part.
+    static const QRegularExpression name(
+        QStringLiteral("^[A-Za-z0-9_]([A-Za-z0-9_-]{0,62})(\\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,62}))*\\.?$"));
+    const QStringList parts = splitList(value);
+    return std::all_of(parts.begin(), parts.end(), [](const QString &p) {
+        if (p.size() > 253)
+            return false;
+        if (p.startsWith(u'[') && p.endsWith(u']'))
+            return isIpv6(QStringView(p).mid(1, p.size() - 2));
+        return isIpv6(p) || name.match(p).hasMatch();
+    });
+}
+
+bool isValidColor(const QString &value)
+{
+    // The forms QColor accepts after '#' (QColor is QtGui; core stays QtCore only).
+    static const QRegularExpression hex(QStringLiteral("^#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8}|"
+                                                       "[0-9A-Fa-f]{9}|[0-9A-Fa-f]{12})$"));
+    return hex.match(value).hasMatch();
+}
+
+} // namespace spectray::keys
