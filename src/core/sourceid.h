@@ -49,7 +49,10 @@ public:
     // Played by one of the engine's own generators (demo, file) rather than a capture device.
     bool isVirtual() const { return m_kind == Kind::Demo || m_kind == Kind::File; }
     // Names a source without asking a backend (the default output, the demo, a file, an app).
-    bool isSelfDescribing() const { return m_kind != Kind::Name && m_kind != Kind::SystemDevice && m_kind != Kind::QtInput; }
+    bool isSelfDescribing() const
+    {
+        return m_kind != Kind::Name && m_kind != Kind::SystemDevice && m_kind != Kind::QtInput;
+    }
     // What people see for a self-describing id (translated); empty for the others, whose names
     // come from the device list.
     QString displayName() const;

@@ -43,7 +43,10 @@ QString analyzeFile(const QString &path, const AnalysisConfig &config, const Fil
             sinks.progress(readTotal, reader.frames());
     }
     if (reader.truncated() || (reader.frames() > 0 && readTotal < reader.frames()))
-        return tr("%1: the file is truncated (%2 of %3 frames could be read)").arg(path).arg(readTotal).arg(reader.frames());
+        return tr("%1: the file is truncated (%2 of %3 frames could be read)")
+            .arg(path)
+            .arg(readTotal)
+            .arg(reader.frames());
     if (pipeline.framesMade() == 0)
         return tr("%1: too short to analyse (%2 frames; at least %3 are needed for one analysis window)")
             .arg(path)

@@ -1,7 +1,5 @@
 #include "desktopactions.h"
 
-#include "core/sourceid.h"
-
 #include <QAction>
 #include <QActionGroup>
 #include <QMenu>
@@ -134,7 +132,7 @@ void DesktopActions::rebuildSourceMenu()
             emit deviceSelected(id);
         });
     };
-    add(defaultOutputDeviceId(), SourceId::defaultOutput().displayName());
+    add(defaultOutputDeviceId(), tr("Default output (follows system)"));
     auto section = [this, &add](AudioDevice::Kind kind, const QString &title) {
         bool first = true;
         for (const AudioDevice &d : std::as_const(m_devices)) {

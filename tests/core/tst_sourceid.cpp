@@ -22,8 +22,8 @@ private slots:
         QTest::newRow("file with colon") << u"file:C:/x.wav"_qs << int(SourceId::Kind::File) << u"C:/x.wav"_qs;
         QTest::newRow("qt") << u"qt:alsa_input.usb"_qs << int(SourceId::Kind::QtInput) << u"alsa_input.usb"_qs;
         QTest::newRow("app") << u"app:firefox"_qs << int(SourceId::Kind::Application) << u"firefox"_qs;
-        QTest::newRow("pulse monitor") << u"pulse:alsa_output.pci.analog-stereo.monitor"_qs
-                                       << int(SourceId::Kind::SystemDevice) << u"pulse:alsa_output.pci.analog-stereo.monitor"_qs;
+        const QString monitor = u"pulse:alsa_output.pci.analog-stereo.monitor"_qs;
+        QTest::newRow("pulse monitor") << monitor << int(SourceId::Kind::SystemDevice) << monitor;
         QTest::newRow("pulse input") << u"pulse:alsa_input.usb-mic"_qs << int(SourceId::Kind::SystemDevice)
                                      << u"pulse:alsa_input.usb-mic"_qs;
         QTest::newRow("wasapi") << u"wasapi:{0.0.0.00000000}.{abc}"_qs << int(SourceId::Kind::SystemDevice)

@@ -87,6 +87,7 @@ private slots:
         // frames the whole file gives offline.
         for (qsizetype k = 0; k < offline.size(); ++k)
             compareFrames(live[k], offline[k]);
+        qInfo("%lld frames identical live and offline", qlonglong(offline.size()));
     }
 };
 

@@ -19,7 +19,11 @@ class TestSourceResolver final : public QObject
     }
 
 private slots:
-    void exactId() { QCOMPARE(resolveSource(QStringLiteral("pulse:hdmi.monitor"), devices()).id.toString(), QStringLiteral("pulse:hdmi.monitor")); }
+    void exactId()
+    {
+        QCOMPARE(resolveSource(QStringLiteral("pulse:hdmi.monitor"), devices()).id.toString(),
+                 QStringLiteral("pulse:hdmi.monitor"));
+    }
 
     void substringIsCaseInsensitiveAndPrefersLoopback()
     {
