@@ -73,7 +73,7 @@ private slots:
             raw.setValue(u"display/style"_qs, u"sparkles"_qs);
             raw.setValue(u"display/accent"_qs, u"not-a-colour"_qs);
             raw.setValue(u"display/peaks"_qs, u"maybe"_qs);
-            raw.setValue(u"general/language"_qs, u"klingon"_qs);
+            raw.setValue(u"General/language"_qs, u"klingon"_qs);
         }
         Settings s(path);
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u".*"_qs));
