@@ -13,6 +13,26 @@
 
 namespace spectray {
 
+namespace {
+// The file gives strings ("true", "16000"), callers give typed values: compare by meaning.
+bool sameValue(const QVariant &stored, const QVariant &value)
+{
+    const QString text = stored.toString().trimmed();
+    switch (value.typeId()) {
+    case QMetaType::Bool:
+        return text == QLatin1String(value.toBool() ? "true" : "false");
+    case QMetaType::Int:
+    case QMetaType::Double: {
+        bool ok = false;
+        const double v = text.toDouble(&ok);
+        return ok && v == value.toDouble();
+    }
+    default:
+        return stored.typeId() == QMetaType::QString && text == value.toString();
+    }
+}
+} // namespace
+
 Settings::Settings(QObject *parent)
     : QObject(parent)
 {
@@ -221,8 +241,9 @@ bool Settings::setValue(const StringKey &key, const QString &value)
 void Settings::store(SettingId id, const char *name, const QVariant &value)
 {
     const QString key = QString::fromLatin1(name);
+    // Setting what is already there must not write (e.g. firstRunDone=true on every start).
     const bool wasRepaired = m_repairs.contains(key);
-    if (!wasRepaired && contains(key) && raw(key) == value)
+    if (!wasRepaired && contains(key) && sameValue(raw(key), value))
         return;
     if (!m_wrote && !prepareFirstWrite())
         dropToMemory();

@@ -102,12 +102,14 @@ inline constexpr BoolKey windowVisible{SettingId::WindowVisible, "display/window
 inline constexpr StringKey windowGeometry{SettingId::WindowGeometry, "display/geometry", "", nullptr,
                                           "Window geometry (QWidget::saveGeometry, base64)"};
 
-// General.
-inline constexpr BoolKey firstRunDone{SettingId::FirstRunDone, "general/firstRunDone", false,
+// General. The group is spelled "General" on purpose: QSettings writes a group named "general" (any
+// case) as [%General] and reads that back as "General", so "general/..." keys never survived a
+// restart. Files written before keep working: their [%General] section is read as these keys.
+inline constexpr BoolKey firstRunDone{SettingId::FirstRunDone, "General/firstRunDone", false,
                                       "The first-run window was shown"};
-inline constexpr BoolKey startAtLogin{SettingId::StartAtLogin, "general/startAtLogin", false,
+inline constexpr BoolKey startAtLogin{SettingId::StartAtLogin, "General/startAtLogin", false,
                                       "Start Spectray at login"};
-inline constexpr EnumKey<UiLanguage> language{SettingId::Language, "general/language", UiLanguage::System,
+inline constexpr EnumKey<UiLanguage> language{SettingId::Language, "General/language", UiLanguage::System,
                                               languageNames, "UI language: empty (system), en, ru or de"};
 
 } // namespace spectray::keys

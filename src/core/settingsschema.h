@@ -48,7 +48,7 @@ enum class SettingId {
     ClickThrough,
     WindowVisible,
     WindowGeometry,
-    // general/
+    // General/
     FirstRunDone,
     StartAtLogin,
     Language,

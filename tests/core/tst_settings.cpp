@@ -94,6 +94,19 @@ private slots:
         QCOMPARE(again.value(keys::weighting), Weighting::Tilt4_5);
     }
 
+    // What QSettings writes for the general keys must read back in the next run. The text is the
+    // file QSettings 6.4 wrote for them; QSettings caches files per process, so a round trip inside
+    // one test would not read the disk. The old "general/language" key read this as nothing.
+    void generalKeysSurviveARestart()
+    {
+        const QString path = writeFile("[%General]\nfirstRunDone=true\nlanguage=de\nstartAtLogin=true\n");
+        QVERIFY(!path.isEmpty());
+        Settings s(path);
+        QCOMPARE(s.value(keys::firstRunDone), true);
+        QCOMPARE(s.value(keys::language), UiLanguage::German);
+        QCOMPARE(s.value(keys::startAtLogin), true);
+    }
+
     void groups()
     {
         QCOMPARE(settingGroup(SettingId::Source), SettingGroup::Audio);

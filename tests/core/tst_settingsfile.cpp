@@ -262,6 +262,25 @@ private slots:
         QVERIFY2(now.contains("fps=60"), now.constData());
     }
 
+    // Setting a value the file already holds is not a write: a commented file stays as it is.
+    void settingTheSameValueDoesNotWrite()
+    {
+        const QString dir = freshDir();
+        const QString path = dir + QStringLiteral("/spectray.ini");
+        const QByteArray text = "; notes\n[%General]\nfirstRunDone=true\n[audio]\nfps=60\nmaxHz=16000\n";
+        QVERIFY(writeAll(path, text));
+        {
+            Settings s(path);
+            QSignalSpy changed(&s, &Settings::changed);
+            s.setValue(keys::firstRunDone, true);
+            s.setValue(keys::fps, 60);
+            s.setValue(keys::maxHz, 16000.0);
+            QCOMPARE(changed.count(), 0);
+        }
+        QCOMPARE(readAll(path), text);
+        QCOMPARE(entries(dir), QStringList{QStringLiteral("spectray.ini")});
+    }
+
     // A clean file is simply updated: no copy, no message.
     void cleanFileNeedsNoBackup()
     {

@@ -1,18 +1,21 @@
 // Display/general settings through a temporary INI file, the dialog writing live, autostart.
 #include "core/settings.h"
-#include "engine/enginesettings.h"
 #include "gui/autostart.h"
 #include "gui/guisettings.h"
 #include "gui/settingsdialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLineEdit>
+#include <QTabWidget>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 using namespace spectray;
 
@@ -28,11 +31,11 @@ private slots:
     void defaults()
     {
         Settings s(freshFile(u"defaults.ini"_qs));
-        QCOMPARE(s.value(keys::style), u"bars"_qs);
+        QCOMPARE(s.value(keys::style), DisplayStyle::Bars);
         QCOMPARE(s.value(keys::peakHoldMs), 500);
         QCOMPARE(s.value(keys::peakFallMs), 750);
         QCOMPARE(s.value(keys::alwaysOnTop), true);
-        QCOMPARE(s.value(keys::language), QString());
+        QCOMPARE(s.value(keys::language), UiLanguage::System);
     }
 
     void roundTripThroughFile()
@@ -50,16 +53,16 @@ private slots:
             s.sync();
         }
         Settings s(path);
-        QCOMPARE(s.value(keys::style), u"led"_qs);
-        QCOMPARE(s.value(keys::meter), u"needle"_qs);
+        QCOMPARE(s.value(keys::style), DisplayStyle::Led);
+        QCOMPARE(s.value(keys::meter), MeterStyle::Needle);
         QCOMPARE(s.value(keys::accent), u"#ff5252"_qs);
         QCOMPARE(s.value(keys::opacity), 42);
         QCOMPARE(s.value(keys::attackMs), 10);
         QCOMPARE(s.value(keys::clickThrough), true);
-        QCOMPARE(s.value(keys::language), u"de"_qs);
+        QCOMPARE(s.value(keys::language), UiLanguage::German);
     }
 
-    void badStoredValuesAreClampedOrReplaced()
+    void badStoredValuesAreReplaced()
     {
         const QString path = freshFile(u"bad.ini"_qs);
         {
@@ -70,17 +73,18 @@ private slots:
             raw.setValue(u"display/style"_qs, u"sparkles"_qs);
             raw.setValue(u"display/accent"_qs, u"not-a-colour"_qs);
             raw.setValue(u"display/peaks"_qs, u"maybe"_qs);
-            raw.setValue(u"general/language"_qs, u"klingon"_qs);
+            raw.setValue(u"General/language"_qs, u"klingon"_qs);
         }
         Settings s(path);
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u".*"_qs));
-        QCOMPARE(s.value(keys::opacity), 100);
-        QCOMPARE(s.value(keys::peakHoldMs), 0);
-        QCOMPARE(s.value(keys::releaseMs), keys::releaseMs.defaultValue);
-        QCOMPARE(s.value(keys::style), u"bars"_qs);
+        // Out of range gives the default, not the nearest end (issue 9: port=0 became 1).
+        QCOMPARE(s.value(keys::opacity), 85);
+        QCOMPARE(s.value(keys::peakHoldMs), 500);
+        QCOMPARE(s.value(keys::releaseMs), 250);
+        QCOMPARE(s.value(keys::style), DisplayStyle::Bars);
         QCOMPARE(s.value(keys::accent), u"#29b6f6"_qs);
         QCOMPARE(s.value(keys::peaks), true);
-        QCOMPARE(s.value(keys::language), QString());
+        QCOMPARE(s.value(keys::language), UiLanguage::System);
         // Setting out of range clamps; an invalid string is refused.
         s.setValue(keys::opacity, 1);
         QCOMPARE(s.value(keys::opacity), 10);
@@ -100,7 +104,7 @@ private slots:
         QVERIFY(style && fps && opacity && top && source);
         QCOMPARE(fps->value(), 30);
         style->setCurrentIndex(style->findData(u"mirrored"_qs));
-        QCOMPARE(s.value(keys::style), u"mirrored"_qs);
+        QCOMPARE(s.value(keys::style), DisplayStyle::Mirrored);
         fps->setValue(60);
         QCOMPARE(s.value(keys::fps), 60);
         opacity->setValue(50);
@@ -117,6 +121,107 @@ private slots:
         s.setValue(keys::releaseMs, 900);
         dialog.reload();
         QCOMPARE(dialog.findChild<QSpinBox *>(u"releaseSpin"_qs)->value(), 900);
+    }
+
+    // The new analysis controls write the keys by their stored names; the spin box range is the key's.
+    void audioPageEditsAnalysisKeys()
+    {
+        Settings s(freshFile(u"audio.ini"_qs));
+        gui::SettingsDialog dialog(s, nullptr);
+        auto *amplitude = dialog.findChild<QComboBox *>(u"amplitudeCombo"_qs);
+        auto *weighting = dialog.findChild<QComboBox *>(u"weightingCombo"_qs);
+        auto *layout = dialog.findChild<QComboBox *>(u"layoutCombo"_qs);
+        auto *perOctave = dialog.findChild<QComboBox *>(u"bandsPerOctaveCombo"_qs);
+        auto *range = dialog.findChild<QDoubleSpinBox *>(u"rangeDbSpin"_qs);
+        QVERIFY(amplitude && weighting && layout && perOctave && range);
+        QCOMPARE(amplitude->currentData().toString(), u"db"_qs);
+        QCOMPARE(weighting->currentData().toString(), u"tilt3"_qs);
+        QCOMPARE(range->value(), 60.0);
+        QCOMPARE(range->minimum(), 40.0);
+        QCOMPARE(range->maximum(), 90.0);
+        QCOMPARE(perOctave->count(), 6);
+
+        amplitude->setCurrentIndex(amplitude->findData(u"linear"_qs));
+        weighting->setCurrentIndex(weighting->findData(u"a"_qs));
+        layout->setCurrentIndex(layout->findData(u"octave"_qs));
+        perOctave->setCurrentIndex(perOctave->findData(12));
+        range->setValue(72);
+        QCOMPARE(s.value(keys::amplitude), AmplitudeScale::Linear);
+        QCOMPARE(s.value(keys::weighting), Weighting::A);
+        QCOMPARE(s.value(keys::layout), BandLayoutKind::Octave);
+        QCOMPARE(s.value(keys::bandsPerOctave), 12);
+        QCOMPARE(s.value(keys::rangeDb), 72.0);
+        s.sync();
+        QSettings raw(s.fileName(), QSettings::IniFormat);
+        QCOMPARE(raw.value(u"audio/weighting"_qs).toString(), u"a"_qs);
+        QCOMPARE(raw.value(u"audio/layout"_qs).toString(), u"octave"_qs);
+    }
+
+    // The Network page shows and edits the server keys themselves (the mirror struct had other
+    // defaults: port 8765, 16 clients, LAN off).
+    void networkPageEditsServerKeys()
+    {
+        Settings s(freshFile(u"network.ini"_qs));
+        s.setValue(keys::serverToken, u"0123456789abcdef0123456789abcdef"_qs);
+        gui::SettingsDialog dialog(s, nullptr);
+        auto *pages = dialog.findChild<QTabWidget *>(u"pages"_qs);
+        auto *network = dialog.findChild<QWidget *>(u"networkPage"_qs);
+        QVERIFY(pages && network);
+        QVERIFY(!pages->isTabVisible(pages->indexOf(network)));
+        dialog.setNetworkAvailable(true);
+        QVERIFY(pages->isTabVisible(pages->indexOf(network)));
+
+        auto *port = dialog.findChild<QSpinBox *>(u"portSpin"_qs);
+        auto *clients = dialog.findChild<QSpinBox *>(u"maxClientsSpin"_qs);
+        auto *lan = dialog.findChild<QCheckBox *>(u"lanAccessCheck"_qs);
+        auto *bind = dialog.findChild<QLineEdit *>(u"bindEdit"_qs);
+        auto *hosts = dialog.findChild<QLineEdit *>(u"allowedHostsEdit"_qs);
+        auto *token = dialog.findChild<QLineEdit *>(u"tokenEdit"_qs);
+        QVERIFY(port && clients && lan && bind && hosts && token);
+        QCOMPARE(port->value(), 8737);
+        QCOMPARE(clients->value(), 32);
+        QCOMPARE(clients->maximum(), 1000);
+        QVERIFY(lan->isChecked());
+        QCOMPARE(token->text(), u"0123456789abcdef0123456789abcdef"_qs);
+
+        QSignalSpy changed(&s, &Settings::changed);
+        port->setValue(9000);
+        lan->setChecked(false);
+        QCOMPARE(s.value(keys::serverPort), 9000);
+        QCOMPARE(s.value(keys::serverLanAccess), false);
+        bind->setText(u"127.0.0.1"_qs);
+        emit bind->editingFinished();
+        QCOMPARE(s.value(keys::serverBind), u"127.0.0.1"_qs);
+        hosts->setText(u"spectray.home.arpa, tv.local"_qs);
+        emit hosts->editingFinished();
+        QCOMPARE(s.value(keys::serverAllowedHosts), u"spectray.home.arpa, tv.local"_qs);
+        QCOMPARE(changed.count(), 4);
+        QCOMPARE(changed.at(0).at(0).value<SettingId>(), SettingId::ServerPort);
+
+        // Refused by the schema: nothing stored, the field shows the stored value again.
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"Refusing invalid value for server/bind"_qs));
+        bind->setText(u"not-an-address"_qs);
+        emit bind->editingFinished();
+        QCOMPARE(s.value(keys::serverBind), u"127.0.0.1"_qs);
+        QCOMPARE(bind->text(), u"127.0.0.1"_qs);
+
+        // A token made elsewhere (the server regenerating it) shows up at once.
+        s.setValue(keys::serverToken, u"fedcba9876543210fedcba9876543210"_qs);
+        QCOMPARE(token->text(), u"fedcba9876543210fedcba9876543210"_qs);
+        QSignalSpy regenerate(&dialog, &gui::SettingsDialog::regenerateTokenRequested);
+        dialog.findChild<QToolButton *>(u"regenerateTokenButton"_qs)->click();
+        QCOMPARE(regenerate.count(), 1);
+    }
+
+    // Changes made elsewhere (the tray) show up in the open dialog without a reload() call.
+    void dialogFollowsOutsideChanges()
+    {
+        Settings s(freshFile(u"outside.ini"_qs));
+        gui::SettingsDialog dialog(s, nullptr);
+        s.setValue(keys::alwaysOnTop, false);
+        QVERIFY(!dialog.findChild<QCheckBox *>(u"alwaysOnTopCheck"_qs)->isChecked());
+        s.setValue(keys::style, DisplayStyle::Curve);
+        QCOMPARE(dialog.findChild<QComboBox *>(u"styleCombo"_qs)->currentData().toString(), u"curve"_qs);
     }
 
     void xdgAutostartEntry()
