@@ -7,13 +7,14 @@ namespace spectray::dsp {
 // detector is armed, the energy is above an absolute floor and at least kMinIntervalS has passed
 // since the previous beat. It re-arms once the energy falls back below kRearmRatio times the mean.
 // The arm/re-arm hysteresis is what makes this an *onset* detector: a long loud note gives one beat,
-// not one every 100 ms, and steady noise (whose energy wanders far less than 2x its mean once the
-// analysis window is 190 ms long) gives none. Time comes from the caller (stream seconds), so the
+// not one every 100 ms. Steady noise gives none: with the 190 ms window of the lowest channels its
+// 43-216 Hz energy stayed below 2.5x its mean over 60 s of white and of bass-heavy noise, while a
+// kick drum reaches 5x. Time comes from the caller (stream seconds), so the
 // detector has no clock and is tested offline.
 class BeatDetector final
 {
 public:
-    static constexpr double kOnsetRatio = 2.0;
+    static constexpr double kOnsetRatio = 3.0;
     static constexpr double kRearmRatio = 1.25;
     static constexpr double kMinIntervalS = 0.100;  // at most one beat per 100 ms
     static constexpr double kMeanTimeConstantS = 1.0;
