@@ -58,6 +58,7 @@ bool WledSender::start(const WledOptions &options, QString *error)
         resolve(*destination);
 
     m_clock.start();
+    m_ticks = 0;
     m_featuresAtMs = -1;
     m_quietSinceMs = -1;
     m_rateWindowStartMs = 0;
@@ -179,6 +180,17 @@ bool WledSender::soundPresent() const
 
 void WledSender::tick()
 {
+    // Packets due by the clock, not by timer events: a late timer (a loaded machine) is caught up
+    // with up to two extra packets, so the rate stays at packetsPerSecond on average.
+    const qint64 due = m_clock.elapsed() * m_options.packetsPerSecond / 1000 + 1;
+    const qint64 count = std::clamp<qint64>(due - m_ticks, 0, 3);
+    m_ticks = std::max(m_ticks + count, due - 3);
+    for (qint64 i = 0; i < count; ++i)
+        sendOne();
+}
+
+void WledSender::sendOne()
+{
     const qint64 now = m_clock.elapsed();
     const bool stale = m_featuresAtMs < 0 || now - m_featuresAtMs > qint64(kStaleS * 1000);
     WledPacketFields fields;
@@ -229,15 +241,13 @@ void WledSender::send(const WledPacket &packet)
         bool ok = true;
         QString failure;
         if (d->target.kind == WledTarget::Kind::Multicast) {
+            if (m_multicastSockets.empty())
+                continue; // the missing interface was reported once, at start
             for (auto &socket : m_multicastSockets) {
                 if (socket->writeDatagram(packet.data(), packet.size(), d->address, d->target.port) < 0) {
                     ok = false;
                     failure = socket->errorString();
                 }
-            }
-            if (m_multicastSockets.empty()) {
-                ok = false;
-                failure = tr("no multicast interface");
             }
         } else if (m_socket->writeDatagram(packet.data(), packet.size(), d->address, d->target.port) < 0) {
             ok = false;

@@ -56,6 +56,7 @@ signals:
 private:
     struct Destination;
     void tick();
+    void sendOne();
     void resolve(Destination &destination);
     void openMulticastSockets();
     void send(const WledPacket &packet);
@@ -73,6 +74,7 @@ private:
     bool m_captureActive = true;
     bool m_sending = false;
     quint8 m_counter = 0;
+    qint64 m_ticks = 0; // packet slots handled since start
     quint64 m_packets = 0;
     double m_rate = 0.0;
     qint64 m_rateWindowStartMs = 0;
