@@ -256,10 +256,12 @@ void MqttPublisher::onConnect(mosquitto *, void *self, int rc)
 void MqttPublisher::onDisconnect(mosquitto *, void *self, int rc)
 {
     auto *p = static_cast<MqttPublisher *>(self);
-    p->m_connected = false;
+    const bool wasConnected = p->m_connected.exchange(false);
     p->m_ackCv.notify_all();
-    if (rc == 0)
-        return; // our own disconnect
+    // rc 0 is our own disconnect; a failed reconnect attempt (never connected) changes nothing the
+    // user needs to hear again: the one "cannot reach" line stands until a connection succeeds.
+    if (rc == 0 || !wasConnected)
+        return;
     QMetaObject::invokeMethod(p, [p] {
         p->setState(State::Connecting,
                     tr("MQTT: connection to %1:%2 lost, reconnecting").arg(p->m_options.host).arg(p->m_options.port));
