@@ -4,6 +4,7 @@
 //   mqttsubs PORT TOPIC N SECONDS
 #include <mosquitto.h>
 #include <poll.h>
+#include <sys/ioctl.h>
 #include <time.h>
 
 #include <cstdint>
@@ -77,8 +78,16 @@ int main(int argc, char **argv)
         }
         poll(fds.data(), fds.size(), 100);
         for (std::size_t i = 0; i < subs.size(); ++i) {
-            if (fds[i].revents & POLLIN)
-                mosquitto_loop_read(subs[i].m, 100);
+            if (fds[i].revents & POLLIN) {
+                // loop_read handles one packet per call (libmosquitto 2.0): drain what is buffered.
+                int pending = 1;
+                for (int k = 0; k < 256 && pending > 0; ++k) {
+                    if (mosquitto_loop_read(subs[i].m, 1) != MOSQ_ERR_SUCCESS)
+                        break;
+                    if (ioctl(fds[i].fd, FIONREAD, &pending) != 0)
+                        break;
+                }
+            }
             if (fds[i].revents & POLLOUT)
                 mosquitto_loop_write(subs[i].m, 100);
             mosquitto_loop_misc(subs[i].m);

@@ -155,7 +155,7 @@ void MqttPublisher::publishFrame(const SpectrumFrame &frame)
         return; // QoS 0 while the broker is away: nothing to queue
     const qint64 now = m_clock.elapsed();
     if (m_lastFrameMs >= 0)
-        m_frameCredit = std::min(1.5, m_frameCredit + double(now - m_lastFrameMs) * m_options.frameRate / 1000.0);
+        m_frameCredit = std::min(2.0, m_frameCredit + double(now - m_lastFrameMs) * m_options.frameRate / 1000.0);
     m_lastFrameMs = now;
     // Slightly under one credit is enough, so a 30 fps engine with timer jitter keeps 30/s at a
     // 30/s limit; the deduction keeps the long-run rate at the limit.
