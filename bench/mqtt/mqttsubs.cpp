@@ -39,7 +39,7 @@ void onMessage(mosquitto *, void *self, const mosquitto_message *msg)
 
 double now(clockid_t clock)
 {
-    timespec ts{};
+    timespec ts {};
     clock_gettime(clock, &ts);
     return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
 }
@@ -105,8 +105,8 @@ int main(int argc, char **argv)
     }
     std::printf("{\"subscribers\":%d,\"connected\":%d,\"frames_total\":%llu,\"frames_min\":%llu,\"frames_max\":%llu,"
                 "\"gaps\":%llu,\"cpu_s\":%.3f,\"seconds\":%.1f}\n",
-                n, connected, (unsigned long long)total, (unsigned long long)(subs.empty() ? 0 : minFrames),
-                (unsigned long long)maxFrames, (unsigned long long)gaps, cpu, seconds);
+        n, connected, (unsigned long long)total, (unsigned long long)(subs.empty() ? 0 : minFrames),
+        (unsigned long long)maxFrames, (unsigned long long)gaps, cpu, seconds);
     mosquitto_lib_cleanup();
     return 0;
 }

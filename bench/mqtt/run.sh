@@ -49,7 +49,9 @@ print(f"N={n:4d}: published {sent} frames in {pub['seconds']:.1f} s ({sent / pub
       f"delivered {sub['frames_total']}/{expected} ({100.0 * sub['frames_total'] / max(expected, 1):.2f}%), "
       f"per subscriber {sub['frames_min']}..{sub['frames_max']}, sequence gaps per subscriber {sub['gaps'] / n:.0f} (frames the publisher's rate limit skipped), connected {sub['connected']}/{n}")
 print(f"        CPU: publisher {100 * pub['cpu_s'] / pub['seconds']:.1f}% of a core (incl. synthetic audio + dsp), "
-      f"broker {100 * broker / secs:.1f}%, {n} subscribers {100 * sub['cpu_s'] / sub['seconds']:.1f}%")
+      f"broker {100 * broker / secs:.1f}%, {n} subscribers {100 * sub['cpu_s'] / sub['seconds']:.1f}%; "
+      f"per delivered message: broker {1e6 * broker / max(sub['frames_total'], 1):.1f} us, "
+      f"subscriber side {1e6 * sub['cpu_s'] / max(sub['frames_total'], 1):.1f} us")
 PY
 done
 

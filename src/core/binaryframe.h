@@ -12,7 +12,7 @@ namespace spectray::wire {
 //   8  u64 sequence             16  f64 stream time s 24  i64 wall clock ms (0 = none)
 //  32  u16 scale                34  i16 bass          36  i16 level        38  u16 reserved (0)
 //  40  i16 bands[N]
-inline constexpr char kBinaryMagic[4] = {'S', 'P', 'T', 'R'};
+inline constexpr char kBinaryMagic[4] = { 'S', 'P', 'T', 'R' };
 inline constexpr quint8 kBinaryVersion = 1;
 inline constexpr int kBinaryHeaderBytes = 40;
 

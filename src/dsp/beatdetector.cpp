@@ -18,8 +18,8 @@ bool BeatDetector::update(double energy, double timeS)
     const double dt = std::clamp(timeS - m_lastTime, 0.0, 1.0);
     m_lastTime = timeS;
 
-    const bool beat = m_armed && energy > kEnergyFloor && energy > kOnsetRatio * m_mean
-        && timeS - m_lastBeat >= kMinIntervalS;
+    const bool beat
+        = m_armed && energy > kEnergyFloor && energy > kOnsetRatio * m_mean && timeS - m_lastBeat >= kMinIntervalS;
     if (beat) {
         m_lastBeat = timeS;
         m_armed = false;

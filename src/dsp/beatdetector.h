@@ -16,9 +16,9 @@ class BeatDetector final
 public:
     static constexpr double kOnsetRatio = 3.0;
     static constexpr double kRearmRatio = 1.25;
-    static constexpr double kMinIntervalS = 0.100;  // at most one beat per 100 ms
+    static constexpr double kMinIntervalS = 0.100; // at most one beat per 100 ms
     static constexpr double kMeanTimeConstantS = 1.0;
-    static constexpr double kEnergyFloor = 1e-6;    // bass RMS 1e-3, -60 dBFS: quieter is not a beat
+    static constexpr double kEnergyFloor = 1e-6; // bass RMS 1e-3, -60 dBFS: quieter is not a beat
 
     // energy: bass power (RMS squared) of this analysis step; timeS: its stream time, non-decreasing.
     bool update(double energy, double timeS);

@@ -44,7 +44,7 @@ GeqAnalysis::GeqAnalysis(int sampleRate)
             ++span.fft;
     }
     for (int n : m_plan.fftSizes) {
-        Tier tier{std::make_unique<RealFft>(n), hann(n), 0.0, std::vector<float>(std::size_t(n / 2 + 1), 0.0f)};
+        Tier tier { std::make_unique<RealFft>(n), hann(n), 0.0, std::vector<float>(std::size_t(n / 2 + 1), 0.0f) };
         double sumSq = 0.0;
         for (float v : tier.window)
             sumSq += double(v) * v;

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "dsp/beatdetector.h"
 #include "dsp/bandplan.h"
+#include "dsp/beatdetector.h"
 #include "dsp/realfft.h"
 
 #include <array>
@@ -13,19 +13,19 @@ namespace spectray::dsp {
 // WLED's 16 GEQ channels (usermods/audioreactive, FFTcode(): 22050 Hz, 512-point FFT, bins of
 // 43 Hz summed into these ranges). Edges in Hz, channel i = [edge i, edge i+1).
 inline constexpr int kGeqChannels = 16;
-inline constexpr std::array<double, kGeqChannels + 1> kWledGeqEdgesHz = {
-    43, 86, 129, 216, 301, 430, 560, 818, 1120, 1421, 1895, 2412, 3015, 3704, 4479, 7106, 9259};
+inline constexpr std::array<double, kGeqChannels + 1> kWledGeqEdgesHz
+    = { 43, 86, 129, 216, 301, 430, 560, 818, 1120, 1421, 1895, 2412, 3015, 3704, 4479, 7106, 9259 };
 inline constexpr int kBassChannels = 3; // 43..216 Hz: what "bass" and the beat detector read
 
 struct GeqResult
 {
     // RMS amplitude of the signal inside each channel (a full-scale sine reads 0.7071 in its channel).
-    std::array<float, kGeqChannels> channelRms{};
-    float levelRms = 0.0f;      // broadband RMS of the newest base window (~23 ms)
-    float bassRms = 0.0f;       // RMS inside 43..216 Hz (channels 0..2 together)
-    float peakHz = 0.0f;        // strongest component between 43 Hz and 11025 Hz, interpolated
+    std::array<float, kGeqChannels> channelRms {};
+    float levelRms = 0.0f; // broadband RMS of the newest base window (~23 ms)
+    float bassRms = 0.0f; // RMS inside 43..216 Hz (channels 0..2 together)
+    float peakHz = 0.0f; // strongest component between 43 Hz and 11025 Hz, interpolated
     float peakAmplitude = 0.0f; // its amplitude (a full-scale sine reads 1.0)
-    bool beat = false;          // a bass onset in this step (BeatDetector)
+    bool beat = false; // a bass onset in this step (BeatDetector)
 };
 
 // The 16 channels over WLED's ranges from an FFT ladder (fractionalBandPlan): each channel reads the

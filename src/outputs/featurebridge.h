@@ -13,8 +13,7 @@ namespace spectray::outputs {
 // with `beats` a per-run counter it increments when result.beat. WledSender::setFeatures and
 // MqttPublisher::publishFeatures take the signal (queued). Kept here, header-only, so the engine
 // needs no new library to call it; it links dsp and core already.
-inline AudioFeatures makeAudioFeatures(const dsp::GeqResult &r, quint64 sequence, double streamTime,
-                                       quint64 &beatCount)
+inline AudioFeatures makeAudioFeatures(const dsp::GeqResult &r, quint64 sequence, double streamTime, quint64 &beatCount)
 {
     AudioFeatures f;
     for (int c = 0; c < AudioFeatures::kGeqChannels; ++c)

@@ -6,18 +6,18 @@ namespace spectray::outputs {
 
 struct MqttOptions
 {
-    bool enabled = false;  // off until a broker is configured
+    bool enabled = false; // off until a broker is configured
     QString host;
-    quint16 port = 1883;   // 8883 for mqtts://
+    quint16 port = 1883; // 8883 for mqtts://
     bool tls = false;
-    QString caFile;        // TLS: the CA that signed the broker's certificate; empty = the system's CAs
+    QString caFile; // TLS: the CA that signed the broker's certificate; empty = the system's CAs
     QString username;
     QString password;
-    QString prefix;        // topics are PREFIX/frame, PREFIX/layout ...; default spectray/HOSTNAME
-    int frameRate = 30;    // frames per second published on PREFIX/frame, 1..60
-    int levelRate = 10;    // PREFIX/level messages per second, 1..30
+    QString prefix; // topics are PREFIX/frame, PREFIX/layout ...; default spectray/HOSTNAME
+    int frameRate = 30; // frames per second published on PREFIX/frame, 1..60
+    int levelRate = 10; // PREFIX/level messages per second, 1..30
     int keepAliveS = 30;
-    QString clientId;      // empty = spectray-HOSTNAME-PID
+    QString clientId; // empty = spectray-HOSTNAME-PID
     friend bool operator==(const MqttOptions &, const MqttOptions &) = default;
 };
 

@@ -60,7 +60,8 @@ bool MqttPublisher::start(const MqttOptions &options, QString *error)
     o.levelRate = std::clamp(o.levelRate, 1, 30);
     o.keepAliveS = std::clamp(o.keepAliveS, 5, 600);
     if (o.clientId.isEmpty())
-        o.clientId = QStringLiteral("spectray-%1-%2").arg(QHostInfo::localHostName()).arg(QCoreApplication::applicationPid());
+        o.clientId
+            = QStringLiteral("spectray-%1-%2").arg(QHostInfo::localHostName()).arg(QCoreApplication::applicationPid());
     m_options = o;
     m_frameTopic = topic("frame").toUtf8();
     m_levelTopic = topic("level").toUtf8();
@@ -68,33 +69,10 @@ bool MqttPublisher::start(const MqttOptions &options, QString *error)
     m_statusTopic = topic("status").toUtf8();
     m_availabilityTopic = topic("availability").toUtf8();
 
-    m_mosq = mosquitto_new(o.clientId.toUtf8().constData(), true, this);
+    QString problem;
+    m_mosq = createClient(o, &problem);
     if (!m_mosq)
-        return fail(tr("MQTT: cannot create a client (out of memory)"));
-    mosquitto_connect_callback_set(m_mosq, &MqttPublisher::onConnect);
-    mosquitto_disconnect_callback_set(m_mosq, &MqttPublisher::onDisconnect);
-    mosquitto_publish_callback_set(m_mosq, &MqttPublisher::onPublish);
-    mosquitto_reconnect_delay_set(m_mosq, 1, 30, true);
-    static const char offline[] = "offline";
-    mosquitto_will_set(m_mosq, m_availabilityTopic.constData(), int(sizeof offline - 1), offline, 1, true);
-    if (!o.username.isEmpty()) {
-        const QByteArray user = o.username.toUtf8();
-        const QByteArray pass = o.password.toUtf8();
-        mosquitto_username_pw_set(m_mosq, user.constData(), o.password.isEmpty() ? nullptr : pass.constData());
-    }
-    if (o.tls) {
-        int rc = MOSQ_ERR_SUCCESS;
-        if (o.caFile.isEmpty())
-            rc = mosquitto_int_option(m_mosq, MOSQ_OPT_TLS_USE_OS_CERTS, 1);
-        else
-            rc = mosquitto_tls_set(m_mosq, QFile::encodeName(o.caFile).constData(), nullptr, nullptr, nullptr, nullptr);
-        if (rc != MOSQ_ERR_SUCCESS) {
-            const QString reason = QString::fromUtf8(mosquitto_strerror(rc));
-            mosquitto_destroy(m_mosq);
-            m_mosq = nullptr;
-            return fail(tr("MQTT: TLS setup failed: %1").arg(reason));
-        }
-    }
+        return fail(problem);
     if (const int rc = mosquitto_loop_start(m_mosq); rc != MOSQ_ERR_SUCCESS) {
         mosquitto_destroy(m_mosq);
         m_mosq = nullptr;
@@ -111,10 +89,40 @@ bool MqttPublisher::start(const MqttOptions &options, QString *error)
     mosquitto *mosq = m_mosq;
     const int port = o.port;
     const int keepAlive = o.keepAliveS;
-    m_connector = std::thread([mosq, host, port, keepAlive] {
-        mosquitto_connect_async(mosq, host.constData(), port, keepAlive);
-    });
+    m_connector = std::thread(
+        [mosq, host, port, keepAlive] { mosquitto_connect_async(mosq, host.constData(), port, keepAlive); });
     return true;
+}
+
+mosquitto *MqttPublisher::createClient(const MqttOptions &o, QString *problem)
+{
+    mosquitto *mosq = mosquitto_new(o.clientId.toUtf8().constData(), true, this);
+    if (!mosq) {
+        *problem = tr("MQTT: cannot create a client (out of memory)");
+        return nullptr;
+    }
+    mosquitto_connect_callback_set(mosq, &MqttPublisher::onConnect);
+    mosquitto_disconnect_callback_set(mosq, &MqttPublisher::onDisconnect);
+    mosquitto_publish_callback_set(mosq, &MqttPublisher::onPublish);
+    mosquitto_reconnect_delay_set(mosq, 1, 30, true);
+    static const char offline[] = "offline";
+    mosquitto_will_set(mosq, m_availabilityTopic.constData(), int(sizeof offline - 1), offline, 1, true);
+    if (!o.username.isEmpty()) {
+        const QByteArray user = o.username.toUtf8();
+        const QByteArray pass = o.password.toUtf8();
+        mosquitto_username_pw_set(mosq, user.constData(), o.password.isEmpty() ? nullptr : pass.constData());
+    }
+    if (o.tls) {
+        const int rc = o.caFile.isEmpty()
+            ? mosquitto_int_option(mosq, MOSQ_OPT_TLS_USE_OS_CERTS, 1)
+            : mosquitto_tls_set(mosq, QFile::encodeName(o.caFile).constData(), nullptr, nullptr, nullptr, nullptr);
+        if (rc != MOSQ_ERR_SUCCESS) {
+            *problem = tr("MQTT: TLS setup failed: %1").arg(QString::fromUtf8(mosquitto_strerror(rc)));
+            mosquitto_destroy(mosq);
+            return nullptr;
+        }
+    }
+    return mosq;
 }
 
 void MqttPublisher::stop()
@@ -237,19 +245,26 @@ void MqttPublisher::onConnect(mosquitto *, void *self, int rc)
     if (rc == 0) {
         p->m_connected = true;
         p->publishRetained();
-        QMetaObject::invokeMethod(p, [p] {
-            p->m_unreachableTimer.stop();
-            p->setState(State::Connected,
-                        tr("MQTT: connected to %1:%2").arg(p->m_options.host).arg(p->m_options.port));
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            p,
+            [p] {
+                p->m_unreachableTimer.stop();
+                p->setState(
+                    State::Connected, tr("MQTT: connected to %1:%2").arg(p->m_options.host).arg(p->m_options.port));
+            },
+            Qt::QueuedConnection);
     } else {
         const QString reason = QString::fromUtf8(mosquitto_connack_string(rc));
-        QMetaObject::invokeMethod(p, [p, reason] {
-            p->setState(State::Unreachable, tr("MQTT: broker %1:%2 refused the connection: %3 (retrying)")
-                                                .arg(p->m_options.host)
-                                                .arg(p->m_options.port)
-                                                .arg(reason));
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            p,
+            [p, reason] {
+                p->setState(State::Unreachable,
+                    tr("MQTT: broker %1:%2 refused the connection: %3 (retrying)")
+                        .arg(p->m_options.host)
+                        .arg(p->m_options.port)
+                        .arg(reason));
+            },
+            Qt::QueuedConnection);
     }
 }
 
@@ -262,11 +277,14 @@ void MqttPublisher::onDisconnect(mosquitto *, void *self, int rc)
     // user needs to hear again: the one "cannot reach" line stands until a connection succeeds.
     if (rc == 0 || !wasConnected)
         return;
-    QMetaObject::invokeMethod(p, [p] {
-        p->setState(State::Connecting,
-                    tr("MQTT: connection to %1:%2 lost, reconnecting").arg(p->m_options.host).arg(p->m_options.port));
-        p->m_unreachableTimer.start(kUnreachableAfterMs);
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        p,
+        [p] {
+            p->setState(State::Connecting,
+                tr("MQTT: connection to %1:%2 lost, reconnecting").arg(p->m_options.host).arg(p->m_options.port));
+            p->m_unreachableTimer.start(kUnreachableAfterMs);
+        },
+        Qt::QueuedConnection);
 }
 
 void MqttPublisher::onPublish(mosquitto *, void *self, int mid)
@@ -283,7 +301,7 @@ void MqttPublisher::checkUnreachable()
 {
     if (m_mosq && !m_connected && m_state != State::Unreachable)
         setState(State::Unreachable,
-                 tr("MQTT: cannot reach broker %1:%2 (retrying)").arg(m_options.host).arg(m_options.port));
+            tr("MQTT: cannot reach broker %1:%2 (retrying)").arg(m_options.host).arg(m_options.port));
 }
 
 void MqttPublisher::setState(State state, const QString &message)

@@ -65,6 +65,7 @@ signals:
     void stateChanged(spectray::outputs::MqttPublisher::State state, const QString &message);
 
 private:
+    mosquitto *createClient(const MqttOptions &options, QString *problem); // will, auth, TLS set
     static void onConnect(mosquitto *mosq, void *self, int rc);
     static void onDisconnect(mosquitto *mosq, void *self, int rc);
     static void onPublish(mosquitto *mosq, void *self, int mid);
@@ -82,7 +83,7 @@ private:
     QByteArray m_layoutJson;
     QByteArray m_statusJson;
 
-    std::atomic<bool> m_connected{false};
+    std::atomic<bool> m_connected { false };
     std::mutex m_ackMutex;
     std::condition_variable m_ackCv;
     int m_lastAckedMid = -1;

@@ -35,7 +35,7 @@ void WledMapper::reset()
 
 WledPacketFields WledMapper::silence()
 {
-    return WledPacketFields{};
+    return WledPacketFields {};
 }
 
 WledPacketFields WledMapper::map(const AudioFeatures &f, bool beat)

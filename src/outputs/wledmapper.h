@@ -14,11 +14,11 @@ class WledMapper final
 {
 public:
     // Volume: envelope follower on the RMS level, instant attack, release halving in kReleaseHalfS.
-    static constexpr double kVolumeTarget = 220.0;  // a level at the envelope reads 220 (WLED's agcTarget1 region)
-    static constexpr double kVolumeFloor = 3e-3;    // -50 dBFS: quieter music is not blown up to full scale
-    static constexpr double kSquelchRms = 1e-4;     // -80 dBFS: below this the volume reads 0
+    static constexpr double kVolumeTarget = 220.0; // a level at the envelope reads 220 (WLED's agcTarget1 region)
+    static constexpr double kVolumeFloor = 3e-3; // -50 dBFS: quieter music is not blown up to full scale
+    static constexpr double kSquelchRms = 1e-4; // -80 dBFS: below this the volume reads 0
     static constexpr double kReleaseHalfS = 5.0;
-    static constexpr double kSmoothing = 0.4;       // sampleSmth moves this part of the way per packet
+    static constexpr double kSmoothing = 0.4; // sampleSmth moves this part of the way per packet
     // GEQ: square-root scale of each channel relative to the loudest channel's envelope.
     static constexpr double kGeqTarget = 240.0;
     static constexpr double kGeqFloor = 1e-3;
@@ -39,7 +39,7 @@ private:
     double m_volumeRef = kVolumeFloor;
     double m_geqRef = kGeqFloor;
     double m_smooth = 0.0;
-    std::array<double, 16> m_density{};
+    std::array<double, 16> m_density {};
 };
 
 } // namespace spectray::outputs

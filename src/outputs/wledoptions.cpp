@@ -95,7 +95,7 @@ bool parseWledTarget(const QString &input, WledTarget *out, QString *error)
         else if (address.isBroadcast())
             t.kind = WledTarget::Kind::Broadcast;
         else if (address.isNull() || address == QHostAddress(QHostAddress::AnyIPv4)
-                 || address == QHostAddress(QHostAddress::AnyIPv6)) {
+            || address == QHostAddress(QHostAddress::AnyIPv6)) {
             *error = tr("invalid WLED target '%1': not an address packets can be sent to").arg(input);
             return false;
         } else
@@ -125,7 +125,7 @@ bool parseWledTargets(const QStringList &texts, QList<WledTarget> *out, QString 
         }
     }
     if (targets.isEmpty())
-        targets.append(WledTarget{WledTarget::Kind::Multicast, QString::fromLatin1(kWledMulticastGroup), kWledPort});
+        targets.append(WledTarget { WledTarget::Kind::Multicast, QString::fromLatin1(kWledMulticastGroup), kWledPort });
     *out = targets;
     return true;
 }

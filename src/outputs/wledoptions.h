@@ -11,7 +11,7 @@ struct WledTarget
 {
     enum class Kind { Multicast, Broadcast, Unicast };
     Kind kind = Kind::Multicast;
-    QString host;         // group / broadcast address / host name or address
+    QString host; // group / broadcast address / host name or address
     quint16 port = 11988; // kWledPort
     QString toString() const; // the CLI form, e.g. "239.0.0.1:11988", "broadcast:11988", "wled.lan:11988"
     friend bool operator==(const WledTarget &, const WledTarget &) = default;
@@ -21,7 +21,7 @@ struct WledOptions
 {
     bool enabled = false; // off until the user turns it on: it sends to the whole LAN
     QList<WledTarget> targets;
-    int ttl = 1;          // multicast hops; 1 keeps it on the local network
+    int ttl = 1; // multicast hops; 1 keeps it on the local network
     QString interfaceName; // multicast interface; empty = every up, multicast-capable, non-loopback one
     int packetsPerSecond = 50;
     friend bool operator==(const WledOptions &, const WledOptions &) = default;

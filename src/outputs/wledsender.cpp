@@ -11,7 +11,7 @@ struct WledSender::Destination
 {
     WledTarget target;
     QHostAddress address; // null until known
-    QString problem;      // the last one reported, so each is reported once
+    QString problem; // the last one reported, so each is reported once
 };
 
 WledSender::WledSender(QObject *parent)
@@ -75,6 +75,7 @@ void WledSender::stop()
     m_destinations.clear();
     m_multicastSockets.clear();
     m_socket.reset();
+    m_socket6.reset();
     m_rate = 0.0;
     if (m_sending) {
         m_sending = false;
@@ -233,6 +234,16 @@ void WledSender::sendOne()
     }
 }
 
+QUdpSocket *WledSender::socket6()
+{
+    if (!m_socket6) { // only when an IPv6 unicast target exists: most setups never need it
+        m_socket6 = std::make_unique<QUdpSocket>();
+        if (!m_socket6->bind(QHostAddress::AnyIPv6, 0))
+            m_socket6.reset();
+    }
+    return m_socket6.get();
+}
+
 void WledSender::send(const WledPacket &packet)
 {
     for (auto &d : m_destinations) {
@@ -249,9 +260,12 @@ void WledSender::send(const WledPacket &packet)
                     failure = socket->errorString();
                 }
             }
-        } else if (m_socket->writeDatagram(packet.data(), packet.size(), d->address, d->target.port) < 0) {
-            ok = false;
-            failure = m_socket->errorString();
+        } else {
+            QUdpSocket *socket = d->address.protocol() == QAbstractSocket::IPv6Protocol ? socket6() : m_socket.get();
+            if (!socket || socket->writeDatagram(packet.data(), packet.size(), d->address, d->target.port) < 0) {
+                ok = false;
+                failure = socket ? socket->errorString() : tr("cannot open an IPv6 socket");
+            }
         }
         if (!ok)
             report(*d, failure);

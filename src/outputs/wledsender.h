@@ -39,7 +39,7 @@ public:
     bool start(const WledOptions &options, QString *error = nullptr);
     void stop();
     bool isRunning() const { return m_timer.isActive(); }
-    bool isSending() const { return m_sending; }  // false while idle after the zero tail
+    bool isSending() const { return m_sending; } // false while idle after the zero tail
     double packetsPerSecond() const { return m_rate; } // over the last second, per target
     quint64 packetsSent() const { return m_packets; }
     QString lastError() const { return m_lastError; }
@@ -60,6 +60,7 @@ private:
     void resolve(Destination &destination);
     void openMulticastSockets();
     void send(const WledPacket &packet);
+    QUdpSocket *socket6();
     void report(Destination &destination, const QString &problem);
     bool soundPresent() const;
 
@@ -80,7 +81,8 @@ private:
     qint64 m_rateWindowStartMs = 0;
     quint64 m_rateWindowPackets = 0;
     QString m_lastError;
-    std::unique_ptr<QUdpSocket> m_socket; // unicast and broadcast
+    std::unique_ptr<QUdpSocket> m_socket;  // IPv4 unicast and broadcast
+    std::unique_ptr<QUdpSocket> m_socket6; // IPv6 unicast, opened on first use
     std::vector<std::unique_ptr<QUdpSocket>> m_multicastSockets; // one per interface
     std::vector<std::unique_ptr<Destination>> m_destinations;
     int m_lookupGeneration = 0;

@@ -25,8 +25,11 @@ inline quint16 freeLoopbackPort()
 class Broker final
 {
 public:
-    static bool available() { return !QStandardPaths::findExecutable(QStringLiteral("mosquitto")).isEmpty()
-                                     && !QStandardPaths::findExecutable(QStringLiteral("mosquitto_sub")).isEmpty(); }
+    static bool available()
+    {
+        return !QStandardPaths::findExecutable(QStringLiteral("mosquitto")).isEmpty()
+            && !QStandardPaths::findExecutable(QStringLiteral("mosquitto_sub")).isEmpty();
+    }
     explicit Broker(quint16 port = 0)
         : m_port(port ? port : freeLoopbackPort())
     {
@@ -42,7 +45,7 @@ public:
         f.write(QStringLiteral("listener %1 127.0.0.1\nallow_anonymous true\n").arg(m_port).toUtf8());
         f.close();
         m_process.setProcessChannelMode(QProcess::MergedChannels);
-        m_process.start(QStringLiteral("mosquitto"), {QStringLiteral("-c"), conf});
+        m_process.start(QStringLiteral("mosquitto"), { QStringLiteral("-c"), conf });
         if (!m_process.waitForStarted(5000))
             return false;
         QElapsedTimer t;
@@ -87,8 +90,8 @@ public:
     {
         QObject::connect(&m_process, &QProcess::readyReadStandardOutput, [this] { read(); });
         m_process.start(QStringLiteral("mosquitto_sub"),
-                        {QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QString::number(port),
-                         QStringLiteral("-t"), filter, QStringLiteral("-F"), QStringLiteral("%t %x")});
+            { QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QString::number(port),
+                QStringLiteral("-t"), filter, QStringLiteral("-F"), QStringLiteral("%t %x") });
         m_process.waitForStarted(5000);
     }
     ~Subscriber()
@@ -116,9 +119,9 @@ private:
             m_partial.remove(0, nl + 1);
             const qsizetype sp = line.indexOf(' ');
             if (sp < 0)
-                messages.append({line, QByteArray()});
+                messages.append({ line, QByteArray() });
             else
-                messages.append({line.left(sp), QByteArray::fromHex(line.mid(sp + 1))});
+                messages.append({ line.left(sp), QByteArray::fromHex(line.mid(sp + 1)) });
         }
     }
     QProcess m_process;

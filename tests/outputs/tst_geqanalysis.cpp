@@ -68,7 +68,8 @@ private slots:
     void wledChannelTable()
     {
         // WLED's 16 ranges (issue #13, audio_reactive.h FFTcode comments).
-        const double expected[17] = {43, 86, 129, 216, 301, 430, 560, 818, 1120, 1421, 1895, 2412, 3015, 3704, 4479, 7106, 9259};
+        const double expected[17]
+            = { 43, 86, 129, 216, 301, 430, 560, 818, 1120, 1421, 1895, 2412, 3015, 3704, 4479, 7106, 9259 };
         for (int i = 0; i < 17; ++i)
             QCOMPARE(dsp::kWledGeqEdgesHz[std::size_t(i)], expected[i]);
         // The lowest channels must be resolved: at least 5 bins of the FFT they read.
@@ -104,7 +105,8 @@ private slots:
         const Run r = run(gen, 1.5);
         const AudioFeatures &f = r.features.back();
         // A sine of amplitude 0.5 has RMS 0.3536; all of it inside its channel (within 5%).
-        QVERIFY2(std::abs(f.geq[std::size_t(channel)] - 0.35355f) < 0.018f, qPrintable(QString::number(f.geq[std::size_t(channel)])));
+        QVERIFY2(std::abs(f.geq[std::size_t(channel)] - 0.35355f) < 0.018f,
+            qPrintable(QString::number(f.geq[std::size_t(channel)])));
         QVERIFY2(std::abs(f.peakHz - freq) < freq * 0.02 + 3.0, qPrintable(QString::number(f.peakHz)));
         QVERIFY(std::abs(f.peakMagnitude - 0.5f) < 0.5f * 0.16f); // Hann scalloping is at most 1.42 dB
         QVERIFY(std::abs(f.level - 0.35355f) < 0.01f);
@@ -113,7 +115,7 @@ private slots:
         for (int c = 0; c < 16; ++c)
             if (c != channel)
                 QVERIFY2(p.fftResult[std::size_t(c)] < p.fftResult[std::size_t(channel)] / 2,
-                         qPrintable(QStringLiteral("channel %1 = %2").arg(c).arg(p.fftResult[std::size_t(c)])));
+                    qPrintable(QStringLiteral("channel %1 = %2").arg(c).arg(p.fftResult[std::size_t(c)])));
         QVERIFY(p.fftResult[std::size_t(channel)] >= 200);
         QVERIFY(std::abs(p.fftMajorPeak - freq) < freq * 0.02 + 3.0);
         QVERIFY(p.sampleRaw > 150.0f && p.sampleRaw <= 255.0f);
@@ -136,7 +138,7 @@ private slots:
 
     void kickAt120BpmGivesTwoBeatsPerSecond()
     {
-        for (auto kind : {SignalGen::Kind::Kick, SignalGen::Kind::KickOverNoise}) {
+        for (auto kind : { SignalGen::Kind::Kick, SignalGen::Kind::KickOverNoise }) {
             SignalGen gen;
             gen.kind = kind;
             gen.bpm = 120.0;
@@ -147,14 +149,14 @@ private slots:
                 packetPeaks += p.samplePeak;
             const double rate = packetPeaks / seconds;
             qInfo("kick (%s): %d beats detected, %d packets with samplePeak: %.2f/s",
-                  kind == SignalGen::Kind::Kick ? "alone" : "over noise", r.beats, packetPeaks, rate);
+                kind == SignalGen::Kind::Kick ? "alone" : "over noise", r.beats, packetPeaks, rate);
             QVERIFY2(std::abs(rate - 2.0) <= 0.3, qPrintable(QString::number(rate)));
         }
     }
 
     void noBeatsInSteadyNoise()
     {
-        for (auto kind : {SignalGen::Kind::Noise, SignalGen::Kind::BassNoise}) {
+        for (auto kind : { SignalGen::Kind::Noise, SignalGen::Kind::BassNoise }) {
             SignalGen gen;
             gen.kind = kind;
             gen.amplitude = 0.3;
@@ -163,7 +165,8 @@ private slots:
             int later = 0;
             for (const AudioFeatures &f : r.features)
                 later += (f.beat && f.streamTime > 1.0) ? 1 : 0;
-            qInfo("steady %s noise: %d beats after the first second of 30 s", kind == SignalGen::Kind::Noise ? "white" : "bass", later);
+            qInfo("steady %s noise: %d beats after the first second of 30 s",
+                kind == SignalGen::Kind::Noise ? "white" : "bass", later);
             QCOMPARE(later, 0);
         }
     }

@@ -75,7 +75,8 @@ private slots:
         QVERIFY(pub.start(optionsFor(broker.port(), QStringLiteral("t1/spectray"))));
         QTRY_COMPARE_WITH_TIMEOUT(pub.state(), MqttPublisher::State::Connected, 10000);
         pub.publishLayout(layout(16));
-        pub.publishStatus(EngineStatus{EngineStatus::State::Running, QString(), QStringLiteral("dev"), QStringLiteral("Device")});
+        pub.publishStatus(
+            EngineStatus { EngineStatus::State::Running, QString(), QStringLiteral("dev"), QStringLiteral("Device") });
         QTest::qWait(300);
         Subscriber late(broker.port(), QStringLiteral("t1/spectray/#"));
         QTRY_VERIFY_WITH_TIMEOUT(late.messages.size() >= 3, 5000);
@@ -134,7 +135,7 @@ private slots:
         }
         const double rate = double(pub.framesPublished()) * 1000.0 / double(t.elapsed());
         qInfo("%llu frames offered, %llu published: %.1f/s at a 30/s limit", qulonglong(seq),
-              qulonglong(pub.framesPublished()), rate);
+            qulonglong(pub.framesPublished()), rate);
         QVERIFY2(rate >= 24.0 && rate <= 33.0, qPrintable(QString::number(rate)));
     }
 
@@ -146,10 +147,10 @@ private slots:
         QProcess child;
         child.setProcessChannelMode(QProcess::MergedChannels);
         child.start(QStringLiteral(SPECTRAY_OUTPUTS_DEMO),
-                    {QStringLiteral("--mqtt"), QStringLiteral("mqtt://127.0.0.1:%1/t4").arg(broker.port())});
+            { QStringLiteral("--mqtt"), QStringLiteral("mqtt://127.0.0.1:%1/t4").arg(broker.port()) });
         QVERIFY(child.waitForStarted(5000));
-        QTRY_VERIFY_WITH_TIMEOUT(!sub.on("t4/availability").isEmpty()
-                                     && sub.on("t4/availability").constLast().payload == "online", 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !sub.on("t4/availability").isEmpty() && sub.on("t4/availability").constLast().payload == "online", 10000);
         child.kill(); // SIGKILL: no clean "offline" from the publisher, only the broker's last will
         child.waitForFinished(3000);
         QTRY_VERIFY_WITH_TIMEOUT(sub.on("t4/availability").constLast().payload == "offline", 10000);
@@ -208,7 +209,7 @@ private slots:
         for (const auto &s : std::as_const(states))
             unreachable += s.at(0).value<MqttPublisher::State>() == MqttPublisher::State::Unreachable ? 1 : 0;
         qInfo("broker down for 7 s: %lld state message(s), last: %s", qlonglong(states.count()),
-              qPrintable(pub.statusText()));
+            qPrintable(pub.statusText()));
         QCOMPARE(unreachable, 1);
         QCOMPARE(states.count(), 2); // "connecting", then the one "cannot reach" line
         QCOMPARE(pub.state(), MqttPublisher::State::Unreachable);

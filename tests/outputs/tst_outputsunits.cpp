@@ -139,8 +139,8 @@ private slots:
     void badWledTargets_data()
     {
         QTest::addColumn<QString>("text");
-        for (const char *bad : {"", "multicast:0", "multicast:65536", "host:port", "a b", "host:", "::1", "[::1",
-                                "0.0.0.0", "-bad-.example", "wled:1:2"})
+        for (const char *bad : { "", "multicast:0", "multicast:65536", "host:port", "a b", "host:", "::1", "[::1",
+                 "0.0.0.0", "-bad-.example", "wled:1:2" })
             QTest::newRow(bad) << QString::fromLatin1(bad);
     }
     void badWledTargets()
@@ -160,11 +160,11 @@ private slots:
         QVERIFY(parseWledTargets({}, &targets, &error));
         QCOMPARE(targets.size(), 1);
         QCOMPARE(targets[0].toString(), QStringLiteral("239.0.0.1:11988"));
-        QVERIFY(parseWledTargets({QStringLiteral("127.0.0.1:1,127.0.0.1:2"), QStringLiteral("multicast"),
-                                  QStringLiteral("239.0.0.1")},
-                                 &targets, &error));
+        QVERIFY(parseWledTargets(
+            { QStringLiteral("127.0.0.1:1,127.0.0.1:2"), QStringLiteral("multicast"), QStringLiteral("239.0.0.1") },
+            &targets, &error));
         QCOMPARE(targets.size(), 3); // the duplicate group is dropped
-        QVERIFY(!parseWledTargets({QStringLiteral("ok.example"), QStringLiteral("bad host")}, &targets, &error));
+        QVERIFY(!parseWledTargets({ QStringLiteral("ok.example"), QStringLiteral("bad host") }, &targets, &error));
         int ttl = 0;
         QVERIFY(parseWledTtl(QStringLiteral("1"), &ttl, &error));
         QCOMPARE(ttl, 1);
@@ -177,7 +177,7 @@ private slots:
         MqttOptions o;
         QString error;
         QVERIFY2(parseMqttUrl(QStringLiteral("mqtt://user:p%40ss@broker.lan:1884/home/spectrum"), &o, &error),
-                 qPrintable(error));
+            qPrintable(error));
         QVERIFY(o.enabled);
         QCOMPARE(o.host, QStringLiteral("broker.lan"));
         QCOMPARE(int(o.port), 1884);
@@ -196,8 +196,8 @@ private slots:
         QCOMPARE(t.prefix, defaultMqttPrefix());
         QVERIFY(validMqttPrefix(defaultMqttPrefix()));
 
-        for (const char *bad : {"http://broker", "mqtt://", "mqtt://host:0", "mqtt://host:99999", "mqtt://host/a/+/b",
-                                "mqtt://host/a?x=1", "mqtt://host/a#", "broker:1883"}) {
+        for (const char *bad : { "http://broker", "mqtt://", "mqtt://host:0", "mqtt://host:99999", "mqtt://host/a/+/b",
+                 "mqtt://host/a?x=1", "mqtt://host/a#", "broker:1883" }) {
             MqttOptions b;
             QVERIFY2(!parseMqttUrl(QString::fromLatin1(bad), &b, &error), bad);
             QVERIFY(!error.isEmpty());

@@ -53,13 +53,13 @@ private slots:
         outputs::WledSender sender;
         connect(&feeder, &FeatureFeeder::features, &sender, &outputs::WledSender::setFeatures);
         feeder.start();
-        QVERIFY(sender.start(unicastTo({local(a.port()), local(b.port())})));
+        QVERIFY(sender.start(unicastTo({ local(a.port()), local(b.port()) })));
         runFor(3500);
-        for (Receiver *r : {&a, &b}) {
+        for (Receiver *r : { &a, &b }) {
             // Rate over 3 s of steady state (the first 0.5 s is the analysis filling up).
             const double rate = r->countBetween(500, 3500) / 3.0;
             qInfo("receiver %u: %zu packets accepted, %d rejected, %d counter breaks, %.1f packets/s", r->port(),
-                  r->packets.size(), r->rejected, r->counterBreaks, rate);
+                r->packets.size(), r->rejected, r->counterBreaks, rate);
             QCOMPARE(r->rejected, 0);
             QCOMPARE(r->counterBreaks, 0);
             QVERIFY2(rate >= 45.0 && rate <= 55.0, qPrintable(QString::number(rate)));
@@ -80,7 +80,7 @@ private slots:
         outputs::WledSender sender;
         connect(&feeder, &FeatureFeeder::features, &sender, &outputs::WledSender::setFeatures);
         feeder.start();
-        QVERIFY(sender.start(unicastTo({local(r.port())})));
+        QVERIFY(sender.start(unicastTo({ local(r.port()) })));
         runFor(1500);
         QCOMPARE(loudest(r.packets.back().packet), 0); // 43-86 Hz
         feeder.setKind(SignalGen::Kind::Silence);
@@ -96,7 +96,7 @@ private slots:
             lastAt = p.atMs;
         }
         qInfo("after silence: %d zero packets, last one %lld ms after the silence began", zeros,
-              qlonglong(lastAt - silentAt));
+            qlonglong(lastAt - silentAt));
         QVERIFY(allZero(r.packets.back().packet));
         QVERIFY2(zeros >= 40 && zeros <= 70, qPrintable(QString::number(zeros)));
         QVERIFY(lastAt - silentAt < 1800);
@@ -113,11 +113,11 @@ private slots:
     void captureStopSendsZerosThenStops()
     {
         Receiver r;
-        FeatureFeeder feeder(SignalGen{});
+        FeatureFeeder feeder(SignalGen {});
         outputs::WledSender sender;
         connect(&feeder, &FeatureFeeder::features, &sender, &outputs::WledSender::setFeatures);
         feeder.start();
-        QVERIFY(sender.start(unicastTo({local(r.port())})));
+        QVERIFY(sender.start(unicastTo({ local(r.port()) })));
         runFor(800);
         feeder.stop();
         sender.setCaptureActive(false);
@@ -137,22 +137,22 @@ private slots:
             Receiver closed; // a port nobody listens on any more: ICMP port unreachable
             closedPort = closed.port();
         }
-        FeatureFeeder feeder(SignalGen{});
+        FeatureFeeder feeder(SignalGen {});
         outputs::WledSender sender;
         QSignalSpy errors(&sender, &outputs::WledSender::errorOccurred);
         connect(&feeder, &FeatureFeeder::features, &sender, &outputs::WledSender::setFeatures);
         feeder.start();
-        QVERIFY(sender.start(unicastTo({local(good.port()), local(gone->port()), local(closedPort),
-                                        QStringLiteral("no-such-host.invalid")})));
+        QVERIFY(sender.start(unicastTo(
+            { local(good.port()), local(gone->port()), local(closedPort), QStringLiteral("no-such-host.invalid") })));
         runFor(1500);
         gone->close(); // a receiver that goes away mid-stream
         gone.reset();
         runFor(2500);
         const double before = good.countBetween(500, 1500) / 1.0;
         const double after = good.countBetween(2000, 4000) / 2.0;
-        qInfo("good receiver: %.1f packets/s before, %.1f after the other went away; %lld error message(s): %s",
-              before, after, qlonglong(errors.count()),
-              errors.isEmpty() ? "" : qPrintable(errors.constFirst().constFirst().toString()));
+        qInfo("good receiver: %.1f packets/s before, %.1f after the other went away; %lld error message(s): %s", before,
+            after, qlonglong(errors.count()),
+            errors.isEmpty() ? "" : qPrintable(errors.constFirst().constFirst().toString()));
         QVERIFY2(after >= 45.0 && after <= 55.0, qPrintable(QString::number(after)));
         QCOMPARE(good.counterBreaks, 0);
         // The unknown host is reported once, with its name, and not again.
@@ -176,7 +176,7 @@ private slots:
             while (group.hasPendingDatagrams())
                 received += group.receiveDatagram().data().size() == 44 ? 1 : 0;
         });
-        FeatureFeeder feeder(SignalGen{});
+        FeatureFeeder feeder(SignalGen {});
         outputs::WledSender sender;
         connect(&feeder, &FeatureFeeder::features, &sender, &outputs::WledSender::setFeatures);
         feeder.start();
@@ -184,11 +184,27 @@ private slots:
         o.enabled = true;
         o.interfaceName = QStringLiteral("lo");
         QString error;
-        QVERIFY(outputs::parseWledTargets({QStringLiteral("239.0.0.1:%1").arg(group.localPort())}, &o.targets, &error));
+        QVERIFY(
+            outputs::parseWledTargets({ QStringLiteral("239.0.0.1:%1").arg(group.localPort()) }, &o.targets, &error));
         QVERIFY(sender.start(o));
         runFor(1500);
         qInfo("multicast on lo: %d packets in 1.5 s", received);
         QVERIFY(received >= 50);
+    }
+
+    void unicastOverIpv6Loopback()
+    {
+        Receiver r(QHostAddress::LocalHostIPv6);
+        if (r.port() == 0)
+            QSKIP("no IPv6 loopback here");
+        FeatureFeeder feeder(SignalGen {});
+        outputs::WledSender sender;
+        connect(&feeder, &FeatureFeeder::features, &sender, &outputs::WledSender::setFeatures);
+        feeder.start();
+        QVERIFY(sender.start(unicastTo({ QStringLiteral("[::1]:%1").arg(r.port()) })));
+        runFor(1000);
+        QVERIFY2(r.packets.size() >= 35, qPrintable(QString::number(r.packets.size())));
+        QCOMPARE(r.rejected, 0);
     }
 
     void unknownInterfaceIsOneMessage()
