@@ -81,7 +81,7 @@ private:
     qint64 m_rateWindowStartMs = 0;
     quint64 m_rateWindowPackets = 0;
     QString m_lastError;
-    std::unique_ptr<QUdpSocket> m_socket;  // IPv4 unicast and broadcast
+    std::unique_ptr<QUdpSocket> m_socket; // IPv4 unicast and broadcast
     std::unique_ptr<QUdpSocket> m_socket6; // IPv6 unicast, opened on first use
     std::vector<std::unique_ptr<QUdpSocket>> m_multicastSockets; // one per interface
     std::vector<std::unique_ptr<Destination>> m_destinations;

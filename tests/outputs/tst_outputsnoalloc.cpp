@@ -14,8 +14,8 @@
 #include <vector>
 
 namespace {
-std::atomic<bool> g_counting{false};
-std::atomic<long> g_allocations{0};
+std::atomic<bool> g_counting { false };
+std::atomic<long> g_allocations { 0 };
 } // namespace
 
 void *operator new(std::size_t size)
