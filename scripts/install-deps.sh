@@ -24,12 +24,12 @@ build_pkgs=(
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-multimedia-dev qt6-websockets-dev
   qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools libqt6svg6
-  libfftw3-dev libpulse-dev libsndfile1-dev libqrcodegencpp-dev
+  libfftw3-dev libpulse-dev libsndfile1-dev libqrcodegencpp-dev libmosquitto-dev
   libgl1-mesa-dri fonts-dejavu-core qt6-qpa-plugins
 )
 test_pkgs=(
   pulseaudio pulseaudio-utils sox libsox-fmt-base xvfb xauth dbus-x11 trayer xdotool imagemagick
-  x11-utils python3-numpy libbenchmark-dev chromium
+  x11-utils python3-numpy libbenchmark-dev chromium mosquitto mosquitto-clients iproute2
   desktop-file-utils appstream lintian dpkg-dev file
   g++-mingw-w64-x86-64-posix mingw-w64-x86-64-dev wine64
 )

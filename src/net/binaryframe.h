@@ -1,24 +1,13 @@
 #pragma once
 
-#include "core/spectrumframe.h"
-
-#include <QByteArray>
+// The binary frame codec moved to core (core/binaryframe.h) so the MQTT publisher in src/outputs
+// shares the one definition without linking the server; these names keep the server's code as it was.
+#include "core/binaryframe.h"
 
 namespace spectray::net {
-
-// The compact binary frame (docs/protocol.md, "Binary frames"). All fields little-endian:
-//   0  char[4] magic "SPTR"      4  u8 version (1)     5  u8 flags (0)     6  u16 band count N
-//   8  u64 sequence             16  f64 stream time s 24  i64 wall clock ms (0 = none)
-//  32  u16 scale                34  i16 bass          36  i16 level        38  u16 reserved (0)
-//  40  i16 bands[N]
-inline constexpr char kBinaryMagic[4] = {'S', 'P', 'T', 'R'};
-inline constexpr quint8 kBinaryVersion = 1;
-inline constexpr int kBinaryHeaderBytes = 40;
-
-// Writes the frame into `out`, reusing its capacity (no allocation once it is large enough).
-void encodeBinaryFrame(const SpectrumFrame &frame, QByteArray &out);
-
-// Parses a binary frame; false if it is not one (wrong magic/version/size). For tests and tools.
-bool decodeBinaryFrame(const QByteArray &data, SpectrumFrame *frame);
-
+using wire::decodeBinaryFrame;
+using wire::encodeBinaryFrame;
+using wire::kBinaryHeaderBytes;
+using wire::kBinaryMagic;
+using wire::kBinaryVersion;
 } // namespace spectray::net

@@ -1,11 +1,11 @@
-#include "binaryframe.h"
+#include "core/binaryframe.h"
 
 #include <QtEndian>
 
 #include <algorithm>
 #include <cstring>
 
-namespace spectray::net {
+namespace spectray::wire {
 
 namespace {
 template <typename T>
@@ -73,4 +73,4 @@ bool decodeBinaryFrame(const QByteArray &data, SpectrumFrame *frame)
     return true;
 }
 
-} // namespace spectray::net
+} // namespace spectray::wire

@@ -1,0 +1,132 @@
+#include "dsp/geqanalysis.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+namespace spectray::dsp {
+
+namespace {
+
+// Periodic Hann: a 4-bin main lobe, which kMinBandBins in the band plan is sized for.
+std::vector<float> hann(int n)
+{
+    std::vector<float> w(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i)
+        w[std::size_t(i)] = float(0.5 - 0.5 * std::cos(2.0 * std::numbers::pi * i / n));
+    return w;
+}
+
+// 1024 points at 44.1/48 kHz (bins of 43-47 Hz, WLED's own resolution for the upper channels),
+// doubled for higher rates so a bin stays about as wide in Hz.
+int baseFftSize(int sampleRate)
+{
+    int n = 1024;
+    while (n * 48000LL < 1024LL * sampleRate)
+        n *= 2;
+    return n;
+}
+
+constexpr double kPeakMaxHz = 11025.0; // WLED clamps FFT_MajorPeak to 1..11025
+
+} // namespace
+
+GeqAnalysis::GeqAnalysis(int sampleRate)
+    : m_sampleRate(std::max(sampleRate, 8000))
+{
+    const int base = baseFftSize(m_sampleRate);
+    const std::vector<double> edges(kWledGeqEdgesHz.begin(), kWledGeqEdgesHz.end());
+    // 8x the base reaches 5-6 Hz bins: enough for the 43 Hz wide lowest channels.
+    m_plan = fractionalBandPlan(edges, m_sampleRate, base, 8 * base);
+    if (m_plan.fftSizes.front() != base) { // the peak search and the level always read the base FFT
+        m_plan.fftSizes.insert(m_plan.fftSizes.begin(), base);
+        for (BandSpan &span : m_plan.spans)
+            ++span.fft;
+    }
+    for (int n : m_plan.fftSizes) {
+        Tier tier { std::make_unique<RealFft>(n), hann(n), 0.0, std::vector<float>(std::size_t(n / 2 + 1), 0.0f) };
+        double sumSq = 0.0;
+        for (float v : tier.window)
+            sumSq += double(v) * v;
+        // One-sided power sum of a band -> its mean square: 2 sum|X|^2 / (N sum w^2) (Parseval).
+        tier.rmsNorm = 2.0 / (double(n) * sumSq);
+        m_tiers.push_back(std::move(tier));
+    }
+    for (float v : m_tiers.front().window)
+        m_windowSum += v;
+    for (const BandSpan &span : m_plan.spans)
+        m_channelFft.push_back(m_plan.fftSizes[std::size_t(span.fft)]);
+    m_windowSize = m_plan.fftSizes.back();
+}
+
+GeqAnalysis::~GeqAnalysis() = default;
+
+void GeqAnalysis::analyze(const float *newestMono, double timeS, GeqResult &out)
+{
+    for (Tier &tier : m_tiers) {
+        RealFft &fft = *tier.fft;
+        const int n = fft.size();
+        const float *tail = newestMono + (m_windowSize - n); // every window ends at the newest sample
+        float *in = fft.input();
+        for (int i = 0; i < n; ++i)
+            in[i] = tail[i] * tier.window[std::size_t(i)];
+        fft.execute();
+        const float *s = fft.spectrum();
+        for (int k = 0; k <= n / 2; ++k)
+            tier.power[std::size_t(k)] = s[2 * k] * s[2 * k] + s[2 * k + 1] * s[2 * k + 1];
+    }
+    double bassSq = 0.0;
+    for (int c = 0; c < kGeqChannels; ++c) {
+        const BandSpan &span = m_plan.spans[std::size_t(c)];
+        const Tier &tier = m_tiers[std::size_t(span.fft)];
+        const float *p = tier.power.data() + span.firstBin;
+        const float *w = m_plan.weights.data() + span.weightOffset;
+        double sum = 0.0;
+        for (int j = 0; j < span.count; ++j)
+            sum += double(w[j]) * p[j];
+        const double meanSq = sum * tier.rmsNorm;
+        out.channelRms[std::size_t(c)] = float(std::sqrt(meanSq));
+        if (c < kBassChannels)
+            bassSq += meanSq;
+    }
+    out.bassRms = float(std::sqrt(bassSq));
+
+    const int base = m_tiers.front().fft->size();
+    const float *recent = newestMono + (m_windowSize - base);
+    double energy = 0.0;
+    for (int i = 0; i < base; ++i)
+        energy += double(recent[i]) * recent[i];
+    out.levelRms = float(std::sqrt(energy / base));
+    findPeak(out);
+    out.beat = m_beats.update(bassSq, timeS);
+}
+
+void GeqAnalysis::findPeak(GeqResult &out) const
+{
+    const Tier &tier = m_tiers.front();
+    const int n = tier.fft->size();
+    const double binHz = double(m_sampleRate) / n;
+    const int first = std::max(1, int(std::ceil(kWledGeqEdgesHz.front() / binHz)));
+    const int last = std::min(n / 2 - 1, int(std::floor(kPeakMaxHz / binHz)));
+    int best = first;
+    for (int k = first; k <= last; ++k)
+        if (tier.power[std::size_t(k)] > tier.power[std::size_t(best)])
+            best = k;
+    const double mag = std::sqrt(double(tier.power[std::size_t(best)]));
+    if (!(mag > 0.0)) {
+        out.peakHz = 0.0f;
+        out.peakAmplitude = 0.0f;
+        return;
+    }
+    // Parabolic interpolation on log magnitudes: within a few Hz for a Hann window.
+    const double a = std::log(std::sqrt(double(tier.power[std::size_t(best - 1)])) + 1e-30);
+    const double b = std::log(mag);
+    const double c = std::log(std::sqrt(double(tier.power[std::size_t(best + 1)])) + 1e-30);
+    const double denom = a - 2.0 * b + c;
+    const double delta = denom < 0.0 ? std::clamp(0.5 * (a - c) / denom, -0.5, 0.5) : 0.0;
+    out.peakHz = float((best + delta) * binHz);
+    // A sine of amplitude A peaks at A * sum(w) / 2 in a Hann-windowed FFT.
+    out.peakAmplitude = float(2.0 * mag / m_windowSum);
+}
+
+} // namespace spectray::dsp
