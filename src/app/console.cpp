@@ -21,8 +21,8 @@ void printError(const QString &message)
 QString statusLine(const EngineStatus &status)
 {
     return status.reason.isEmpty()
-               ? QStringLiteral("%1: %2").arg(stateName(status.state), status.deviceName)
-               : QStringLiteral("%1: %2 (%3)").arg(stateName(status.state), status.reason, status.deviceName);
+        ? QStringLiteral("%1: %2").arg(stateName(status.state), status.deviceName)
+        : QStringLiteral("%1: %2 (%3)").arg(stateName(status.state), status.reason, status.deviceName);
 }
 
 QString qrCodeText(const QrMatrix &matrix)

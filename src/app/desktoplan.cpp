@@ -22,18 +22,17 @@ void DesktopApp::wireLan()
     net::LanService &lan = m_session.lan();
     connect(&lan, &net::LanService::stateChanged, this, &DesktopApp::publishLanState);
     connect(&lan, &net::LanService::listenFailed, this,
-            [this](const QString &error) { m_tray->notify(tr("Spectray"), error, true); });
+        [this](const QString &error) { m_tray->notify(tr("Spectray"), error, true); });
 
     gui::DesktopActions *a = m_actions.get();
     connect(a, &gui::DesktopActions::openWebClientRequested, this,
-            [this] { QDesktopServices::openUrl(m_session.lan().localUrl()); });
-    connect(a, &gui::DesktopActions::copyUrlRequested, this, [this] {
-        QGuiApplication::clipboard()->setText(m_session.lan().lanUrls().value(0).toString());
-    });
+        [this] { QDesktopServices::openUrl(m_session.lan().localUrl()); });
+    connect(a, &gui::DesktopActions::copyUrlRequested, this,
+        [this] { QGuiApplication::clipboard()->setText(m_session.lan().lanUrls().value(0).toString()); });
     connect(a, &gui::DesktopActions::showQrRequested, this, &DesktopApp::showQrCode);
     connect(a, &gui::DesktopActions::regenerateTokenRequested, &lan, &net::LanService::regenerateToken);
     connect(a, &gui::DesktopActions::lanAccessToggled, this,
-            [this](bool on) { m_settings.setValue(keys::serverLanAccess, on); });
+        [this](bool on) { m_settings.setValue(keys::serverLanAccess, on); });
     connect(this, &DesktopApp::settingsDialogCreated, this, &DesktopApp::wireNetworkPage);
 }
 
@@ -43,8 +42,8 @@ void DesktopApp::publishLanState()
     const bool up = lan.isListening();
     const QUrl lanUrl = lan.lanUrls().value(0);
     // Without LAN access the menu shows the loopback URL, so "Copy URL" still gives something useful.
-    m_actions->setServerInfo(up ? (lanUrl.isEmpty() ? lan.localUrl() : lanUrl) : QUrl(), up ? lan.clientCount() : 0,
-                             lan.lanAllowed());
+    m_actions->setServerInfo(
+        up ? (lanUrl.isEmpty() ? lan.localUrl() : lanUrl) : QUrl(), up ? lan.clientCount() : 0, lan.lanAllowed());
     m_tray->setClientCount(up ? lan.clientCount() : -1);
     if (m_qrDialog && !lanUrl.isEmpty())
         m_qrDialog->setUrl(lanUrl); // a new token or port: the code shown must still work
@@ -59,8 +58,8 @@ void DesktopApp::showQrCode()
 {
     const QUrl url = m_session.lan().lanUrls().value(0);
     if (url.isEmpty()) {
-        m_tray->notify(tr("Spectray"), tr("Other devices cannot connect: LAN access is off or no network was found."),
-                       false);
+        m_tray->notify(
+            tr("Spectray"), tr("Other devices cannot connect: LAN access is off or no network was found."), false);
         return;
     }
     if (!m_qrDialog)
@@ -88,8 +87,8 @@ void DesktopApp::wireNetworkPage(gui::SettingsDialog *dialog)
     fill();
     // Only on a new token, not on every state change: a refill would undo edits not yet applied.
     connect(&m_session.lan().server(), &net::StreamServer::tokenChanged, dialog, fill);
-    connect(dialog, &gui::SettingsDialog::regenerateTokenRequested, &m_session.lan(),
-            &net::LanService::regenerateToken);
+    connect(
+        dialog, &gui::SettingsDialog::regenerateTokenRequested, &m_session.lan(), &net::LanService::regenerateToken);
     connect(dialog, &gui::SettingsDialog::networkSettingsEdited, this, [this](const gui::NetworkSettingsView &v) {
         m_settings.setValue(keys::serverEnabled, v.serverEnabled);
         m_settings.setValue(keys::serverLanAccess, v.lanAllowed);

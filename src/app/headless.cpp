@@ -50,7 +50,7 @@ int runHeadless(Session &session, const HeadlessOptions &options)
 {
     platform::TerminationWatcher termination;
     QObject::connect(&session.engine(), &Engine::statusChanged, &termination,
-                     [](const EngineStatus &status) { printError(statusLine(status)); });
+        [](const EngineStatus &status) { printError(statusLine(status)); });
 
     net::LanService &lan = session.lan();
     QString error;

@@ -12,7 +12,7 @@ class Session;
 // session's LanService's business (set before calling runHeadless).
 struct HeadlessOptions
 {
-    QString source;          // device id/name, "demo", "file:PATH" (cli.source or keys::source)
+    QString source; // device id/name, "demo", "file:PATH" (cli.source or keys::source)
     AnalysisConfig analysis; // settings with --profile/--fps/... applied
     bool printQrCode = true; // only ever printed when stdout is a terminal
 };

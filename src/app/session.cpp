@@ -31,7 +31,7 @@ void Session::wireLan()
     connect(m_engine.get(), &Engine::layoutChanged, &server, &net::StreamServer::publishLayout);
     connect(m_engine.get(), &Engine::statusChanged, &server, &net::StreamServer::setEngineStatus);
     connect(m_engine.get(), &Engine::statusChanged, &server,
-            [&server](const EngineStatus &s) { server.setSourceName(s.deviceName); });
+        [&server](const EngineStatus &s) { server.setSourceName(s.deviceName); });
     if (m_engine->layout().isValid())
         server.publishLayout(m_engine->layout());
     server.setEngineStatus(m_engine->status());
@@ -41,9 +41,7 @@ void Session::wireLan()
 // status slots to Engine::frameReady / layoutChanged / statusChanged here, exactly as wireLan()
 // does, and let it configure itself from its own settings (as LanService does). Outputs are owned
 // by the session (a std::unique_ptr member each) and destroyed before the engine.
-void Session::wireOutputs()
-{
-}
+void Session::wireOutputs() { }
 
 void Session::startEngine(const QString &source, const AnalysisConfig &config, bool capture)
 {

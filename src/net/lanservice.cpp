@@ -18,15 +18,15 @@ namespace {
 bool isAnyAddress(const QHostAddress &a)
 {
     return a == QHostAddress(QHostAddress::Any) || a == QHostAddress(QHostAddress::AnyIPv4)
-           || a == QHostAddress(QHostAddress::AnyIPv6);
+        || a == QHostAddress(QHostAddress::AnyIPv6);
 }
 
 // RFC 1918 private blocks: 10/8, 172.16/12, 192.168/16.
 bool isPrivateIPv4(const QHostAddress &a)
 {
     return a.isInSubnet(QHostAddress(QStringLiteral("10.0.0.0")), 8)
-           || a.isInSubnet(QHostAddress(QStringLiteral("172.16.0.0")), 12)
-           || a.isInSubnet(QHostAddress(QStringLiteral("192.168.0.0")), 16);
+        || a.isInSubnet(QHostAddress(QStringLiteral("172.16.0.0")), 12)
+        || a.isInSubnet(QHostAddress(QStringLiteral("192.168.0.0")), 16);
 }
 
 // The groups of lanHosts(), in order; -1: never offered.
@@ -64,14 +64,14 @@ QList<QHostAddress> lanHosts(const QHostAddress &bind, const QList<QHostAddress>
     if (bind.isNull() || AccessGuard::isLoopback(bind))
         return {};
     if (!isAnyAddress(bind))
-        return {bind};
+        return { bind };
     QList<QHostAddress> hosts;
     for (const QHostAddress &a : candidates) {
         if (rank(a) >= 0 && familyServed(bind, a) && !hosts.contains(a))
             hosts << a;
     }
-    std::stable_sort(hosts.begin(), hosts.end(),
-                     [](const QHostAddress &x, const QHostAddress &y) { return rank(x) < rank(y); });
+    std::stable_sort(
+        hosts.begin(), hosts.end(), [](const QHostAddress &x, const QHostAddress &y) { return rank(x) < rank(y); });
     return hosts;
 }
 
@@ -140,7 +140,7 @@ void LanService::onSettingChanged(const QString &key)
     } else if (name == keys::serverBind.name || name == keys::serverLanAccess.name) {
         m_overrides.bind.reset();
     } else if (name != keys::serverEnabled.name && name != keys::serverTokenOnLoopback.name
-               && name != keys::serverAllowedOrigins.name && name != keys::serverMaxClients.name) {
+        && name != keys::serverAllowedOrigins.name && name != keys::serverMaxClients.name) {
         return;
     }
     if (!m_shutDown)

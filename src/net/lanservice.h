@@ -38,8 +38,8 @@ QUrl clientUrl(const QHostAddress &host, quint16 port, const QString &token);
 // settings; an override is dropped as soon as the user changes the setting it overrides.
 struct LanOverrides
 {
-    std::optional<quint16> port;          // 0: any free port
-    std::optional<QHostAddress> bind;     // also wins over "LAN access" being off
+    std::optional<quint16> port; // 0: any free port
+    std::optional<QHostAddress> bind; // also wins over "LAN access" being off
 };
 
 // The LAN server as the rest of the app sees it: configures the StreamServer from the net settings

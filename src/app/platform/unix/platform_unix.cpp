@@ -14,7 +14,7 @@ namespace spectray::platform {
 namespace {
 // The handler may only do async-signal-safe work: it writes one byte; the notifier reads it on the
 // watcher's thread. A socketpair rather than pipe() because Qt's notifier handles both the same.
-int g_pipe[2] = {-1, -1};
+int g_pipe[2] = { -1, -1 };
 
 extern "C" void onTerminationSignal(int)
 {
@@ -82,7 +82,7 @@ bool haveDisplay()
     return true; // Cocoa needs no display variable
 #else
     return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
-           || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+        || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
 #endif
 }
 
