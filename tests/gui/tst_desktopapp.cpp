@@ -43,6 +43,7 @@ private slots:
     {
         Settings settings(m_dir.filePath(u"app.ini"_qs));
         settings.setValue(keys::captureOnStart, false);
+        settings.setValue(keys::serverEnabled, false); // no server on a fixed port or all interfaces
         gui::SingleInstance instance(QUuid::createUuid().toString());
         QVERIFY(instance.listen());
         DesktopOptions options;
@@ -130,6 +131,7 @@ private slots:
     {
         Settings settings(m_dir.filePath(u"args.ini"_qs));
         settings.setValue(keys::captureOnStart, false);
+        settings.setValue(keys::serverEnabled, false);
         settings.setValue(keys::firstRunDone, true);
         settings.setValue(keys::windowVisible, false);
         gui::SingleInstance instance(QUuid::createUuid().toString());
