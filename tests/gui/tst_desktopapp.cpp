@@ -13,6 +13,7 @@
 #include "gui/guisettings.h"
 #include "gui/singleinstance.h"
 #include "gui/spectrumwindow.h"
+#include "gui/qrdialog.h"
 #include "gui/traycontroller.h"
 
 #include <QAction>
@@ -118,6 +119,10 @@ private slots:
         QVERIFY(!token.isEmpty());
         emit app.actions()->regenerateTokenRequested();
         QVERIFY(settings.value(keys::serverToken) != token);
+        QCOMPARE(session.lan().localUrl().fragment(), u"t="_qs + settings.value(keys::serverToken));
+        // No LAN URL, so no QR code to scan (a notification says why instead).
+        emit app.actions()->showQrRequested();
+        QVERIFY(!app.qrDialog());
 
         // The Network page shows the server's settings and writes edits back.
         gui::SettingsDialog *dialog = app.settingsDialog();
