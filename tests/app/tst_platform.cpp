@@ -43,6 +43,14 @@ private slots:
         QVERIFY(current.sa_handler == SIG_DFL);
     }
 
+    void aFileIsNoTerminal()
+    {
+        std::FILE *file = std::tmpfile();
+        QVERIFY(file);
+        QVERIFY(!spectray::platform::isTerminal(file));
+        std::fclose(file);
+    }
+
     void brokenPipeIgnored()
     {
         spectray::platform::ignoreBrokenPipe();

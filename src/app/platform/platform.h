@@ -2,6 +2,7 @@
 
 #include <QObject>
 
+#include <cstdio>
 #include <memory>
 
 // The app layer's only operating-system dependencies, behind one interface. Exactly one of
@@ -34,8 +35,12 @@ private:
 // SIGPIPE). No-op where writes never raise a signal.
 void ignoreBrokenPipe();
 
-// True when stdout is a terminal (then a QR code is worth printing).
-bool isStdoutTerminal();
+// True when `stream` is a terminal (then a QR code or a progress line is worth printing).
+bool isTerminal(std::FILE *stream);
+inline bool isStdoutTerminal()
+{
+    return isTerminal(stdout);
+}
 
 // True when a GUI can be shown: a display server to talk to, or a platform forced by the user.
 bool haveDisplay();

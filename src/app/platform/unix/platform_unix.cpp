@@ -71,9 +71,9 @@ void ignoreBrokenPipe()
     std::signal(SIGPIPE, SIG_IGN);
 }
 
-bool isStdoutTerminal()
+bool isTerminal(std::FILE *stream)
 {
-    return ::isatty(STDOUT_FILENO) == 1;
+    return ::isatty(::fileno(stream)) == 1;
 }
 
 bool haveDisplay()

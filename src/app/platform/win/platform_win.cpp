@@ -73,9 +73,9 @@ void ignoreBrokenPipe()
     // Windows raises no signal on a broken pipe: the write fails with an error, as wanted.
 }
 
-bool isStdoutTerminal()
+bool isTerminal(std::FILE *stream)
 {
-    return _isatty(_fileno(stdout)) != 0;
+    return _isatty(_fileno(stream)) != 0;
 }
 
 bool haveDisplay()
