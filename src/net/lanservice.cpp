@@ -116,7 +116,12 @@ LanService::LanService(Settings &settings, QObject *parent)
     connect(&m_server, &StreamServer::tokenChanged, this, &LanService::onTokenChanged);
 }
 
-LanService::~LanService() = default; // m_server closes its clients with "going away"
+LanService::~LanService()
+{
+    // m_server closes its clients with "going away" as it is destroyed; nobody listening to this
+    // half-destroyed service should hear about it.
+    disconnect(&m_server, nullptr, this, nullptr);
+}
 
 void LanService::setOverrides(const LanOverrides &overrides)
 {
