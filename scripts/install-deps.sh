@@ -32,6 +32,7 @@ test_pkgs=(
   x11-utils python3-numpy libbenchmark-dev chromium mosquitto mosquitto-clients iproute2
   desktop-file-utils appstream lintian dpkg-dev file
   g++-mingw-w64-x86-64-posix mingw-w64-x86-64-dev wine64
+  zbar-tools
 )
 
 pkgs=("${build_pkgs[@]}")

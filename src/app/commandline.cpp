@@ -69,8 +69,12 @@ std::optional<CommandLine> parseCommandLine(const QStringList &arguments, QStrin
         {QStringLiteral("min-hz"), tr("Lowest frequency shown (10-1000)."), QStringLiteral("HZ")},
         {QStringLiteral("max-hz"), tr("Highest frequency shown (1000-24000)."), QStringLiteral("HZ")},
         {QStringLiteral("headless"), tr("Run capture and the LAN server without any window.")},
-        {QStringLiteral("port"), tr("LAN server port."), QStringLiteral("PORT")},
-        {QStringLiteral("bind"), tr("LAN server bind address (e.g. 0.0.0.0 or 127.0.0.1)."), QStringLiteral("ADDRESS")},
+        {QStringLiteral("port"), tr("LAN server port for this run (0: any free port). Overrides the stored "
+                                    "setting without changing it."), QStringLiteral("PORT")},
+        {QStringLiteral("bind"), tr("LAN server address for this run: 0.0.0.0 (all IPv4), :: (all IPv6), "
+                                    "127.0.0.1 (this computer only) or one of this computer's addresses. "
+                                    "Overrides the stored settings, LAN access included, without changing "
+                                    "them."), QStringLiteral("ADDRESS")},
         {QStringLiteral("show"), tr("Show the spectrum window (also asks a running instance to show it).")},
         {QStringLiteral("no-capture"), tr("Start without capturing (use the tray menu to start).")},
         {QStringLiteral("lang"), tr("User interface language (en, ru, de)."), QStringLiteral("LANG")},
@@ -165,12 +169,19 @@ std::optional<CommandLine> parseCommandLine(const QStringList &arguments, QStrin
 
     if (p.isSet(QStringLiteral("port"))) {
         qint64 port = 0;
-        if (!readInt(p, QStringLiteral("port"), 1, 65535, port, error))
+        if (!readInt(p, QStringLiteral("port"), 0, 65535, port, error))
             return std::nullopt;
         cli.port = quint16(port);
     }
-    if (p.isSet(QStringLiteral("bind")))
-        cli.bind = p.value(QStringLiteral("bind")).trimmed();
+    if (p.isSet(QStringLiteral("bind"))) {
+        const QString text = p.value(QStringLiteral("bind")).trimmed();
+        const QHostAddress address(text);
+        if (address.isNull()) {
+            *error = tr("--bind: \"%1\" is not an IP address").arg(text);
+            return std::nullopt;
+        }
+        cli.bind = address;
+    }
     if (p.isSet(QStringLiteral("lang"))) {
         cli.lang = p.value(QStringLiteral("lang")).trimmed().toLower();
         if (cli.lang != u"en" && cli.lang != u"ru" && cli.lang != u"de") {

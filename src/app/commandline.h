@@ -2,6 +2,7 @@
 
 #include "core/analysisconfig.h"
 
+#include <QHostAddress>
 #include <QString>
 #include <QStringList>
 
@@ -24,8 +25,10 @@ struct CommandLine
     bool analysisGiven = false;    // any of the analysis options was given
     QString configFile;            // --config FILE (INI) instead of the user's settings
     QString lang;                  // --lang ru|de|en
-    std::optional<quint16> port;   // --port
-    std::optional<QString> bind;   // --bind
+    // --port/--bind: where the LAN server listens in this run (desktop and headless alike); they
+    // override the stored server settings and are never written to them.
+    std::optional<quint16> port;      // 0: any free port
+    std::optional<QHostAddress> bind; // a literal IPv4/IPv6 address
     bool showWindow = false;       // --show
     bool noCapture = false;        // --no-capture: start without capturing
     QString helpText;

@@ -7,10 +7,14 @@
 #include "gui/autostart.h"
 #include "gui/desktopactions.h"
 #include "gui/guisettings.h"
+#include "gui/qrdialog.h"
 #include "gui/settingsdialog.h"
 #include "gui/singleinstance.h"
 #include "gui/spectrumwindow.h"
 #include "gui/traycontroller.h"
+#include "net/lanservice.h"
+#include "platform/platform.h"
+#include "session.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -30,11 +34,12 @@ std::unique_ptr<gui::SingleInstance> acquireSingleInstance(const DesktopOptions 
     return instance;
 }
 
-DesktopApp::DesktopApp(Engine &engine, Settings &settings, gui::SingleInstance &instance,
-                       const DesktopOptions &options, QObject *parent)
+DesktopApp::DesktopApp(Session &session, gui::SingleInstance &instance, const DesktopOptions &options,
+                       QObject *parent)
     : QObject(parent)
-    , m_engine(engine)
-    , m_settings(settings)
+    , m_session(session)
+    , m_engine(session.engine())
+    , m_settings(session.settings())
     , m_instance(instance)
     , m_options(options)
     , m_actions(std::make_unique<gui::DesktopActions>())
@@ -58,11 +63,13 @@ DesktopApp::DesktopApp(Engine &engine, Settings &settings, gui::SingleInstance &
     connect(&m_settings, &Settings::changed, this, &DesktopApp::onSettingChanged);
     wireEngine();
     wireActions();
+    wireLan();
 }
 
 DesktopApp::~DesktopApp()
 {
     delete m_dialog;
+    delete m_qrDialog;
 }
 
 void DesktopApp::wireEngine()
@@ -237,11 +244,9 @@ void DesktopApp::start()
         setWindowShown(true);
     m_actions->setWindowVisible(m_window->isVisible());
 
-    m_engine.applyConfig(analysisConfigFrom(m_settings));
-    m_engine.selectDevice(m_options.source.isEmpty() ? m_settings.value(keys::source) : m_options.source);
-    m_engine.refreshDevices();
-    if (!m_options.noCapture && m_settings.value(keys::captureOnStart))
-        m_engine.start();
+    m_session.lan().apply(); // a busy port: listenFailed() -> tray notification
+    m_session.startEngine(m_options.source.isEmpty() ? m_settings.value(keys::source) : m_options.source,
+                          analysisConfigFrom(m_settings), !m_options.noCapture && m_settings.value(keys::captureOnStart));
 }
 
 void DesktopApp::handleArguments(const QStringList &arguments)
@@ -271,17 +276,28 @@ void DesktopApp::quit()
     saveGeometry();
     m_settings.sync();
     emit quitting();
-    m_engine.stop();
+    m_session.shutdown();
     QCoreApplication::quit();
 }
 
-int runDesktop(QApplication &app, Engine &engine, Settings &settings, gui::SingleInstance &instance,
-               const DesktopOptions &options, const std::function<void(DesktopApp &)> &wire)
+// Settings problems (refused file, backup made, cannot save) as tray notifications, now and later.
+static void notifySettingsProblems(DesktopApp &desktop, Settings &settings)
 {
-    Q_UNUSED(app);
-    DesktopApp desktop(engine, settings, instance, options);
-    if (wire)
-        wire(desktop);
+    const auto show = [&desktop](const QString &message) {
+        desktop.tray()->notify(QCoreApplication::translate("spectray::main", "Spectray settings"), message, true);
+    };
+    for (const QString &message : settings.problems())
+        show(message);
+    QObject::connect(&settings, &Settings::problem, &desktop, show);
+}
+
+int runDesktop(Session &session, gui::SingleInstance &instance, const DesktopOptions &options)
+{
+    DesktopApp desktop(session, instance, options);
+    notifySettingsProblems(desktop, session.settings());
+    // A logout or `kill` ends the desktop app as the Quit item does: geometry and settings saved.
+    platform::TerminationWatcher termination;
+    QObject::connect(&termination, &platform::TerminationWatcher::terminationRequested, &desktop, &DesktopApp::quit);
     desktop.start();
     return QApplication::exec();
 }

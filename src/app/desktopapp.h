@@ -7,21 +7,21 @@
 #include <QString>
 #include <QStringList>
 
-#include <functional>
 #include <memory>
 
-class QApplication;
 class QMenu;
 class QMessageBox;
 
 namespace spectray {
 
 class Engine;
+class Session;
 class Settings;
 
 namespace gui {
 class AutoStart;
 class DesktopActions;
+class QrDialog;
 class SettingsDialog;
 class SingleInstance;
 class SpectrumWindow;
@@ -42,27 +42,29 @@ struct DesktopOptions
 // exit 0, nothing was opened); otherwise this process is now the single instance.
 std::unique_ptr<gui::SingleInstance> acquireSingleInstance(const DesktopOptions &options);
 
-// The desktop composition: tray, window, settings dialog and their wiring to the engine. It owns the
-// GUI objects; the engine and settings belong to main(). Other layers (the LAN server) are wired
-// through actions() and settingsDialogCreated() without this class knowing them.
+// The desktop front-end on a Session: tray, window, settings and QR dialogs, wired to the session's
+// engine and LAN service (desktoplan.cpp). It owns the GUI objects; the session and settings belong
+// to main().
 class DesktopApp final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DesktopApp)
 
 public:
-    DesktopApp(Engine &engine, Settings &settings, gui::SingleInstance &instance, const DesktopOptions &options,
+    DesktopApp(Session &session, gui::SingleInstance &instance, const DesktopOptions &options,
                QObject *parent = nullptr);
     ~DesktopApp() override;
 
-    // Shows what should be shown and starts capture (unless told not to).
+    // Shows what should be shown, starts the LAN server as the settings say (a busy port becomes a
+    // tray notification) and starts capture (unless told not to).
     void start();
 
-    Engine &engine() const { return m_engine; }
+    Session &session() const { return m_session; }
     gui::DesktopActions *actions() const { return m_actions.get(); }
     gui::TrayController *tray() const { return m_tray.get(); }
     gui::SpectrumWindow *window() const { return m_window.get(); }
     gui::SettingsDialog *settingsDialog(); // created on first use
+    gui::QrDialog *qrDialog() const; // while shown, else nullptr
 
 signals:
     void settingsDialogCreated(spectray::gui::SettingsDialog *dialog);
@@ -71,6 +73,7 @@ signals:
 public slots:
     void handleArguments(const QStringList &arguments); // from a second launch
     void quit();
+    void showQrCode();
 
 private:
     void wireEngine();
@@ -81,7 +84,12 @@ private:
     void onTrayAvailability(bool available);
     QMenu *buildContextMenu();
     void saveGeometry();
+    // The LAN service's side of the desktop (desktoplan.cpp).
+    void wireLan();
+    void publishLanState();
+    void wireNetworkPage(gui::SettingsDialog *dialog);
 
+    Session &m_session;
     Engine &m_engine;
     Settings &m_settings;
     gui::SingleInstance &m_instance;
@@ -92,13 +100,13 @@ private:
     std::unique_ptr<gui::AutoStart> m_autoStart;
     std::unique_ptr<QMenu> m_contextMenu;
     QPointer<gui::SettingsDialog> m_dialog;
+    QPointer<gui::QrDialog> m_qrDialog;
     QPointer<QMessageBox> m_noTrayBox;
     bool m_toldNoTray = false;
 };
 
-// Runs the desktop mode until Quit. `wire` (optional) connects more objects, e.g. the LAN server,
-// to the DesktopApp before it starts.
-int runDesktop(QApplication &app, Engine &engine, Settings &settings, gui::SingleInstance &instance,
-               const DesktopOptions &options, const std::function<void(DesktopApp &)> &wire = {});
+// Runs the desktop mode until Quit (tray/window menu, closing the window without a tray, or
+// SIGINT/SIGTERM).
+int runDesktop(Session &session, gui::SingleInstance &instance, const DesktopOptions &options);
 
 } // namespace spectray

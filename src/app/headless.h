@@ -4,28 +4,24 @@
 
 #include <QString>
 
-#include <optional>
-
 namespace spectray {
 
-class Engine;
-class Settings;
+class Session;
 
-// What `spectray --headless` was asked for; everything not given comes from the settings.
+// What `spectray --headless` was asked for; the LAN server's settings and --port/--bind are the
+// session's LanService's business (set before calling runHeadless).
 struct HeadlessOptions
 {
-    QString source;                // device id/name, "demo", "file:PATH" (e.g. cli.source or keys::source)
-    AnalysisConfig analysis;       // settings with --profile/--fps/... applied
-    std::optional<quint16> port;   // --port (overrides server/port)
-    std::optional<QString> bind;   // --bind (overrides server/bind and LAN access)
-    bool printQrCode = true;       // only ever printed when stdout is a terminal
+    QString source; // device id/name, "demo", "file:PATH" (cli.source or keys::source)
+    AnalysisConfig analysis; // settings with --profile/--fps/... applied
+    bool printQrCode = true; // only ever printed when stdout is a terminal
 };
 
-// Runs capture and the LAN server without any GUI until SIGINT/SIGTERM. Prints the URLs to open
-// (loopback and each LAN address, with the token) and, on a terminal, a QR code of the LAN URL.
-// On a signal, clients get a going-away close and the capture stream is released.
-// Returns the process exit code: 0 after a clean shutdown, 1 if the server cannot listen,
-// 2 for a bad --bind value.
-int runHeadless(Engine &engine, Settings &settings, const HeadlessOptions &options);
+// The headless front-end: starts the session's LAN server and capture, prints the URLs to open
+// (loopback, then the LAN URLs in LanService order, each with the token) and, on a terminal, a QR
+// code of the LAN URL; runs until SIGINT/SIGTERM, then clients get a going-away close and the
+// capture stream is released. Returns the exit code: 0 after a clean shutdown, 1 when the server
+// cannot listen or is turned off in the settings.
+int runHeadless(Session &session, const HeadlessOptions &options);
 
 } // namespace spectray

@@ -2,7 +2,8 @@
 
 #include "core/wireformat.h"
 #include "engine/engine.h"
-#include "unixsignals.h"
+#include "console.h"
+#include "platform/platform.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -11,7 +12,6 @@
 #include <QJsonObject>
 #include <QTimer>
 
-#include <csignal>
 #include <cstdio>
 
 namespace spectray {
@@ -75,12 +75,12 @@ int runListDevices(Engine &engine, bool json)
 
 int runPrintFrames(Engine &engine, const QString &source, const AnalysisConfig &config, qint64 frames)
 {
-    std::signal(SIGPIPE, SIG_IGN); // a closed pipe shows up as a failed write, handled below
-    TerminationSignals termination;
+    platform::ignoreBrokenPipe(); // a closed pipe shows up as a failed write, handled below
+    platform::TerminationWatcher termination;
     int exitCode = 0;
     qint64 printed = 0;
     QEventLoop loop;
-    QObject::connect(&termination, &TerminationSignals::terminationRequested, &loop, &QEventLoop::quit);
+    QObject::connect(&termination, &platform::TerminationWatcher::terminationRequested, &loop, &QEventLoop::quit);
     QObject::connect(&engine, &Engine::layoutChanged, &loop, [&](const BandLayout &layout) {
         if (!writeLine(wire::layoutJson(layout)))
             loop.quit();
@@ -96,10 +96,7 @@ int runPrintFrames(Engine &engine, const QString &source, const AnalysisConfig &
             loop.quit();
     });
     QObject::connect(&engine, &Engine::statusChanged, &loop, [&](const EngineStatus &status) {
-        const QString line = status.reason.isEmpty()
-                                 ? QStringLiteral("%1: %2").arg(stateName(status.state), status.deviceName)
-                                 : QStringLiteral("%1: %2 (%3)").arg(stateName(status.state), status.reason, status.deviceName);
-        std::fprintf(stderr, "spectray: %s\n", line.toLocal8Bit().constData());
+        printError(statusLine(status));
     });
     engine.applyConfig(config);
     engine.selectDevice(source);

@@ -1,10 +1,9 @@
-// Composition root: parses the command line, picks the mode, wires the layers together.
+// Composition root: parses the command line, picks the mode, builds the session and its front-end.
 #include "analyzecommand.h"
 #include "commandline.h"
-#include "core/logging.h"
+#include "console.h"
 #include "core/settings.h"
 #include "desktopapp.h"
-#include "desktopserver.h"
 #include "engine/engine.h"
 #include "engine/enginesettings.h"
 #include "gui/guisettings.h"
@@ -13,8 +12,9 @@
 #include "gui/translations.h"
 #include "headless.h"
 #include "livecommands.h"
-#include "net/netsettings.h"
-#include "net/streamserver.h"
+#include "net/lanservice.h"
+#include "platform/platform.h"
+#include "session.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -28,7 +28,7 @@ namespace {
 
 int usageError(const QString &message)
 {
-    std::fprintf(stderr, "spectray: %s\n", message.toLocal8Bit().constData());
+    printError(message);
     return 2;
 }
 
@@ -45,31 +45,20 @@ std::unique_ptr<Settings> openSettings(const CommandLine &cli, bool inMemoryOk =
     return settings;
 }
 
-// Settings problems (refused file, backup made, cannot save) as tray notifications, now and later.
-void notifySettingsProblems(DesktopApp &desktop, Settings &settings)
+// --port/--bind mean the same in every mode: where the LAN server listens in this run. They
+// override the stored settings and are never written to them.
+net::LanOverrides lanOverrides(const CommandLine &cli)
 {
-    const auto show = [&desktop](const QString &message) {
-        desktop.tray()->notify(QCoreApplication::translate("spectray::main", "Spectray settings"), message, true);
-    };
-    for (const QString &message : settings.problems())
-        show(message);
-    QObject::connect(&settings, &Settings::problem, &desktop, show);
-}
-
-// True when a GUI can be shown: a display server to talk to, or a platform forced by the user.
-bool haveDisplay()
-{
-#if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
-    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
-           || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
-#else
-    return true;
-#endif
+    net::LanOverrides o;
+    o.port = cli.port;
+    o.bind = cli.bind;
+    return o;
 }
 
 int runHeadlessMode(int argc, char **argv, const CommandLine &cli)
 {
     QCoreApplication app(argc, argv);
+    platform::ignoreBrokenPipe(); // a closed stdout must not kill the server
     const auto settings = openSettings(cli);
     if (!settings)
         return 2;
@@ -79,16 +68,16 @@ int runHeadlessMode(int argc, char **argv, const CommandLine &cli)
     if (!applyAnalysisOptions(cli, options.analysis, &error))
         return usageError(error);
     options.source = cli.source.value_or(settings->value(keys::source));
-    options.port = cli.port;
-    options.bind = cli.bind;
-    Engine engine;
-    return runHeadless(engine, *settings, options);
+    Session session(*settings);
+    session.lan().setOverrides(lanOverrides(cli));
+    return runHeadless(session, options);
 }
 
 int runDesktopMode(int argc, char **argv, const CommandLine &cli, const QStringList &arguments)
 {
     QApplication app(argc, argv);
     QApplication::setQuitOnLastWindowClosed(false); // the tray keeps running without a window
+    platform::ignoreBrokenPipe();
     const auto settings = openSettings(cli, true);
     gui::installTranslators(app, cli.lang.isEmpty() ? settings->valueName(keys::language) : cli.lang);
 
@@ -109,18 +98,9 @@ int runDesktopMode(int argc, char **argv, const CommandLine &cli, const QStringL
         return usageError(error);
     if (cli.analysisGiven)
         storeAnalysisConfig(*settings, config);
-    // --port/--bind change the stored server settings, as the Network page would.
-    if (cli.port)
-        settings->setValue(keys::serverPort, int(*cli.port));
-    if (cli.bind && !settings->setValue(keys::serverBind, *cli.bind))
-        return usageError(QCoreApplication::translate("spectray::main", "--bind: \"%1\" is not an IP address").arg(*cli.bind));
-    Engine engine;
-    net::StreamServer server;
-    return runDesktop(app, engine, *settings, *instance, options, [&](DesktopApp &desktop) {
-        notifySettingsProblems(desktop, *settings);
-        auto *joined = new DesktopServer(desktop, server, *settings, &desktop);
-        joined->apply(); // listens if the settings enable it; a busy port becomes a tray notification
-    });
+    Session session(*settings);
+    session.lan().setOverrides(lanOverrides(cli));
+    return runDesktop(session, *instance, options);
 }
 
 } // namespace
@@ -175,10 +155,9 @@ int main(int argc, char **argv)
     case CommandLine::Mode::Headless:
         return runHeadlessMode(argc, argv, cli);
     case CommandLine::Mode::Desktop:
-        if (!haveDisplay()) {
-            std::fprintf(stderr, "spectray: %s\n",
-                         qPrintable(QCoreApplication::translate(
-                             "spectray::main", "no display found — running headless (capture and LAN server only)")));
+        if (!platform::haveDisplay()) {
+            printError(QCoreApplication::translate("spectray::main",
+                                                   "no display found — running headless (capture and LAN server only)"));
             return runHeadlessMode(argc, argv, cli);
         }
         return runDesktopMode(argc, argv, cli, arguments);

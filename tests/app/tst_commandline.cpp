@@ -46,6 +46,7 @@ private slots:
         QTest::newRow("fft pow2") << QStringList{QStringLiteral("--fft-size"), QStringLiteral("1000")} << QStringLiteral("--fft-size");
         QTest::newRow("profile") << QStringList{QStringLiteral("--profile"), QStringLiteral("loud")} << QStringLiteral("--profile");
         QTest::newRow("port") << QStringList{QStringLiteral("--port"), QStringLiteral("70000")} << QStringLiteral("--port");
+        QTest::newRow("bind") << QStringList{QStringLiteral("--bind"), QStringLiteral("my-laptop")} << QStringLiteral("--bind");
         QTest::newRow("lang") << QStringList{QStringLiteral("--lang"), QStringLiteral("xx")} << QStringLiteral("--lang");
         QTest::newRow("unknown") << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("frobnicate");
         QTest::newRow("two modes") << QStringList{QStringLiteral("--headless"), QStringLiteral("--list-devices")} << QStringLiteral("combined");
@@ -62,6 +63,22 @@ private slots:
         QString error;
         QVERIFY(!parse(args, &error).has_value());
         QVERIFY2(error.contains(mentions), qPrintable(error));
+    }
+
+    // --port 0 asks for any free port (for this run only); --bind takes IPv4 and IPv6 literals.
+    void lanFlags()
+    {
+        QString e;
+        const auto cli = parse({QStringLiteral("--headless"), QStringLiteral("--port"), QStringLiteral("0"),
+                                QStringLiteral("--bind"), QStringLiteral("::1")}, &e);
+        QVERIFY2(cli, qPrintable(e));
+        QCOMPARE(*cli->port, quint16(0));
+        QCOMPARE(*cli->bind, QHostAddress(QHostAddress::LocalHostIPv6));
+        const auto v4 = parse({QStringLiteral("--bind"), QStringLiteral(" 0.0.0.0 ")}, &e);
+        QVERIFY2(v4, qPrintable(e));
+        QCOMPARE(*v4->bind, QHostAddress(QHostAddress::AnyIPv4));
+        QVERIFY(!parse({}, &e)->bind.has_value());
+        QVERIFY(!parse({}, &e)->port.has_value());
     }
 
     void invertedRangeRejected()

@@ -1,7 +1,8 @@
 // The desktop composition with the real Engine (demo source, no audio server needed): tray/menu
 // actions reach the capture worker, the window receives frames, settings changes apply live.
 #include "app/desktopapp.h"
-#include "app/desktopserver.h"
+#include "app/session.h"
+#include "net/lanservice.h"
 #include "net/netsettings.h"
 #include "net/streamserver.h"
 #include "core/metatypes.h"
@@ -12,6 +13,7 @@
 #include "gui/guisettings.h"
 #include "gui/singleinstance.h"
 #include "gui/spectrumwindow.h"
+#include "gui/qrdialog.h"
 #include "gui/traycontroller.h"
 
 #include <QAction>
@@ -42,12 +44,14 @@ private slots:
     {
         Settings settings(m_dir.filePath(u"app.ini"_qs));
         settings.setValue(keys::captureOnStart, false);
+        settings.setValue(keys::serverEnabled, false); // no server on a fixed port or all interfaces
         gui::SingleInstance instance(QUuid::createUuid().toString());
         QVERIFY(instance.listen());
         DesktopOptions options;
         options.source = u"demo"_qs;
-        Engine engine;
-        DesktopApp app(engine, settings, instance, options);
+        Session session(settings);
+        Engine &engine = session.engine();
+        DesktopApp app(session, instance, options);
         app.start();
         QVERIFY(app.window()->isVisible()); // first run shows the window
         QCOMPARE(engine.status().state, EngineStatus::State::Stopped);
@@ -99,22 +103,26 @@ private slots:
         Settings settings(m_dir.filePath(u"server.ini"_qs));
         settings.setValue(keys::captureOnStart, false);
         settings.setValue(keys::serverLanAccess, false); // loopback only
-        settings.setValue(keys::serverPort, 20000 + int(QCoreApplication::applicationPid() % 20000));
         gui::SingleInstance instance(QUuid::createUuid().toString());
-        Engine engine;
-        net::StreamServer server;
-        DesktopApp app(engine, settings, instance, DesktopOptions{});
-        DesktopServer joined(app, server, settings);
-        QVERIFY(joined.apply());
+        Session session(settings);
+        session.lan().setOverrides({quint16(0), std::nullopt}); // any free port, loopback from the settings
+        net::StreamServer &server = session.lan().server();
+        DesktopApp app(session, instance, DesktopOptions{});
+        app.start();
         QVERIFY(server.isListening());
         QVERIFY(app.actions()->webMenu()->menuAction()->isVisible());
-        QCOMPARE(joined.localUrl().host(), u"127.0.0.1"_qs);
-        QVERIFY(joined.localUrl().fragment().startsWith(u"t="_qs));
+        QCOMPARE(session.lan().localUrl().host(), u"127.0.0.1"_qs);
+        QVERIFY(session.lan().localUrl().fragment().startsWith(u"t="_qs));
+        QVERIFY(session.lan().lanUrls().isEmpty()); // LAN access off: no URL for other devices
 
         const QString token = settings.value(keys::serverToken);
         QVERIFY(!token.isEmpty());
         emit app.actions()->regenerateTokenRequested();
         QVERIFY(settings.value(keys::serverToken) != token);
+        QCOMPARE(session.lan().localUrl().fragment(), u"t="_qs + settings.value(keys::serverToken));
+        // No LAN URL, so no QR code to scan (a notification says why instead).
+        emit app.actions()->showQrRequested();
+        QVERIFY(!app.qrDialog());
 
         // The Network page shows the server's settings and writes edits back.
         gui::SettingsDialog *dialog = app.settingsDialog();
@@ -128,11 +136,13 @@ private slots:
     {
         Settings settings(m_dir.filePath(u"args.ini"_qs));
         settings.setValue(keys::captureOnStart, false);
+        settings.setValue(keys::serverEnabled, false);
         settings.setValue(keys::firstRunDone, true);
         settings.setValue(keys::windowVisible, false);
         gui::SingleInstance instance(QUuid::createUuid().toString());
-        Engine engine;
-        DesktopApp app(engine, settings, instance, DesktopOptions{});
+        Session session(settings);
+        Engine &engine = session.engine();
+        DesktopApp app(session, instance, DesktopOptions{});
         app.start();
         // Without a tray the window is the main surface and always shown; with one it stays hidden.
         QCOMPARE(app.window()->isVisible(), !app.tray()->isTrayAvailable());

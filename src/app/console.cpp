@@ -1,0 +1,47 @@
+#include "console.h"
+
+#include "core/enginestatus.h"
+#include "core/qrmatrix.h"
+
+namespace spectray {
+
+void printLine(std::FILE *stream, const QString &line)
+{
+    const QByteArray bytes = line.toLocal8Bit();
+    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stream);
+    std::fputc('\n', stream);
+    std::fflush(stream);
+}
+
+void printError(const QString &message)
+{
+    printLine(stderr, QStringLiteral("spectray: ") + message);
+}
+
+QString statusLine(const EngineStatus &status)
+{
+    return status.reason.isEmpty()
+        ? QStringLiteral("%1: %2").arg(stateName(status.state), status.deviceName)
+        : QStringLiteral("%1: %2 (%3)").arg(stateName(status.state), status.reason, status.deviceName);
+}
+
+QString qrCodeText(const QrMatrix &matrix)
+{
+    // Two quiet modules instead of the standard four: the black terminal background around the
+    // inverse-video block already separates the code, and phones read it well this way.
+    const int quiet = 2;
+    const int size = matrix.size();
+    QString out;
+    for (int y = -quiet; y < size + quiet; y += 2) {
+        out += QStringLiteral("\x1b[97;40m");
+        for (int x = -quiet; x < size + quiet; ++x) {
+            const bool top = !matrix.isDark(x, y);
+            const bool bottom = !matrix.isDark(x, y + 1);
+            out += top && bottom ? u'\u2588' : top ? u'\u2580' : bottom ? u'\u2584' : u' ';
+        }
+        out += QStringLiteral("\x1b[0m\n");
+    }
+    return out;
+}
+
+} // namespace spectray

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QObject>
+
+#include <cstdio>
+#include <memory>
+
+// The app layer's only operating-system dependencies, behind one interface. Exactly one of
+// platform/unix/ or platform/win/ is compiled (src/app/CMakeLists.txt picks it), so call sites have
+// no #ifdef and no POSIX or Win32 header.
+namespace spectray::platform {
+
+// Turns the system's "please stop" (Unix: SIGINT/SIGTERM; Windows: Ctrl+C, Ctrl+Break, console
+// close) into a Qt signal on the thread that created the watcher, so shutdown runs as ordinary code:
+// clients get a going-away close, capture is released, settings are saved. One watcher at a time;
+// while none exists the system's default action applies.
+class TerminationWatcher final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TerminationWatcher)
+
+public:
+    explicit TerminationWatcher(QObject *parent = nullptr);
+    ~TerminationWatcher() override;
+
+signals:
+    void terminationRequested();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+// A closed pipe on stdout/a socket must show up as a failed write, not kill the process (Unix
+// SIGPIPE). No-op where writes never raise a signal.
+void ignoreBrokenPipe();
+
+// True when `stream` is a terminal (then a QR code or a progress line is worth printing).
+bool isTerminal(std::FILE *stream);
+inline bool isStdoutTerminal()
+{
+    return isTerminal(stdout);
+}
+
+// True when a GUI can be shown: a display server to talk to, or a platform forced by the user.
+bool haveDisplay();
+
+} // namespace spectray::platform

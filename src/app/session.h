@@ -1,0 +1,54 @@
+#pragma once
+
+#include "core/analysisconfig.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace spectray {
+
+class Engine;
+class Settings;
+
+namespace net {
+class LanService;
+}
+
+// One running Spectray: the capture engine and everything fed from it (the LAN service today; the
+// LED and MQTT outputs join in wireOutputs()). Both front-ends — desktop (tray, window, dialogs) and
+// headless (console) — are thin layers on it, so which server runs, which URL is "the LAN URL" and
+// what --port/--bind mean are decided here and in LanService, once. Lives in the GUI thread; the
+// engine's worker thread reaches it only through the engine's value-type signals.
+class Session final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Session)
+
+public:
+    explicit Session(Settings &settings, QObject *parent = nullptr);
+    ~Session() override; // the LAN service closes its clients before the engine stops
+
+    Settings &settings() const { return m_settings; }
+    Engine &engine() const { return *m_engine; }
+    net::LanService &lan() const { return *m_lan; }
+
+    // Configures the engine for `source` with `config`, asks for the device list, and starts
+    // capturing when `capture`. The LAN server is started separately (lan().apply()), because the
+    // front-ends report a busy port differently (tray notification vs. exit status).
+    void startEngine(const QString &source, const AnalysisConfig &config, bool capture);
+    // The orderly end: every LAN client gets "going away", the capture stream is released. Let the
+    // event loop run briefly afterwards so the close frames leave.
+    void shutdown();
+
+private:
+    void wireLan();
+    void wireOutputs();
+
+    Settings &m_settings;
+    std::unique_ptr<Engine> m_engine;
+    std::unique_ptr<net::LanService> m_lan;
+};
+
+} // namespace spectray
