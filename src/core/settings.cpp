@@ -53,7 +53,7 @@ QString Settings::userFileName()
     // not exist, because constructing a QSettings on the real file reads it (a FIFO there would block
     // before it could be refused).
     const QSettings probe(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("Spectray"),
-                          QStringLiteral("spectray-location-probe"));
+        QStringLiteral("spectray-location-probe"));
     return QFileInfo(probe.fileName()).dir().filePath(QStringLiteral("spectray.ini"));
 }
 
@@ -89,8 +89,7 @@ QVariant Settings::raw(const QString &name) const
 // only rewritten when something is set (and then with a backup first).
 void Settings::repair(const char *name, const QVariant &replacement, const QString &why) const
 {
-    qCWarning(lcCore).noquote() << "Setting" << QString::fromLatin1(name) << why << "- using"
-                                << replacement.toString();
+    qCWarning(lcCore).noquote() << "Setting" << QString::fromLatin1(name) << why << "- using" << replacement.toString();
     m_repairs.insert(QString::fromLatin1(name), replacement);
 }
 
@@ -117,7 +116,8 @@ int Settings::value(const IntKey &key) const
     // Out of range means the file was edited or damaged: the default is a known-good value, the
     // nearest end of the range often is not (port 0 is not "port 1").
     if (v < key.min || v > key.max) {
-        repair(key.name, key.defaultValue, QStringLiteral("is out of range %1..%2 (%3)").arg(key.min).arg(key.max).arg(v));
+        repair(
+            key.name, key.defaultValue, QStringLiteral("is out of range %1..%2 (%3)").arg(key.min).arg(key.max).arg(v));
         return key.defaultValue;
     }
     if (!key.allowed.empty() && std::find(key.allowed.begin(), key.allowed.end(), int(v)) == key.allowed.end()) {
@@ -142,7 +142,8 @@ double Settings::value(const DoubleKey &key) const
         return key.defaultValue;
     }
     if (v < key.min || v > key.max) {
-        repair(key.name, key.defaultValue, QStringLiteral("is out of range %1..%2 (%3)").arg(key.min).arg(key.max).arg(v));
+        repair(
+            key.name, key.defaultValue, QStringLiteral("is out of range %1..%2 (%3)").arg(key.min).arg(key.max).arg(v));
         return key.defaultValue;
     }
     return v;
@@ -211,9 +212,8 @@ void Settings::setValue(const IntKey &key, int value)
     value = std::clamp(value, key.min, key.max);
     if (!key.allowed.empty()) {
         // The nearest allowed value (the first of two equally near).
-        value = *std::min_element(key.allowed.begin(), key.allowed.end(), [value](int a, int b) {
-            return std::abs(a - value) < std::abs(b - value);
-        });
+        value = *std::min_element(key.allowed.begin(), key.allowed.end(),
+            [value](int a, int b) { return std::abs(a - value) < std::abs(b - value); });
     }
     store(key.id, key.name, value);
 }

@@ -7,23 +7,18 @@
 
 namespace spectray::settingsfile {
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("spectray::Settings", text);
-}
-} // namespace
-
+// Written out at each call so lupdate files the strings under the context they are looked up in.
 QString refusalReason(const QString &path)
 {
     const QFileInfo info(path);
+    // A dangling link: QSettings would create a file wherever it points.
     if (info.isSymLink() && !info.exists())
-        return tr("is a link to nothing"); // QSettings would write through it to wherever it points
+        return QCoreApplication::translate("spectray::Settings", "is a link to nothing");
     if (!info.exists() || info.isFile())
         return {};
     if (info.isDir())
-        return tr("is a directory");
-    return tr("is not a regular file (a device, FIFO or socket)");
+        return QCoreApplication::translate("spectray::Settings", "is a directory");
+    return QCoreApplication::translate("spectray::Settings", "is not a regular file (a device, FIFO or socket)");
 }
 
 Inspection inspect(const QString &path)

@@ -1,5 +1,5 @@
-#include "settingskeys.h"
 #include "settingsschema.h"
+#include "settingskeys.h"
 
 #include <QRegularExpression>
 #include <QStringList>

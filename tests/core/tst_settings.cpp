@@ -4,6 +4,7 @@
 #include "engine/enginesettings.h"
 
 #include <QFile>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -105,6 +106,66 @@ private slots:
         QCOMPARE(s.value(keys::firstRunDone), true);
         QCOMPARE(s.value(keys::language), UiLanguage::German);
         QCOMPARE(s.value(keys::startAtLogin), true);
+    }
+
+    // Every key has its own id and its own name, and every id has a key.
+    void everyKeyOnce()
+    {
+        struct Row
+        {
+            SettingId id;
+            QString name;
+        };
+        const auto row = [](const auto &key) { return Row{key.id, QString::fromLatin1(key.name)}; };
+        const QList<Row> rows = {
+            row(keys::source),
+            row(keys::profile),
+            row(keys::fps),
+            row(keys::bands),
+            row(keys::minHz),
+            row(keys::maxHz),
+            row(keys::captureOnStart),
+            row(keys::amplitude),
+            row(keys::rangeDb),
+            row(keys::weighting),
+            row(keys::layout),
+            row(keys::bandsPerOctave),
+            row(keys::serverEnabled),
+            row(keys::serverPort),
+            row(keys::serverBind),
+            row(keys::serverLanAccess),
+            row(keys::serverToken),
+            row(keys::serverTokenOnLoopback),
+            row(keys::serverAllowedOrigins),
+            row(keys::serverAllowedHosts),
+            row(keys::serverMaxClients),
+            row(keys::style),
+            row(keys::meter),
+            row(keys::bassPulse),
+            row(keys::accent),
+            row(keys::peaks),
+            row(keys::peakHoldMs),
+            row(keys::peakFallMs),
+            row(keys::attackMs),
+            row(keys::releaseMs),
+            row(keys::opacity),
+            row(keys::alwaysOnTop),
+            row(keys::clickThrough),
+            row(keys::windowVisible),
+            row(keys::windowGeometry),
+            row(keys::firstRunDone),
+            row(keys::startAtLogin),
+            row(keys::language),
+        };
+        QSet<int> ids;
+        QSet<QString> names;
+        for (const Row &r : rows) {
+            QVERIFY2(!ids.contains(int(r.id)), qPrintable(r.name));
+            QVERIFY2(!names.contains(r.name.toLower()), qPrintable(r.name)); // QSettings is case-blind on Windows
+            ids.insert(int(r.id));
+            names.insert(r.name.toLower());
+        }
+        QCOMPARE(ids.size(), int(SettingId::Language) + 1);
     }
 
     void groups()
