@@ -32,6 +32,8 @@ test_pkgs=(
   x11-utils python3-numpy libbenchmark-dev chromium
   desktop-file-utils appstream lintian dpkg-dev file
   g++-mingw-w64-x86-64-posix mingw-w64-x86-64-dev wine64
+  # Real recorded music for tests/dsp/tst_musicalive and bench/music (rock/metal; game score).
+  fretsonfire-songs-sectoid drascula-music
 )
 
 pkgs=("${build_pkgs[@]}")

@@ -5,6 +5,7 @@
 #include "core/wireformat.h"
 #include "dsp/spectrumanalyzer.h"
 #include "dsp/streamframer.h"
+#include "engine/dspoptions.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -42,6 +43,7 @@ BandLayout layoutOf(const dsp::SpectrumAnalyzer &analyzer)
     layout.profile = QString::fromLatin1(dsp::profileName(analyzer.config().profile));
     layout.fftSize = analyzer.fftSize();
     layout.bassFftSize = analyzer.bassFftSize();
+    engine::fillScaleFields(analyzer, layout);
     return layout;
 }
 
@@ -65,6 +67,7 @@ int runAnalyze(const QString &path, const AnalysisConfig &config, std::FILE *out
     cfg.maxHz = std::min(config.maxHz, format.sampleRate / 2.0);
     cfg.fftSize = config.fftSize;
     cfg.bassFftSize = config.bassFftSize;
+    engine::applyScaleOptions(config, cfg);
     if (const std::string problem = dsp::validate(cfg); !problem.empty())
         return fail(err, QString::fromStdString(problem));
 

@@ -50,8 +50,8 @@ struct AnalyzerConfig
     int fftSize = 0;        // 0 = profile's choice; else power of two 256..65536
     int bassFftSize = 0;    // 0 = profile's choice; Default profile only (used when > fftSize)
     Amplitude amplitude = Amplitude::Db;
-    double rangeDb = 60.0;  // 40..90: the dB span of the scale below the reference
-    Weighting weighting = Weighting::Tilt3;
+    double rangeDb = 65.0;  // 40..90: the dB span of the scale below the reference (docs/dsp.md)
+    Weighting weighting = Weighting::Flat; // docs/dsp.md: tilts bury real music's sub-bass
     Layout layout = Layout::Log;
     int bandsPerOctave = 3; // octave layout: 1, 2, 3, 6, 12 or 24
 };

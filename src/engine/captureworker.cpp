@@ -4,6 +4,7 @@
 #include "core/logging.h"
 #include "dsp/spectrumanalyzer.h"
 #include "dsp/streamframer.h"
+#include "engine/dspoptions.h"
 #include "sourceresolver.h"
 
 #include <QDateTime>
@@ -190,6 +191,7 @@ bool CaptureWorker::rebuildAnalyzer(int sampleRate, QString *error)
     cfg.maxHz = std::min(m_config.maxHz, sampleRate / 2.0);
     cfg.fftSize = m_config.fftSize;
     cfg.bassFftSize = m_config.bassFftSize;
+    engine::applyScaleOptions(m_config, cfg);
     const std::string problem = dsp::validate(cfg);
     if (!problem.empty()) {
         if (error)
@@ -213,6 +215,7 @@ bool CaptureWorker::rebuildAnalyzer(int sampleRate, QString *error)
     layout.profile = QString::fromLatin1(dsp::profileName(cfg.profile));
     layout.fftSize = m_analyzer->fftSize();
     layout.bassFftSize = m_analyzer->bassFftSize();
+    engine::fillScaleFields(*m_analyzer, layout);
     m_layout = layout;
     emit layoutChanged(m_layout);
     return true;
