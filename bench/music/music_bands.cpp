@@ -99,7 +99,7 @@ int main(int argc, char **argv)
     before.amplitude = dsp::Amplitude::Linear;
     before.weighting = dsp::Weighting::Flat;
     std::printf("after: amplitude %s, range %g dB, weighting %s, layout %s\n", dsp::amplitudeName(after.amplitude),
-                after.rangeDb, dsp::weightingName(after.weighting), dsp::layoutName(after.layout));
+        after.rangeDb, dsp::weightingName(after.weighting), dsp::layoutName(after.layout));
     int failures = 0;
     for (const std::string &file : files) {
         BandStats was, now;
@@ -107,13 +107,13 @@ int main(int argc, char **argv)
         if (!analyse(file, before, was, centresWas) || !analyse(file, after, now, centres))
             return 1;
         std::printf("\n%s (%ld frames)\n  band   centre Hz   before mean/std %%   after mean/std %%\n", file.c_str(),
-                    now.frames);
+            now.frames);
         double minMean = 1e9, minStd = 1e9, wasMinMean = 1e9, wasMinStd = 1e9;
         int wasUnder10 = 0;
         for (std::size_t b = 0; b < centres.size(); ++b) {
             const bool same = b < centresWas.size();
             std::printf("  %4zu  %10.1f   %6.1f / %5.1f      %6.1f / %5.1f\n", b, centres[b], same ? was.mean(b) : 0.0,
-                        same ? was.stddev(b) : 0.0, now.mean(b), now.stddev(b));
+                same ? was.stddev(b) : 0.0, now.mean(b), now.stddev(b));
             minMean = std::min(minMean, now.mean(b));
             minStd = std::min(minStd, now.stddev(b));
             if (same) {
@@ -126,7 +126,7 @@ int main(int argc, char **argv)
         failures += alive ? 0 : 1;
         std::printf("  summary: before lowest mean %.1f %%, lowest std %.1f %%, %d bands under 10 %%; "
                     "after lowest mean %.1f %%, lowest std %.1f %% -> %s\n",
-                    wasMinMean, wasMinStd, wasUnder10, minMean, minStd, alive ? "alive" : "NOT alive");
+            wasMinMean, wasMinStd, wasUnder10, minMean, minStd, alive ? "alive" : "NOT alive");
     }
     return failures == 0 ? 0 : 1;
 }

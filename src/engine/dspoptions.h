@@ -15,10 +15,18 @@ inline void applyScaleOptions(const AnalysisConfig &config, dsp::AnalyzerConfig 
     cfg.amplitude = config.amplitude == AmplitudeScale::Db ? dsp::Amplitude::Db : dsp::Amplitude::Linear;
     cfg.rangeDb = config.rangeDb;
     switch (config.weighting) {
-    case Weighting::Flat: cfg.weighting = dsp::Weighting::Flat; break;
-    case Weighting::A: cfg.weighting = dsp::Weighting::A; break;
-    case Weighting::Tilt3: cfg.weighting = dsp::Weighting::Tilt3; break;
-    case Weighting::Tilt4_5: cfg.weighting = dsp::Weighting::Tilt4_5; break;
+    case Weighting::Flat:
+        cfg.weighting = dsp::Weighting::Flat;
+        break;
+    case Weighting::A:
+        cfg.weighting = dsp::Weighting::A;
+        break;
+    case Weighting::Tilt3:
+        cfg.weighting = dsp::Weighting::Tilt3;
+        break;
+    case Weighting::Tilt4_5:
+        cfg.weighting = dsp::Weighting::Tilt4_5;
+        break;
     }
     cfg.layout = config.layout == BandLayoutKind::Octave ? dsp::Layout::Octave : dsp::Layout::Log;
     cfg.bandsPerOctave = config.bandsPerOctave;
@@ -33,10 +41,14 @@ inline AmplitudeScale toCore(dsp::Amplitude a)
 inline Weighting toCore(dsp::Weighting w)
 {
     switch (w) {
-    case dsp::Weighting::A: return Weighting::A;
-    case dsp::Weighting::Tilt3: return Weighting::Tilt3;
-    case dsp::Weighting::Tilt4_5: return Weighting::Tilt4_5;
-    case dsp::Weighting::Flat: break;
+    case dsp::Weighting::A:
+        return Weighting::A;
+    case dsp::Weighting::Tilt3:
+        return Weighting::Tilt3;
+    case dsp::Weighting::Tilt4_5:
+        return Weighting::Tilt4_5;
+    case dsp::Weighting::Flat:
+        break;
     }
     return Weighting::Flat;
 }

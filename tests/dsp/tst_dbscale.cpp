@@ -83,7 +83,7 @@ void TestDbScale::toneLevelsInDb()
 
 void TestDbScale::silenceReadsZero()
 {
-    for (Weighting w : {Weighting::Flat, Weighting::A, Weighting::Tilt3, Weighting::Tilt4_5}) {
+    for (Weighting w : { Weighting::Flat, Weighting::A, Weighting::Tilt3, Weighting::Tilt4_5 }) {
         AnalyzerConfig c;
         c.weighting = w;
         SpectrumAnalyzer analyzer(c);
@@ -105,7 +105,7 @@ void TestDbScale::noiseFloorReadsZero()
     // settling: the reference sinks to its floor and every band is under the scale's bottom.
     const int rate = 44100;
     AnalyzerConfig c; // defaults
-    for (Layout layout : {Layout::Log, Layout::Octave}) {
+    for (Layout layout : { Layout::Log, Layout::Octave }) {
         c.layout = layout;
         SpectrumAnalyzer analyzer(c);
         StreamFramer framer(analyzer);
@@ -120,7 +120,7 @@ void TestDbScale::noiseFloorReadsZero()
             }
         });
         qInfo("%s: -80 dBFS noise, last 5 s: %d nonzero band values, highest %d", layoutName(layout), lateNonZero,
-              highest);
+            highest);
         QCOMPARE(lateNonZero, 0);
     }
 }

@@ -25,15 +25,14 @@ private slots:
 void TestOctaveGrid::thirdOctaveRtaIs31Bands()
 {
     // The nominal third-octave frequencies 20 Hz .. 20 kHz (IEC 61260-1 annex E, ISO 266).
-    const QStringList nominal = {
-        QStringLiteral("20"),   QStringLiteral("25"),   QStringLiteral("31.5"), QStringLiteral("40"),
-        QStringLiteral("50"),   QStringLiteral("63"),   QStringLiteral("80"),   QStringLiteral("100"),
-        QStringLiteral("125"),  QStringLiteral("160"),  QStringLiteral("200"),  QStringLiteral("250"),
-        QStringLiteral("315"),  QStringLiteral("400"),  QStringLiteral("500"),  QStringLiteral("630"),
-        QStringLiteral("800"),  QStringLiteral("1k"),   QStringLiteral("1.25k"), QStringLiteral("1.6k"),
-        QStringLiteral("2k"),   QStringLiteral("2.5k"), QStringLiteral("3.15k"), QStringLiteral("4k"),
-        QStringLiteral("5k"),   QStringLiteral("6.3k"), QStringLiteral("8k"),   QStringLiteral("10k"),
-        QStringLiteral("12.5k"), QStringLiteral("16k"), QStringLiteral("20k")};
+    const QStringList nominal = { QStringLiteral("20"), QStringLiteral("25"), QStringLiteral("31.5"),
+        QStringLiteral("40"), QStringLiteral("50"), QStringLiteral("63"), QStringLiteral("80"), QStringLiteral("100"),
+        QStringLiteral("125"), QStringLiteral("160"), QStringLiteral("200"), QStringLiteral("250"),
+        QStringLiteral("315"), QStringLiteral("400"), QStringLiteral("500"), QStringLiteral("630"),
+        QStringLiteral("800"), QStringLiteral("1k"), QStringLiteral("1.25k"), QStringLiteral("1.6k"),
+        QStringLiteral("2k"), QStringLiteral("2.5k"), QStringLiteral("3.15k"), QStringLiteral("4k"),
+        QStringLiteral("5k"), QStringLiteral("6.3k"), QStringLiteral("8k"), QStringLiteral("10k"),
+        QStringLiteral("12.5k"), QStringLiteral("16k"), QStringLiteral("20k") };
     AnalyzerConfig c;
     c.sampleRate = 48000;
     c.layout = Layout::Octave;
@@ -53,7 +52,7 @@ void TestOctaveGrid::thirdOctaveRtaIs31Bands()
 void TestOctaveGrid::edgesAndCentresFollowTheFormulas_data()
 {
     QTest::addColumn<int>("b");
-    for (int b : {1, 2, 3, 6, 12, 24})
+    for (int b : { 1, 2, 3, 6, 12, 24 })
         QTest::newRow(qPrintable(QStringLiteral("1/%1").arg(b))) << b;
 }
 

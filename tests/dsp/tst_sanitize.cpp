@@ -59,15 +59,33 @@ std::vector<float> hostile(std::size_t count, unsigned seed)
         std::uniform_real_distribution<float> u(-1.0f, 1.0f);
         for (std::size_t j = 0; j < run; ++j, ++i) {
             switch (kind) {
-            case 0: s[i] = std::nanf(""); break;
-            case 1: s[i] = (rng() & 1) ? inf : -inf; break;
-            case 2: s[i] = u(rng) * FLT_MIN / 2.0f; break;                // denormals
-            case 3: s[i] = (rng() & 1) ? FLT_MAX : -FLT_MAX; break;
-            case 4: s[i] = (j / 50) % 2 ? 1.0f : -1.0f; break;             // full-scale square wave
-            case 5: s[i] = 1.0f; break;                                     // DC
-            case 6: s[i] = u(rng) * 1e30f; break;                           // huge finite noise
-            case 7: s[i] = u(rng); break;                                   // ordinary noise
-            default: s[i] = (rng() % 7 == 0) ? std::nanf("") : u(rng); break; // sprinkled NaN
+            case 0:
+                s[i] = std::nanf("");
+                break;
+            case 1:
+                s[i] = (rng() & 1) ? inf : -inf;
+                break;
+            case 2:
+                s[i] = u(rng) * FLT_MIN / 2.0f;
+                break; // denormals
+            case 3:
+                s[i] = (rng() & 1) ? FLT_MAX : -FLT_MAX;
+                break;
+            case 4:
+                s[i] = (j / 50) % 2 ? 1.0f : -1.0f;
+                break; // full-scale square wave
+            case 5:
+                s[i] = 1.0f;
+                break; // DC
+            case 6:
+                s[i] = u(rng) * 1e30f;
+                break; // huge finite noise
+            case 7:
+                s[i] = u(rng);
+                break; // ordinary noise
+            default:
+                s[i] = (rng() % 7 == 0) ? std::nanf("") : u(rng);
+                break; // sprinkled NaN
             }
         }
     }
@@ -91,12 +109,12 @@ void TestSanitize::hostileBuffersStayInRange_data()
 {
     QTest::addColumn<AnalyzerConfig>("config");
     QTest::newRow("seed") << make(Profile::Seed, Amplitude::Linear, Layout::Log, 3, Weighting::Flat);
-    for (Amplitude a : {Amplitude::Linear, Amplitude::Db}) {
-        for (Weighting w : {Weighting::Flat, Weighting::A, Weighting::Tilt3, Weighting::Tilt4_5}) {
+    for (Amplitude a : { Amplitude::Linear, Amplitude::Db }) {
+        for (Weighting w : { Weighting::Flat, Weighting::A, Weighting::Tilt3, Weighting::Tilt4_5 }) {
             const std::string name = std::string("log ") + amplitudeName(a) + " " + weightingName(w);
             QTest::newRow(name.c_str()) << make(Profile::Default, a, Layout::Log, 3, w);
         }
-        for (int b : {1, 2, 3, 6, 12, 24}) {
+        for (int b : { 1, 2, 3, 6, 12, 24 }) {
             const std::string name = std::string("1/") + std::to_string(b) + " octave " + amplitudeName(a);
             QTest::newRow(name.c_str()) << make(Profile::Default, a, Layout::Octave, b, Weighting::Tilt3);
         }
@@ -141,7 +159,7 @@ void TestSanitize::hugeBurstRecovers_data()
     QTest::addColumn<AnalyzerConfig>("config");
     QTest::newRow("seed") << make(Profile::Seed, Amplitude::Linear, Layout::Log, 3, Weighting::Flat);
     QTest::newRow("default linear") << make(Profile::Default, Amplitude::Linear, Layout::Log, 3, Weighting::Tilt3);
-    QTest::newRow("default db") << AnalyzerConfig{};
+    QTest::newRow("default db") << AnalyzerConfig {};
 }
 
 void TestSanitize::hugeBurstRecovers()
@@ -178,9 +196,8 @@ void TestSanitize::hugeBurstRecovers()
 
 void TestSanitize::allNanReadsZero()
 {
-    for (const AnalyzerConfig &config : {make(Profile::Seed, Amplitude::Linear, Layout::Log, 3, Weighting::Flat),
-                                         AnalyzerConfig{},
-                                         make(Profile::Default, Amplitude::Linear, Layout::Octave, 3, Weighting::A)}) {
+    for (const AnalyzerConfig &config : { make(Profile::Seed, Amplitude::Linear, Layout::Log, 3, Weighting::Flat),
+             AnalyzerConfig {}, make(Profile::Default, Amplitude::Linear, Layout::Octave, 3, Weighting::A) }) {
         SpectrumAnalyzer analyzer(config);
         StreamFramer framer(analyzer);
         const std::vector<float> nan(std::size_t(44100 * 2 * 2), std::nanf(""));

@@ -39,12 +39,34 @@ struct TableRow
     double aDb;
 };
 constexpr TableRow kIecA[] = {
-    {31.5, -15, -39.4}, {40, -14, -34.6}, {50, -13, -30.2}, {63, -12, -26.2}, {80, -11, -22.5},
-    {100, -10, -19.1},  {125, -9, -16.1}, {160, -8, -13.4}, {200, -7, -10.9}, {250, -6, -8.6},
-    {315, -5, -6.6},    {400, -4, -4.8},  {500, -3, -3.2},  {630, -2, -1.9},  {800, -1, -0.8},
-    {1000, 0, 0.0},     {1250, 1, 0.6},   {1600, 2, 1.0},   {2000, 3, 1.2},   {2500, 4, 1.3},
-    {3150, 5, 1.2},     {4000, 6, 1.0},   {5000, 7, 0.5},   {6300, 8, -0.1},  {8000, 9, -1.1},
-    {10000, 10, -2.5},  {12500, 11, -4.3}, {16000, 12, -6.6},
+    { 31.5, -15, -39.4 },
+    { 40, -14, -34.6 },
+    { 50, -13, -30.2 },
+    { 63, -12, -26.2 },
+    { 80, -11, -22.5 },
+    { 100, -10, -19.1 },
+    { 125, -9, -16.1 },
+    { 160, -8, -13.4 },
+    { 200, -7, -10.9 },
+    { 250, -6, -8.6 },
+    { 315, -5, -6.6 },
+    { 400, -4, -4.8 },
+    { 500, -3, -3.2 },
+    { 630, -2, -1.9 },
+    { 800, -1, -0.8 },
+    { 1000, 0, 0.0 },
+    { 1250, 1, 0.6 },
+    { 1600, 2, 1.0 },
+    { 2000, 3, 1.2 },
+    { 2500, 4, 1.3 },
+    { 3150, 5, 1.2 },
+    { 4000, 6, 1.0 },
+    { 5000, 7, 0.5 },
+    { 6300, 8, -0.1 },
+    { 8000, 9, -1.1 },
+    { 10000, 10, -2.5 },
+    { 12500, 11, -4.3 },
+    { 16000, 12, -6.6 },
 };
 
 double exactHz(int n)
@@ -105,8 +127,8 @@ void TestWeighting::aCurveMatchesTable()
 {
     for (const TableRow &row : kIecA) {
         const double got = weightingDb(Weighting::A, exactHz(row.n));
-        QVERIFY2(std::abs(got - row.aDb) <= 0.051, qPrintable(QStringLiteral("%1 Hz: %2 dB, table %3 dB")
-                                                                   .arg(row.nominalHz).arg(got).arg(row.aDb)));
+        QVERIFY2(std::abs(got - row.aDb) <= 0.051,
+            qPrintable(QStringLiteral("%1 Hz: %2 dB, table %3 dB").arg(row.nominalHz).arg(got).arg(row.aDb)));
     }
     QCOMPARE(weightingDb(Weighting::Flat, 50.0), 0.0);
 }
@@ -134,12 +156,15 @@ void TestWeighting::aWeightedTonesMatchTable()
         aAnalyzer.analyze(tone.data(), f);
         const auto &centres = flatAnalyzer.centresHz();
         const auto band = std::size_t(std::min_element(centres.begin(), centres.end(), [&](double x, double y) {
-                                          return std::abs(std::log(x / hz)) < std::abs(std::log(y / hz));
-                                      }) - centres.begin());
+            return std::abs(std::log(x / hz)) < std::abs(std::log(y / hz));
+        }) - centres.begin());
         const double got = 20.0 * std::log10(double(aAnalyzer.rawBands()[band]) / flatAnalyzer.rawBands()[band]);
         worst = std::max(worst, std::abs(got - row.aDb));
-        QVERIFY2(std::abs(got - row.aDb) <= 0.3, qPrintable(QStringLiteral("%1 Hz tone reads %2 dB A-weighted, table %3")
-                                                                .arg(row.nominalHz).arg(got).arg(row.aDb)));
+        QVERIFY2(std::abs(got - row.aDb) <= 0.3,
+            qPrintable(QStringLiteral("%1 Hz tone reads %2 dB A-weighted, table %3")
+                           .arg(row.nominalHz)
+                           .arg(got)
+                           .arg(row.aDb)));
     }
     qInfo("A-weighted tones 31.5 Hz..16 kHz: largest difference from IEC 61672-1 table %.2f dB", worst);
 }
