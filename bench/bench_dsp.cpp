@@ -48,9 +48,28 @@ AnalyzerConfig configFor(Profile profile)
     return c;
 }
 
-void analyzeOnly(benchmark::State &state, Profile profile)
+// The default profile as it was before issue #10 (linear amplitude, no weighting).
+AnalyzerConfig linearFlat()
 {
-    SpectrumAnalyzer analyzer(configFor(profile));
+    AnalyzerConfig c;
+    c.amplitude = Amplitude::Linear;
+    c.weighting = Weighting::Flat;
+    return c;
+}
+
+// The densest layout: 1/24-octave bands over the default range (231 bands), A-weighted.
+AnalyzerConfig octave24()
+{
+    AnalyzerConfig c;
+    c.layout = Layout::Octave;
+    c.bandsPerOctave = 24;
+    c.weighting = Weighting::A;
+    return c;
+}
+
+void analyzeOnly(benchmark::State &state, const AnalyzerConfig &config)
+{
+    SpectrumAnalyzer analyzer(config);
     const auto &s = signal();
     const std::size_t w = std::size_t(analyzer.windowSize());
     const std::size_t hop = std::size_t(analyzer.hopSize());
@@ -67,9 +86,9 @@ void analyzeOnly(benchmark::State &state, Profile profile)
 }
 
 // One hop of stereo samples per iteration (one frame each): mixing, ring buffer and analysis.
-void withFramer(benchmark::State &state, Profile profile)
+void withFramer(benchmark::State &state, const AnalyzerConfig &config)
 {
-    SpectrumAnalyzer analyzer(configFor(profile));
+    SpectrumAnalyzer analyzer(config);
     StreamFramer framer(analyzer);
     const auto &mono = signal();
     const std::size_t hop = std::size_t(analyzer.hopSize());
@@ -89,10 +108,12 @@ void withFramer(benchmark::State &state, Profile profile)
     state.SetItemsProcessed(state.iterations());
 }
 
-BENCHMARK_CAPTURE(analyzeOnly, seed, Profile::Seed)->Unit(benchmark::kMicrosecond);
-BENCHMARK_CAPTURE(analyzeOnly, default, Profile::Default)->Unit(benchmark::kMicrosecond);
-BENCHMARK_CAPTURE(withFramer, seed, Profile::Seed)->Unit(benchmark::kMicrosecond);
-BENCHMARK_CAPTURE(withFramer, default, Profile::Default)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(analyzeOnly, seed, configFor(Profile::Seed))->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(analyzeOnly, default, configFor(Profile::Default))->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(analyzeOnly, default_linear_flat, linearFlat())->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(analyzeOnly, octave24_a, octave24())->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(withFramer, seed, configFor(Profile::Seed))->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(withFramer, default, configFor(Profile::Default))->Unit(benchmark::kMicrosecond);
 
 } // namespace
 

@@ -33,6 +33,8 @@ test_pkgs=(
   desktop-file-utils appstream lintian dpkg-dev file
   g++-mingw-w64-x86-64-posix mingw-w64-x86-64-dev wine64
   zbar-tools
+  # Real recorded music for tests/dsp/tst_musicalive and bench/music (rock/metal; game score).
+  fretsonfire-songs-sectoid drascula-music
 )
 
 pkgs=("${build_pkgs[@]}")

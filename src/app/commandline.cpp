@@ -1,5 +1,7 @@
 #include "commandline.h"
 
+#include "engine/dspoptions.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -41,6 +43,53 @@ bool readDouble(const QCommandLineParser &p, const QString &name, double min, do
     return true;
 }
 
+// --amplitude, --weighting, --layout: a name dsp knows (the names on the wire), stored as core's value.
+template<typename DspEnum, typename Parse>
+bool readNamed(const QCommandLineParser &p, const QString &name, Parse parse, const QString &choices,
+               std::optional<DspEnum> &out, QString *error)
+{
+    if (!p.isSet(name))
+        return true;
+    DspEnum value{};
+    if (!parse(p.value(name).trimmed().toStdString(), value)) {
+        *error = tr("--%1 must be %2 (got \"%3\")").arg(name, choices, p.value(name));
+        return false;
+    }
+    out = value;
+    return true;
+}
+
+// The amplitude scale, weighting and band layout options (issue #10).
+bool readScaleOptions(const QCommandLineParser &p, CommandLine &cli, QString *error)
+{
+    std::optional<dsp::Amplitude> amplitude;
+    std::optional<dsp::Weighting> weighting;
+    std::optional<dsp::Layout> layout;
+    double rangeDb = -1;
+    qint64 perOctave = -1;
+    if (!readNamed(p, QStringLiteral("amplitude"), dsp::parseAmplitude, tr("db or linear"), amplitude, error)
+        || !readNamed(p, QStringLiteral("weighting"), dsp::parseWeighting, tr("flat, a, tilt3 or tilt4.5"), weighting,
+                      error)
+        || !readNamed(p, QStringLiteral("layout"), dsp::parseLayout, tr("log or octave"), layout, error)
+        || !readDouble(p, QStringLiteral("range-db"), dsp::kMinRangeDb, dsp::kMaxRangeDb, rangeDb, error)
+        || !readInt(p, QStringLiteral("bands-per-octave"), 1, 24, perOctave, error))
+        return false;
+    if (perOctave > 0 && !dsp::isBandsPerOctave(int(perOctave))) {
+        *error = tr("--bands-per-octave must be 1, 2, 3, 6, 12 or 24 (got %1)").arg(perOctave);
+        return false;
+    }
+    if (amplitude)
+        cli.amplitude = engine::toCore(*amplitude);
+    if (weighting)
+        cli.weighting = engine::toCore(*weighting);
+    if (layout)
+        cli.layout = engine::toCore(*layout);
+    cli.analysis.rangeDb = rangeDb;
+    cli.analysis.bandsPerOctave = int(perOctave);
+    cli.analysisGiven = cli.analysisGiven || amplitude || weighting || layout || rangeDb > 0 || perOctave > 0;
+    return true;
+}
+
 } // namespace
 
 std::optional<CommandLine> parseCommandLine(const QStringList &arguments, QString *error)
@@ -68,6 +117,11 @@ std::optional<CommandLine> parseCommandLine(const QStringList &arguments, QStrin
         {QStringLiteral("fft-size"), tr("Main FFT size (power of two, 256-65536)."), QStringLiteral("N")},
         {QStringLiteral("min-hz"), tr("Lowest frequency shown (10-1000)."), QStringLiteral("HZ")},
         {QStringLiteral("max-hz"), tr("Highest frequency shown (1000-24000)."), QStringLiteral("HZ")},
+        {QStringLiteral("amplitude"), tr("Band amplitude scale: db or linear."), QStringLiteral("SCALE")},
+        {QStringLiteral("range-db"), tr("With --amplitude db: the dB span shown (40-90)."), QStringLiteral("DB")},
+        {QStringLiteral("weighting"), tr("Weighting before the scale: flat, a, tilt3 or tilt4.5."), QStringLiteral("NAME")},
+        {QStringLiteral("layout"), tr("Band layout: log (--bands geometric bands) or octave."), QStringLiteral("LAYOUT")},
+        {QStringLiteral("bands-per-octave"), tr("With --layout octave: 1, 2, 3, 6, 12 or 24."), QStringLiteral("B")},
         {QStringLiteral("headless"), tr("Run capture and the LAN server without any window.")},
         {QStringLiteral("port"), tr("LAN server port for this run (0: any free port). Overrides the stored "
                                     "setting without changing it."), QStringLiteral("PORT")},
@@ -166,6 +220,8 @@ std::optional<CommandLine> parseCommandLine(const QStringList &arguments, QStrin
     cli.analysis.minHz = minHz;
     cli.analysis.maxHz = maxHz;
     cli.analysisGiven = cli.analysisGiven || fps > 0 || bands > 0 || fft > 0 || minHz > 0 || maxHz > 0;
+    if (!readScaleOptions(p, cli, error))
+        return std::nullopt;
 
     if (p.isSet(QStringLiteral("port"))) {
         qint64 port = 0;
@@ -210,6 +266,16 @@ bool applyAnalysisOptions(const CommandLine &cli, AnalysisConfig &base, QString 
         base.minHz = o.minHz;
     if (o.maxHz > 0)
         base.maxHz = o.maxHz;
+    if (cli.amplitude)
+        base.amplitude = *cli.amplitude;
+    if (cli.weighting)
+        base.weighting = *cli.weighting;
+    if (cli.layout)
+        base.layout = *cli.layout;
+    if (o.rangeDb > 0)
+        base.rangeDb = o.rangeDb;
+    if (o.bandsPerOctave > 0)
+        base.bandsPerOctave = o.bandsPerOctave;
     if (base.maxHz <= base.minHz) {
         *error = tr("--max-hz (%1) must be above --min-hz (%2)").arg(base.maxHz).arg(base.minHz);
         return false;

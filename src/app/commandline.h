@@ -23,6 +23,11 @@ struct CommandLine
     QString analyzeFile;           // --analyze FILE
     AnalysisConfig analysis;       // --profile/--fps/--bands/--fft-size/--min-hz/--max-hz over settings
     bool analysisGiven = false;    // any of the analysis options was given
+    // --amplitude/--weighting/--layout when given (--range-db and --bands-per-octave: in `analysis`,
+    // -1 when not given)
+    std::optional<AmplitudeScale> amplitude;
+    std::optional<Weighting> weighting;
+    std::optional<BandLayoutKind> layout;
     QString configFile;            // --config FILE (INI) instead of the user's settings
     QString lang;                  // --lang ru|de|en
     // --port/--bind: where the LAN server listens in this run (desktop and headless alike); they

@@ -26,8 +26,10 @@ struct AnalysisConfig
     int fftSize = 0;      // 0 = profile's choice (1024 for seed)
     int bassFftSize = 0;  // 0 = profile's choice (default profile only)
     AmplitudeScale amplitude = AmplitudeScale::Db;
-    double rangeDb = 60.0;                 // 40..90: dB below the reference that reads 0
-    Weighting weighting = Weighting::Tilt3;
+    // 65 dB and flat: measured on real recordings (bench/music, docs/dsp.md), a tilt pushes their
+    // 20-35 Hz bands under the scale's bottom, while the dB scale alone keeps the treble moving.
+    double rangeDb = 65.0;                 // 40..90: dB below the reference that reads 0
+    Weighting weighting = Weighting::Flat;
     BandLayoutKind layout = BandLayoutKind::Log;
     int bandsPerOctave = 3;                // 1, 2, 3, 6, 12 or 24 (octave layout)
 

@@ -3,6 +3,7 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 namespace spectray {
 
@@ -18,6 +19,13 @@ struct BandLayout
     QString profile;              // "default" or "seed"
     int fftSize = 1024;           // main (treble) FFT size
     int bassFftSize = 0;          // long FFT for the low bands; 0 when a single FFT is used
+    QList<double> centresHz;      // per band: its centre in Hz (octave layout: the grid's exact centre)
+    QStringList labels;           // octave layout: nominal centres as axis labels ("31.5", "1k"); else empty
+    QString amplitude;            // "db" or "linear": how values map to 0..scale
+    double rangeDb = 0.0;         // db amplitude: the dB span from 0 to full scale
+    QString weighting;            // "flat", "a", "tilt3" or "tilt4.5"
+    QString layout;               // "log" or "octave"
+    int bandsPerOctave = 0;       // octave layout: b of the 1/b-octave grid; else 0
 
     int bandCount() const { return edgesHz.isEmpty() ? 0 : int(edgesHz.size()) - 1; }
     bool isValid() const { return bandCount() > 0 && fps > 0 && sampleRate > 0; }

@@ -43,6 +43,9 @@ QJsonObject layoutObject(const BandLayout &layout)
     QJsonArray latency;
     for (double l : layout.bandLatencyMs)
         latency.append(l);
+    QJsonArray centres;
+    for (double c : layout.centresHz)
+        centres.append(c);
     return QJsonObject{
         {QStringLiteral("type"), QStringLiteral("layout")},
         {QStringLiteral("bands"), layout.bandCount()},
@@ -54,6 +57,13 @@ QJsonObject layoutObject(const BandLayout &layout)
         {QStringLiteral("fft_size"), layout.fftSize},
         {QStringLiteral("bass_fft_size"), layout.bassFftSize},
         {QStringLiteral("scale"), kScale},
+        {QStringLiteral("centres"), centres},
+        {QStringLiteral("labels"), QJsonArray::fromStringList(layout.labels)},
+        {QStringLiteral("amplitude"), layout.amplitude},
+        {QStringLiteral("range_db"), layout.rangeDb},
+        {QStringLiteral("weighting"), layout.weighting},
+        {QStringLiteral("band_layout"), layout.layout},
+        {QStringLiteral("bands_per_octave"), layout.bandsPerOctave},
     };
 }
 

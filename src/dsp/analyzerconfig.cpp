@@ -1,6 +1,9 @@
 #include "dsp/analyzerconfig.h"
 
+#include "dsp/bandplan.h"
+
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 
@@ -37,7 +40,111 @@ std::string number(double v)
     return s;
 }
 
+std::string lowered(const std::string &name)
+{
+    std::string lower(name);
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    return lower;
+}
+
+// Names and values of an option, in one table each, so parsing and naming cannot disagree.
+template<typename E, std::size_t N>
+bool parseNamed(const std::array<std::pair<const char *, E>, N> &table, const std::string &name, E &out)
+{
+    const std::string lower = lowered(name);
+    for (const auto &[text, value] : table) {
+        if (lower == text) {
+            out = value;
+            return true;
+        }
+    }
+    return false;
+}
+
+template<typename E, std::size_t N>
+const char *nameOf(const std::array<std::pair<const char *, E>, N> &table, E value)
+{
+    for (const auto &[text, v] : table)
+        if (v == value)
+            return text;
+    return table.front().first;
+}
+
+constexpr std::array<std::pair<const char *, Amplitude>, 2> kAmplitudes = {{
+    {"linear", Amplitude::Linear},
+    {"db", Amplitude::Db},
+}};
+constexpr std::array<std::pair<const char *, Weighting>, 4> kWeightings = {{
+    {"flat", Weighting::Flat},
+    {"a", Weighting::A},
+    {"tilt3", Weighting::Tilt3},
+    {"tilt4.5", Weighting::Tilt4_5},
+}};
+constexpr std::array<std::pair<const char *, Layout>, 2> kLayouts = {{
+    {"log", Layout::Log},
+    {"octave", Layout::Octave},
+}};
+
+int octaveBandCount(const AnalyzerConfig &c)
+{
+    const double nyquist = c.sampleRate / 2.0;
+    return int(octaveCentresHz(c.bandsPerOctave, c.minHz, std::min(c.maxHz, nyquist), nyquist).size());
+}
+
+std::string layoutProblem(const AnalyzerConfig &c)
+{
+    if (!isBandsPerOctave(c.bandsPerOctave))
+        return "bands per octave must be 1, 2, 3, 6, 12 or 24 (got " + std::to_string(c.bandsPerOctave) + ")";
+    if (c.layout == Layout::Log) {
+        if (c.bands < kMinBands || c.bands > kMaxBands)
+            return "bands must be from 8 to 256 (got " + std::to_string(c.bands) + ")";
+        return {};
+    }
+    if (c.profile == Profile::Seed)
+        return "the octave layout applies only to the default profile";
+    const int count = octaveBandCount(c);
+    if (count < 1 || count > kMaxBands)
+        return "the 1/" + std::to_string(c.bandsPerOctave) + "-octave layout from " + number(c.minHz) + " to "
+               + number(c.maxHz) + " Hz has " + std::to_string(count) + " bands (must be 1 to 256)";
+    return {};
+}
+
 } // namespace
+
+const char *amplitudeName(Amplitude amplitude)
+{
+    return nameOf(kAmplitudes, amplitude);
+}
+
+const char *weightingName(Weighting weighting)
+{
+    return nameOf(kWeightings, weighting);
+}
+
+const char *layoutName(Layout layout)
+{
+    return nameOf(kLayouts, layout);
+}
+
+bool parseAmplitude(const std::string &name, Amplitude &out)
+{
+    return parseNamed(kAmplitudes, name, out);
+}
+
+bool parseWeighting(const std::string &name, Weighting &out)
+{
+    return parseNamed(kWeightings, name, out);
+}
+
+bool parseLayout(const std::string &name, Layout &out)
+{
+    return parseNamed(kLayouts, name, out);
+}
+
+bool isBandsPerOctave(int b)
+{
+    return b == 1 || b == 2 || b == 3 || b == 6 || b == 12 || b == 24;
+}
 
 const char *profileName(Profile profile)
 {
@@ -46,8 +153,7 @@ const char *profileName(Profile profile)
 
 bool parseProfile(const std::string &name, Profile &out)
 {
-    std::string lower(name);
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    const std::string lower = lowered(name);
     if (lower == "seed") {
         out = Profile::Seed;
         return true;
@@ -65,8 +171,6 @@ std::string validate(const AnalyzerConfig &c)
         return "sample rate must be from 8000 to 768000 Hz (got " + std::to_string(c.sampleRate) + ")";
     if (c.fps < 1 || c.fps > 240)
         return "fps must be from 1 to 240 (got " + std::to_string(c.fps) + ")";
-    if (c.bands < 8 || c.bands > 256)
-        return "bands must be from 8 to 256 (got " + std::to_string(c.bands) + ")";
     if (!std::isfinite(c.minHz) || c.minHz <= 0.0)
         return "min frequency must be above 0 Hz (got " + number(c.minHz) + ")";
     if (!std::isfinite(c.maxHz) || c.maxHz <= c.minHz)
@@ -80,14 +184,20 @@ std::string validate(const AnalyzerConfig &c)
         return p;
     if (c.profile == Profile::Seed && c.bassFftSize != 0)
         return "bass fft size applies only to the default profile";
-    return {};
+    if (!(c.rangeDb >= kMinRangeDb && c.rangeDb <= kMaxRangeDb))
+        return "range must be from 40 to 90 dB (got " + number(c.rangeDb) + ")";
+    return layoutProblem(c);
 }
 
 AnalyzerConfig resolve(const AnalyzerConfig &config)
 {
     AnalyzerConfig r = config;
     r.maxHz = std::min(config.maxHz, config.sampleRate / 2.0);
+    if (r.layout == Layout::Octave)
+        r.bands = octaveBandCount(r);
     if (r.profile == Profile::Seed) {
+        r.amplitude = Amplitude::Linear; // the seed's scale, whatever the default profile's options say
+        r.weighting = Weighting::Flat;
         if (r.fftSize == 0)
             r.fftSize = 1024; // the seed's chunk_size, whatever the rate
         r.bassFftSize = 0;

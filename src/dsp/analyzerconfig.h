@@ -13,6 +13,32 @@ enum class Profile {
 const char *profileName(Profile profile);              // "seed" / "default"
 bool parseProfile(const std::string &name, Profile &out); // case-insensitive
 
+// How a band's level becomes a 0..1 value (default profile; the seed profile is always linear).
+enum class Amplitude {
+    Linear, // band RMS / auto-gain reference, as the seed (0..1.5)
+    Db,     // (level_dB - bottom) / (ref_dB - bottom), 0..1; see docs/dsp.md
+};
+// Applied to band power before the scale (default profile; the seed profile is always flat).
+enum class Weighting {
+    Flat,
+    A,      // IEC 61672-1 A-weighting (analytic), 0 dB at 1 kHz
+    Tilt3,  // +3 dB per octave around 1 kHz
+    Tilt4_5 // +4.5 dB per octave around 1 kHz
+};
+// Where the band edges lie (default profile; the seed profile has its own log edges).
+enum class Layout {
+    Log,    // `bands` geometric bands from minHz to maxHz
+    Octave, // 1/b-octave bands of the IEC 61260-1 base-10 grid whose centres lie in minHz..maxHz
+};
+
+const char *amplitudeName(Amplitude amplitude); // "linear" / "db"
+const char *weightingName(Weighting weighting); // "flat" / "a" / "tilt3" / "tilt4.5"
+const char *layoutName(Layout layout);          // "log" / "octave"
+bool parseAmplitude(const std::string &name, Amplitude &out); // case-insensitive
+bool parseWeighting(const std::string &name, Weighting &out);
+bool parseLayout(const std::string &name, Layout &out);
+bool isBandsPerOctave(int b); // 1, 2, 3, 6, 12 or 24
+
 struct AnalyzerConfig
 {
     Profile profile = Profile::Default;
@@ -23,13 +49,24 @@ struct AnalyzerConfig
     double maxHz = 16000.0; // capped at sampleRate / 2
     int fftSize = 0;        // 0 = profile's choice; else power of two 256..65536
     int bassFftSize = 0;    // 0 = profile's choice; Default profile only (used when > fftSize)
+    Amplitude amplitude = Amplitude::Db;
+    double rangeDb = 65.0;  // 40..90: the dB span of the scale below the reference (docs/dsp.md)
+    Weighting weighting = Weighting::Flat; // docs/dsp.md: tilts bury real music's sub-bass
+    Layout layout = Layout::Log;
+    int bandsPerOctave = 3; // octave layout: 1, 2, 3, 6, 12 or 24
 };
+
+inline constexpr double kMinRangeDb = 40.0;
+inline constexpr double kMaxRangeDb = 90.0;
+inline constexpr int kMinBands = 8;   // log layout
+inline constexpr int kMaxBands = 256; // any layout
 
 // Empty when the configuration is usable, else a one-line reason naming the bad option.
 std::string validate(const AnalyzerConfig &config);
 
 // The configuration as the analyzer runs it: FFT sizes filled in (bassFftSize 0 = single FFT),
-// maxHz capped at the Nyquist frequency. Call only on a configuration validate() accepts.
+// maxHz capped at the Nyquist frequency, `bands` the octave layout's count, and for the seed
+// profile amplitude linear and weighting flat. Call only on a configuration validate() accepts.
 AnalyzerConfig resolve(const AnalyzerConfig &config);
 
 } // namespace spectray::dsp

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <string>
 #include <vector>
 
 namespace spectray::dsp {
@@ -10,6 +11,23 @@ std::vector<int> seedBinEdges(int bands, double minHz, double maxHz, int fftSize
 
 // Geometric edges in Hz, minHz..maxHz (bands + 1 entries).
 std::vector<double> geometricEdgesHz(int bands, double minHz, double maxHz);
+
+// Geometric centres of consecutive edges (one fewer than edges).
+std::vector<double> geometricCentresHz(const std::vector<double> &edgesHz);
+
+// The IEC 61260-1 / ANSI S1.11 base-10 fractional-octave grid, G = 10^(3/10): the exact centre of
+// band x is 1000 G^(x/b) for odd b and 1000 G^((2x+1)/(2b)) for even b; edges at centre G^(+-1/(2b)).
+// The bands whose nominal centre lies in minHz..maxHz and whose lower edge is below nyquistHz,
+// ascending (nominal, so 20 Hz..20 kHz in thirds is the familiar 31 bands, 19.95 Hz being "20").
+std::vector<double> octaveCentresHz(int bandsPerOctave, double minHz, double maxHz, double nyquistHz);
+// Edges of consecutive grid bands (centres.size() + 1); the last one capped at nyquistHz.
+std::vector<double> octaveEdgesHz(const std::vector<double> &centresHz, int bandsPerOctave, double nyquistHz);
+// The nominal frequency of a grid centre: the R10 series (1, 1.25, 1.6, 2, 2.5, 3.15, 4, 5, 6.3, 8
+// x 10^n) for octave and third-octave bands, else rounded to three significant digits when the
+// leading digit is 1..4 and two when it is 5..9 (IEC 61260-1 annex E).
+double nominalCentreHz(double exactCentreHz, int bandsPerOctave);
+// The nominal frequency as an axis label: "31.5", "250", "1k", "12.5k".
+std::string frequencyLabel(double nominalHz);
 
 // Which bins of which FFT a band integrates, each with the fraction of the bin inside the band.
 struct BandSpan

@@ -1,9 +1,11 @@
 #include "dsp/spectrumanalyzer.h"
 
 #include "dsp/quantize.h"
+#include "dsp/weighting.h"
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numbers>
 #include <stdexcept>
 
@@ -55,6 +57,7 @@ void powerSpectrum(const RealFft &fft, int bins, float *out)
 
 SpectrumAnalyzer::SpectrumAnalyzer(const AnalyzerConfig &config)
     : m_gain(std::clamp(config.fps, 1, 240)) // validated just below
+    , m_dbGain(std::clamp(config.fps, 1, 240))
 {
     if (const std::string problem = validate(config); !problem.empty())
         throw std::invalid_argument(problem);
@@ -63,6 +66,8 @@ SpectrumAnalyzer::SpectrumAnalyzer(const AnalyzerConfig &config)
     const auto bands = std::size_t(c.bands);
     m_hopSize = int(std::lround(double(c.sampleRate) / c.fps));
     m_raw.assign(bands, 0.0f);
+    m_levelDb.assign(bands, 0.0);
+    m_scaled.assign(bands, 0.0f);
 
     if (c.profile == Profile::Seed) {
         m_tiers.push_back({std::make_unique<RealFft>(c.fftSize), seedHann(c.fftSize), 0.0, 0, 0});
@@ -77,39 +82,58 @@ SpectrumAnalyzer::SpectrumAnalyzer(const AnalyzerConfig &config)
         m_cumsum.assign(std::size_t(c.fftSize / 2 + 1) + 1, 0.0f);
         m_power.assign(std::size_t(c.fftSize / 2 + 1), 0.0f);
         m_bandFft.assign(bands, c.fftSize);
+        for (std::size_t b = 0; b < bands; ++b)
+            m_centresHz.push_back((m_seedStarts[b] + m_seedEnds[b] - 1) / 2.0 * c.sampleRate / c.fftSize);
         for (int b = 0; b < std::min(4, c.bands); ++b)
             m_bassBands.push_back(b);
     } else {
-        m_edgesHz = geometricEdgesHz(c.bands, c.minHz, c.maxHz);
-        m_plan = fractionalBandPlan(m_edgesHz, c.sampleRate, c.fftSize, c.bassFftSize);
-        std::size_t powerSize = 0;
-        for (int n : m_plan.fftSizes) {
-            Tier tier{std::make_unique<RealFft>(n), periodicHann(n), 0.0, powerSize, 0};
-            tier.norm = powerNorm(tier.window);
-            powerSize += std::size_t(n / 2 + 1);
-            m_tiers.push_back(std::move(tier));
-        }
-        m_power.assign(powerSize, 0.0f);
-        for (const BandSpan &span : m_plan.spans) {
-            Tier &tier = m_tiers[std::size_t(span.fft)];
-            tier.usedBins = std::max(tier.usedBins, span.firstBin + span.count);
-        }
-        // The longest window actually read; none longer than fftSize means a single FFT.
-        const int longest = m_plan.fftSizes.back();
-        c.bassFftSize = longest > c.fftSize ? longest : 0;
-        for (std::size_t b = 0; b < bands; ++b) {
-            m_bandFft.push_back(m_plan.fftSizes[std::size_t(m_plan.spans[b].fft)]);
-            if (m_edgesHz[b + 1] <= 200.0 * (1.0 + 1e-9))
-                m_bassBands.push_back(int(b));
-        }
-        if (m_bassBands.empty() && m_edgesHz.front() < 200.0)
-            m_bassBands.push_back(0); // a range starting below 200 Hz with wide bands: the lowest one
+        buildFractional();
     }
     m_windowSize = std::max(c.fftSize, c.bassFftSize);
     // A Hann window weighs the middle of its span most: what a band shows is centred half a window
     // before the newest sample.
     for (int n : m_bandFft)
         m_latencyMs.push_back(n / 2.0 / c.sampleRate * 1000.0);
+}
+
+void SpectrumAnalyzer::buildFractional()
+{
+    AnalyzerConfig &c = m_config;
+    const auto bands = std::size_t(c.bands);
+    if (c.layout == Layout::Octave) {
+        const double nyquist = c.sampleRate / 2.0;
+        m_centresHz = octaveCentresHz(c.bandsPerOctave, c.minHz, c.maxHz, nyquist);
+        m_edgesHz = octaveEdgesHz(m_centresHz, c.bandsPerOctave, nyquist);
+        for (double fc : m_centresHz)
+            m_labels.push_back(frequencyLabel(nominalCentreHz(fc, c.bandsPerOctave)));
+    } else {
+        m_edgesHz = geometricEdgesHz(c.bands, c.minHz, c.maxHz);
+        m_centresHz = geometricCentresHz(m_edgesHz);
+    }
+    m_plan = fractionalBandPlan(m_edgesHz, c.sampleRate, c.fftSize, c.bassFftSize);
+    applyWeighting(m_plan, c.weighting, c.sampleRate);
+    std::size_t powerSize = 0;
+    for (int n : m_plan.fftSizes) {
+        Tier tier{std::make_unique<RealFft>(n), periodicHann(n), 0.0, powerSize, 0};
+        tier.norm = powerNorm(tier.window);
+        powerSize += std::size_t(n / 2 + 1);
+        m_tiers.push_back(std::move(tier));
+    }
+    m_power.assign(powerSize, 0.0f);
+    for (const BandSpan &span : m_plan.spans) {
+        Tier &tier = m_tiers[std::size_t(span.fft)];
+        tier.usedBins = std::max(tier.usedBins, span.firstBin + span.count);
+    }
+    // The longest window actually read; none longer than fftSize means a single FFT.
+    const int longest = m_plan.fftSizes.back();
+    c.bassFftSize = longest > c.fftSize ? longest : 0;
+    for (std::size_t b = 0; b < bands; ++b) {
+        m_bandFft.push_back(m_plan.fftSizes[std::size_t(m_plan.spans[b].fft)]);
+        if (m_edgesHz[b + 1] <= 200.0 * (1.0 + 1e-9))
+            m_bassBands.push_back(int(b));
+    }
+    if (m_bassBands.empty() && m_edgesHz.front() < 200.0)
+        m_bassBands.push_back(0); // a range starting below 200 Hz with wide bands: the lowest one
 }
 
 SpectrumAnalyzer::~SpectrumAnalyzer() = default;
@@ -185,9 +209,41 @@ double SpectrumAnalyzer::levelOf(const float *samples, int count) const
     for (float p : part)
         energy += p;
     if (!(energy > 1e-12))
-        return 0.0;
+        return 0.0; // also NaN
     const double db = 20.0 * std::log10(std::sqrt(energy / count));
-    return std::clamp((db + 60.0) / 54.0, 0.0, 1.0); // -60..-6 dB, the seed's "typical music range"
+    const double v = (db + 60.0) / 54.0; // -60..-6 dB, the seed's "typical music range"
+    return v > 0.0 ? (v < 1.0 ? v : 1.0) : 0.0; // +inf saturates
+}
+
+void SpectrumAnalyzer::scaleLinear()
+{
+    float peak = 0.0f;
+    for (float v : m_raw)
+        peak = std::max(peak, v); // a NaN band never becomes the peak
+    // The seed divides a float32 array by a Python float: numpy casts the divisor to float32.
+    const float ref = float(m_gain.update(double(peak)));
+    for (std::size_t b = 0; b < m_raw.size(); ++b) {
+        const float v = m_raw[b] / ref;
+        m_scaled[b] = v > 0.0f ? (v < 1.5f ? v : 1.5f) : 0.0f; // std::clamp would let NaN through
+    }
+}
+
+void SpectrumAnalyzer::scaleDb()
+{
+    double peakDb = -std::numeric_limits<double>::infinity();
+    for (std::size_t b = 0; b < m_raw.size(); ++b) {
+        const double db = 20.0 * std::log10(double(m_raw[b]) / kFullScaleRaw); // silence: -inf
+        m_levelDb[b] = db;
+        if (db > peakDb)
+            peakDb = db;
+    }
+    const double ref = m_dbGain.update(peakDb); // >= DbAutoGain::kFloorDb > kGateDbfs
+    const double bottom = std::max(ref - m_config.rangeDb, kGateDbfs);
+    const double perDb = 1.0 / (ref - bottom);
+    for (std::size_t b = 0; b < m_raw.size(); ++b) {
+        const double v = (m_levelDb[b] - bottom) * perDb;
+        m_scaled[b] = v > 0.0 ? (v < 1.0 ? float(v) : 1.0f) : 0.0f;
+    }
 }
 
 void SpectrumAnalyzer::analyze(const float *newestMono, FrameValues &out)
@@ -196,17 +252,16 @@ void SpectrumAnalyzer::analyze(const float *newestMono, FrameValues &out)
         seedBands(newestMono);
     else
         fractionalBands(newestMono);
+    if (m_config.amplitude == Amplitude::Db)
+        scaleDb();
+    else
+        scaleLinear();
 
-    float peak = 0.0f;
-    for (float v : m_raw)
-        peak = std::max(peak, v);
-    // The seed divides a float32 array by a Python float: numpy casts the divisor to float32.
-    const float ref = float(m_gain.update(double(peak)));
     out.bands.resize(m_raw.size());
     float bassSum = 0.0f;
     std::size_t nextBass = 0;
     for (std::size_t b = 0; b < m_raw.size(); ++b) {
-        const float v = std::clamp(m_raw[b] / ref, 0.0f, 1.5f);
+        const float v = m_scaled[b];
         out.bands[b] = quantizeBand(v);
         if (nextBass < m_bassBands.size() && m_bassBands[nextBass] == int(b)) {
             bassSum += v; // float32, in order: numpy's mean of four float32 values

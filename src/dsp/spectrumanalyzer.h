@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace spectray::dsp {
@@ -25,6 +26,13 @@ struct FrameValues
 class SpectrumAnalyzer final
 {
 public:
+    // A band's level in dBFS is 20 log10(raw / kFullScaleRaw): 0 dBFS is a full-scale sine.
+    static constexpr double kFullScaleRaw = 256.0;
+    // `db` amplitude: the scale's bottom is ref - range but never below this, so a steady white
+    // noise floor at -80 dBFS (about -86 dBFS in the widest default band) reads 0 however quiet the
+    // rest is, while the quiet sub-bass of real music (measured: bench/music) stays on the scale.
+    static constexpr double kGateDbfs = -75.0;
+
     // Throws std::invalid_argument(validate(config)) when the configuration is unusable.
     explicit SpectrumAnalyzer(const AnalyzerConfig &config);
     ~SpectrumAnalyzer();
@@ -33,6 +41,10 @@ public:
 
     const AnalyzerConfig &config() const { return m_config; }     // resolved
     const std::vector<double> &edgesHz() const { return m_edgesHz; } // bands + 1, as used
+    // Per band: the centre in Hz (octave: the grid's exact centre; log: geometric mean of the edges;
+    // seed: mean of its bins' frequencies) and, octave layout only, the nominal label ("31.5", "1k").
+    const std::vector<double> &centresHz() const { return m_centresHz; }
+    const std::vector<std::string> &labels() const { return m_labels; }
     const std::vector<double> &bandLatencyMs() const { return m_latencyMs; }
     const std::vector<int> &bandFftSizes() const { return m_bandFft; } // the FFT each band reads
     const std::vector<int> &seedBinEdges() const { return m_seedEdges; } // seed profile only, else empty
@@ -45,18 +57,29 @@ public:
 
     // newestMono: exactly windowSize() samples, oldest first.
     void analyze(const float *newestMono, FrameValues &out);
-    void resetGain() { m_gain.reset(); }
-    double gainReference() const { return m_gain.reference(); }
-    // The last frame's band values before auto-gain, in the seed's units (1024-point FFT magnitude).
+    void resetGain()
+    {
+        m_gain.reset();
+        m_dbGain.reset();
+    }
+    double gainReference() const { return m_gain.reference(); }     // linear amplitude
+    double gainReferenceDb() const { return m_dbGain.reference(); } // db amplitude, dBFS
+    // The last frame's band values before auto-gain, weighted, in the seed's units (1024-point FFT
+    // magnitude: a sine of amplitude A reads 256 A in its band).
     const std::vector<float> &rawBands() const { return m_raw; }
 
 private:
     void seedBands(const float *newest);
     void fractionalBands(const float *newest);
+    void buildFractional();
+    void scaleLinear();
+    void scaleDb();
     double levelOf(const float *samples, int count) const;
 
     AnalyzerConfig m_config;
     std::vector<double> m_edgesHz;
+    std::vector<double> m_centresHz;
+    std::vector<std::string> m_labels;
     std::vector<double> m_latencyMs;
     std::vector<int> m_bandFft;
     std::vector<int> m_seedEdges;
@@ -85,7 +108,10 @@ private:
     BandPlan m_plan;
 
     std::vector<float> m_raw;
+    std::vector<double> m_levelDb; // db amplitude: the frame's band levels, dBFS
+    std::vector<float> m_scaled;   // the frame's band values after the scale, 0..1.5
     AutoGain m_gain;
+    DbAutoGain m_dbGain;
 };
 
 } // namespace spectray::dsp

@@ -1,5 +1,7 @@
 #include "dsp/streamframer.h"
 
+#include "dsp/sanitize.h"
+
 #include <algorithm>
 
 namespace spectray::dsp {
@@ -16,22 +18,24 @@ StreamFramer::StreamFramer(SpectrumAnalyzer &analyzer)
 
 void StreamFramer::mix(const float *src, std::size_t frames, int channels)
 {
-    // In runs that do not wrap, so the loops vectorise; the mirror half is a plain copy.
+    // Every sample is sanitised here, the one door into the analysis that live capture and files
+    // share (issue #9). In runs that do not wrap, so the loops vectorise; the mirror half is a copy.
     while (frames > 0) {
         const std::size_t run = std::min(frames, m_window - m_pos);
         float *dst = m_ring.data() + m_pos;
         if (channels == 1) {
-            std::copy(src, src + run, dst);
+            for (std::size_t j = 0; j < run; ++j)
+                dst[j] = sanitizeSample(src[j]);
         } else if (channels == 2) {
             for (std::size_t j = 0; j < run; ++j)
-                dst[j] = (src[2 * j] + src[2 * j + 1]) / 2.0f;
+                dst[j] = (sanitizeSample(src[2 * j]) + sanitizeSample(src[2 * j + 1])) / 2.0f;
         } else {
             // numpy's mean(axis=1) on float32: a float32 sum in order, then the division.
             const auto n = std::size_t(channels);
             for (std::size_t j = 0; j < run; ++j) {
-                float sum = src[j * n];
+                float sum = sanitizeSample(src[j * n]);
                 for (std::size_t c = 1; c < n; ++c)
-                    sum += src[j * n + c];
+                    sum += sanitizeSample(src[j * n + c]);
                 dst[j] = sum / float(channels);
             }
         }

@@ -19,7 +19,8 @@ public:
 
     explicit StreamFramer(SpectrumAnalyzer &analyzer);
 
-    // Mixes interleaved input to mono (mean of the channels) and calls onFrame for every frame due.
+    // Sanitises every sample (dsp/sanitize.h), mixes interleaved input to mono (mean of the
+    // channels) and calls onFrame for every frame due.
     void push(const float *interleaved, std::size_t frames, int channels, const FrameCallback &onFrame);
     uint64_t samplesDelivered() const { return m_delivered; }
     void reset(); // a new stream: history and counters cleared, the analyzer's gain kept

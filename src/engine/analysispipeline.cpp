@@ -1,5 +1,6 @@
 #include "analysispipeline.h"
 
+#include "dspoptions.h"
 #include "dsp/spectrumanalyzer.h"
 
 #include <QCoreApplication>
@@ -30,6 +31,7 @@ BandLayout layoutOf(const dsp::SpectrumAnalyzer &analyzer)
     layout.profile = QString::fromLatin1(dsp::profileName(cfg.profile));
     layout.fftSize = analyzer.fftSize();
     layout.bassFftSize = analyzer.bassFftSize();
+    engine::fillScaleFields(analyzer, layout);
     return layout;
 }
 
@@ -48,7 +50,7 @@ QString toAnalyzerConfig(const AnalysisConfig &config, int sampleRate, dsp::Anal
     cfg.maxHz = std::min(config.maxHz, sampleRate / 2.0);
     cfg.fftSize = config.fftSize;
     cfg.bassFftSize = config.bassFftSize;
-    // (amplitude, rangeDb, weighting, layout and bandsPerOctave join here with dsp's new fields.)
+    engine::applyScaleOptions(config, cfg);
     if (const std::string problem = dsp::validate(cfg); !problem.empty())
         return QString::fromStdString(problem);
     out = cfg;

@@ -46,13 +46,31 @@ void TestAutoGain::floorAndReset()
     QVERIFY(gain.reference() < AutoGain::kFloor);
     gain.reset();
     QCOMPARE(gain.reference(), 0.01);
+
+    // Nothing that gets in can make the state NaN or infinite (issue #9).
+    for (double bad : {std::nan(""), -1.0, 1e300, double(INFINITY), -double(INFINITY)}) {
+        const double r = gain.update(bad);
+        QVERIFY(std::isfinite(r) && r >= AutoGain::kFloor);
+        QVERIFY(std::isfinite(gain.reference()));
+    }
+    DbAutoGain dbGain(30);
+    QCOMPARE(dbGain.reference(), DbAutoGain::kStartDb);
+    for (int i = 0; i < 5000; ++i)
+        dbGain.update(-INFINITY); // digital silence
+    QVERIFY(qAbs(dbGain.reference() - DbAutoGain::kFloorDb) < 1e-6); // approached, never passed
+    for (double bad : {std::nan(""), 1e300, double(INFINITY), -double(INFINITY)}) {
+        const double r = dbGain.update(bad);
+        QVERIFY(r >= DbAutoGain::kFloorDb && r <= DbAutoGain::kCeilingDb);
+    }
 }
 
 void TestAutoGain::stepResponseInSeconds_data()
 {
     QTest::addColumn<int>("profile");
-    QTest::newRow("seed") << int(Profile::Seed);
-    QTest::newRow("default") << int(Profile::Default);
+    QTest::addColumn<int>("amplitude");
+    QTest::newRow("seed") << int(Profile::Seed) << int(Amplitude::Linear);
+    QTest::newRow("default linear") << int(Profile::Default) << int(Amplitude::Linear);
+    QTest::newRow("default db") << int(Profile::Default) << int(Amplitude::Db);
 }
 
 namespace {
@@ -63,13 +81,18 @@ struct StepTimes
     double release = -1.0; // seconds after the step down until it is halfway back
 };
 
-StepTimes measure(Profile profile, int fps)
+// In `db` the reference and the targets are in dBFS: halfway in dB from the start to the loud
+// peak, and halfway in dB from the loud to the quiet one.
+StepTimes measure(Profile profile, Amplitude amplitude, int fps)
 {
     const int rate = 44100;
     const double loudFor = 6.0;
     AnalyzerConfig config;
     config.profile = profile;
     config.fps = fps;
+    config.amplitude = amplitude;
+    const bool db = amplitude == Amplitude::Db;
+    auto toDb = [](double raw) { return 20.0 * std::log10(raw / SpectrumAnalyzer::kFullScaleRaw); };
     SpectrumAnalyzer analyzer(config);
     StreamFramer framer(analyzer);
     auto signal = spectray::test::sine(1000, 0.5, rate, loudFor + 12.0);
@@ -91,12 +114,12 @@ StepTimes measure(Profile profile, int fps)
     framer.reset();
     analyzer.resetGain();
     StepTimes t;
-    const double attackTarget = 0.5 * loudPeak;
-    const double releaseTarget = 0.5 * (loudPeak + quietPeak);
+    const double attackTarget = db ? 0.5 * (DbAutoGain::kStartDb + toDb(loudPeak)) : 0.5 * loudPeak;
+    const double releaseTarget = db ? 0.5 * (toDb(loudPeak) + toDb(quietPeak)) : 0.5 * (loudPeak + quietPeak);
     const std::size_t window = std::size_t(analyzer.windowSize());
     framer.push(signal.data(), signal.size(), 1, [&](const FrameValues &, uint64_t at) {
         const double seconds = double(at) / rate;
-        const double ref = analyzer.gainReference();
+        const double ref = db ? analyzer.gainReferenceDb() : analyzer.gainReference();
         if (t.attack < 0.0 && ref >= attackTarget)
             t.attack = seconds;
         // Count from the first frame whose whole window is quiet.
@@ -111,12 +134,13 @@ StepTimes measure(Profile profile, int fps)
 void TestAutoGain::stepResponseInSeconds()
 {
     QFETCH(int, profile);
-    const StepTimes at30 = measure(Profile(profile), 30);
+    QFETCH(int, amplitude);
+    const StepTimes at30 = measure(Profile(profile), Amplitude(amplitude), 30);
     QVERIFY(at30.attack > 0.0);
     QVERIFY(at30.release > 0.0);
     qInfo("30 fps: attack to 50%% in %.3f s, release halfway in %.3f s", at30.attack, at30.release);
     for (int fps : {60, 144}) {
-        const StepTimes t = measure(Profile(profile), fps);
+        const StepTimes t = measure(Profile(profile), Amplitude(amplitude), fps);
         qInfo("%d fps: attack %.3f s, release %.3f s", fps, t.attack, t.release);
         const double oneFrame = 1.0 / 30.0 + 1e-9;
         QVERIFY2(qAbs(t.attack - at30.attack) <= oneFrame, qPrintable(QStringLiteral("attack at %1 fps").arg(fps)));

@@ -6,6 +6,7 @@
 
 #include <QTest>
 
+#include <cmath>
 #include <stdexcept>
 
 using namespace spectray::dsp;
@@ -70,6 +71,30 @@ void TestConfig::badOptionsAreNamed_data()
         c.profile = Profile::Seed;
         c.bassFftSize = 8192;
     }) << QStringLiteral("bass fft size");
+    QTest::newRow("range 39") << with([](AnalyzerConfig &c) { c.rangeDb = 39; }) << QStringLiteral("range");
+    QTest::newRow("range 91") << with([](AnalyzerConfig &c) { c.rangeDb = 91; }) << QStringLiteral("range");
+    QTest::newRow("range NaN") << with([](AnalyzerConfig &c) { c.rangeDb = std::nan(""); }) << QStringLiteral("range");
+    QTest::newRow("1/5 octave") << with([](AnalyzerConfig &c) {
+        c.layout = Layout::Octave;
+        c.bandsPerOctave = 5;
+    }) << QStringLiteral("bands per octave");
+    QTest::newRow("octave with seed") << with([](AnalyzerConfig &c) {
+        c.profile = Profile::Seed;
+        c.layout = Layout::Octave;
+    }) << QStringLiteral("the octave layout");
+    QTest::newRow("1/24 octave 10 Hz..24 kHz") << with([](AnalyzerConfig &c) {
+        c.sampleRate = 48000;
+        c.layout = Layout::Octave;
+        c.bandsPerOctave = 24;
+        c.minHz = 10;
+        c.maxHz = 24000;
+    }) << QStringLiteral("the 1/24-octave layout");
+    QTest::newRow("octave with no band") << with([](AnalyzerConfig &c) {
+        c.layout = Layout::Octave;
+        c.bandsPerOctave = 1;
+        c.minHz = 1100;
+        c.maxHz = 1900;
+    }) << QStringLiteral("the 1/1-octave layout");
 }
 
 void TestConfig::badOptionsAreNamed()
@@ -124,6 +149,36 @@ void TestConfig::profiles()
     QVERIFY(!parseProfile("cava", p));
     QCOMPARE(std::string(profileName(Profile::Seed)), std::string("seed"));
     QCOMPARE(std::string(profileName(Profile::Default)), std::string("default"));
+
+    // The names on the wire and the command line, both ways.
+    for (Weighting w : {Weighting::Flat, Weighting::A, Weighting::Tilt3, Weighting::Tilt4_5}) {
+        Weighting back = Weighting::Flat;
+        QVERIFY(parseWeighting(weightingName(w), back));
+        QCOMPARE(back, w);
+    }
+    QCOMPARE(std::string(weightingName(Weighting::Tilt4_5)), std::string("tilt4.5"));
+    Amplitude a = Amplitude::Linear;
+    QVERIFY(parseAmplitude("DB", a));
+    QCOMPARE(a, Amplitude::Db);
+    QVERIFY(!parseAmplitude("log", a));
+    Layout l = Layout::Log;
+    QVERIFY(parseLayout("octave", l));
+    QCOMPARE(l, Layout::Octave);
+    Weighting unknown = Weighting::Flat;
+    QVERIFY(!parseWeighting("b", unknown));
+    // The seed profile stays linear and flat whatever the default profile's options say.
+    AnalyzerConfig seed;
+    seed.profile = Profile::Seed;
+    seed.weighting = Weighting::A;
+    QCOMPARE(resolve(seed).amplitude, Amplitude::Linear);
+    QCOMPARE(resolve(seed).weighting, Weighting::Flat);
+    // Defaults equal core's AnalysisConfig defaults (src/core/analysisconfig.h).
+    const AnalyzerConfig d;
+    QCOMPARE(d.amplitude, Amplitude::Db);
+    QCOMPARE(d.rangeDb, 65.0);
+    QCOMPARE(d.weighting, Weighting::Flat);
+    QCOMPARE(d.layout, Layout::Log);
+    QCOMPARE(d.bandsPerOctave, 3);
 }
 
 void TestConfig::extremeConfigurationsRun()
