@@ -1,5 +1,7 @@
 #include "guisettings.h"
 
+#include "core/styledefs.h"
+
 #include <QCoreApplication>
 
 namespace spectray::keys {
@@ -42,7 +44,7 @@ const QList<AccentPreset> &accentPresets()
 
 QStringList styleIds()
 {
-    return {QStringLiteral("bars"), QStringLiteral("mirrored"), QStringLiteral("curve"), QStringLiteral("led")};
+    return StyleDefs::shared().desktopStyles; // the same list the web client offers (styles.json)
 }
 
 QString styleName(const QString &id)
@@ -53,6 +55,8 @@ QString styleName(const QString &id)
         return QCoreApplication::translate("spectray::gui::Style", "Filled curve");
     if (id == u"led")
         return QCoreApplication::translate("spectray::gui::Style", "LED segments");
+    if (id == u"spectrogram")
+        return QCoreApplication::translate("spectray::gui::Style", "Spectrogram");
     return QCoreApplication::translate("spectray::gui::Style", "Bars");
 }
 

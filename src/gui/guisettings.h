@@ -14,7 +14,7 @@ bool isValidMeter(const QString &value);
 bool isValidColor(const QString &value);
 bool isValidLanguage(const QString &value);
 
-inline constexpr StringKey style{"display/style", "bars", &isValidStyle};       // bars|mirrored|curve|led
+inline constexpr StringKey style{"display/style", "bars", &isValidStyle};       // an id from resources/styles.json
 inline constexpr StringKey meter{"display/meter", "bar", &isValidMeter};        // none|bar|needle
 inline constexpr BoolKey bassPulse{"display/bassPulse", true};
 inline constexpr StringKey accent{"display/accent", "#29b6f6", &isValidColor};
