@@ -79,7 +79,8 @@ window.SpectrayDraw = (() => {
     draw(s) {
       const { ctx, w, h, pal } = this;
       const p = Math.min(1, Math.max(0, s.pulse)) * this.defs.pulse_strength;
-      ctx.fillStyle = css(mix(pal.bg, pal.mid, p));
+      this.bgNow = css(mix(pal.bg, pal.mid, p));
+      ctx.fillStyle = this.bgNow;
       ctx.fillRect(0, 0, w, h);
       const n = s.values.length;
       if (n === 0) return;
@@ -111,7 +112,7 @@ window.SpectrayDraw = (() => {
       }
       if (led) { // cut the gaps between segments in the background colour, counted from the bottom
         const pitch = this.defs.geometry.led_pitch_px * this.dpr, seg = this.defs.geometry.led_segment_px * this.dpr;
-        ctx.fillStyle = css(this.pal.bg);
+        ctx.fillStyle = this.bgNow; // the same (pulse-tinted) colour as the background: invisible outside bars
         for (let y = box.y1 - seg; y > box.y0 - pitch; y -= pitch) ctx.fillRect(box.x0, y - (pitch - seg), box.x1 - box.x0, pitch - seg);
       }
       if (!s.showPeaks) return;
