@@ -20,7 +20,8 @@
   let settings = { ...Panel.DEFAULTS };
   let panel = null;
 
-  const t = (key, arg) => (strings[key] || key).replace('%1', arg === undefined ? '' : String(arg));
+  // Without a catalogue (an old server) the key's last word stands in: never a blank label.
+  const t = (key, arg) => (strings[key] || key.split('.').pop().replace('_', ' ')).replace('%1', arg === undefined ? '' : String(arg));
   function tokenNow() {
     const frag = new URLSearchParams(location.hash.replace(/^#/, '')).get('t');
     if (frag) { try { localStorage.setItem('spectray.token', frag); } catch (e) { /* not remembered */ } return frag; }
