@@ -245,7 +245,7 @@
       else if (now > holdUntil[i]) peak[i] = Math.max(v, peak[i] - dt / b.peak_fall_ms);
     }
     renderer.draw({ style: st.style, values: drawn, peaks: peak, showPeaks: settings.peaks, pulse, axis: settings.axis });
-    levelEl.style.width = (level * 100).toFixed(1) + '%';
+    levelEl.style.transform = `scaleX(${level.toFixed(3)})`; // compositor only: no layout per paint
     requestAnimationFrame(draw);
   }
 

@@ -30,7 +30,9 @@ window.SpectrayDraw = (() => {
   class Renderer {
     constructor(canvas) {
       this.canvas = canvas;
-      this.ctx = canvas.getContext('2d', { alpha: false });
+      // Opaque and desynchronized: no blending with the page, and the canvas may reach the screen
+      // without a compositor copy.
+      this.ctx = canvas.getContext('2d', { alpha: false, desynchronized: true });
       this.defs = DEFAULTS;
       this.themeId = 'sky';
       this.pal = palette(DEFAULTS, 'sky');
