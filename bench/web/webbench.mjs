@@ -98,7 +98,7 @@ try {
   const fpage = await floor.newPage();
   await fpage.setContent(`<canvas id=c style="position:absolute;inset:0;width:100%;height:100%"></canvas><script>
     const c = document.getElementById('c'); c.width = innerWidth; c.height = innerHeight;
-    const x = c.getContext('2d', { alpha: false, desynchronized: true });
+    const x = c.getContext('2d', { alpha: false });
     const f = (t) => { x.fillStyle = 'rgb(' + ((t / 10) % 255 | 0) + ',20,30)'; x.fillRect(0, 0, c.width, c.height); requestAnimationFrame(f); };
     requestAnimationFrame(f);</script>`);
   await sleep(1500);

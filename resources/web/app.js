@@ -150,6 +150,10 @@
     retryTimer = setTimeout(connect, wait);
   }
   window.addEventListener('hashchange', () => {
+    if (st.ready) { // a new preset in the fragment applies at once, as on load
+      Object.assign(settings, Panel.load(defs.styles.map((s) => s.id), defs.themes.map((x) => x.id)));
+      applySettings(); subscribe();
+    }
     const next = tokenNow();
     if (next !== token || st.state === 'refused') { token = next; if (st.state === 'refused') connect(); }
   });

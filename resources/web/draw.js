@@ -30,9 +30,9 @@ window.SpectrayDraw = (() => {
   class Renderer {
     constructor(canvas) {
       this.canvas = canvas;
-      // Opaque and desynchronized: no blending with the page, and the canvas may reach the screen
-      // without a compositor copy.
-      this.ctx = canvas.getContext('2d', { alpha: false, desynchronized: true });
+      // Opaque: no blending with the page. (Not `desynchronized`: headless Chromium then stalls
+      // screenshots, and it showed no measurable gain in software rendering here.)
+      this.ctx = canvas.getContext('2d', { alpha: false });
       this.defs = DEFAULTS;
       this.themeId = 'sky';
       this.pal = palette(DEFAULTS, 'sky');

@@ -25,11 +25,13 @@ try {
     const context = await browser.newContext(options);
     const page = await context.newPage();
     page.on('pageerror', (e) => check(false, `no page error (${e.message})`));
+    await page.goto(server.base);
     for (const style of styles) {
-      await page.goto('about:blank');
-      await page.goto(`${server.base}#style=${style}`);
+      await page.evaluate((s) => { location.hash = `style=${s}`; }, style); // a preset applies live
       await page.waitForFunction((s) => window.spectray && window.spectray.ready && window.spectray.frames >= 20
-        && window.spectray.style === s, style, { timeout: 15000 });
+        && window.spectray.style === s, style, { timeout: 15000 }).catch(async (e) => {
+        throw new Error(`${name} ${style}: ${e.message} state ${await page.evaluate(() => JSON.stringify({ ...window.spectray, settings: undefined }))}`);
+      });
       await sleep(style === 'spectrogram' ? 1500 : 400);
       const a = await canvasStats(page);
       await sleep(250);
