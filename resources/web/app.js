@@ -7,7 +7,7 @@
   const FLASH_STEP = 0.1;     // WCAG 2.3.1: a luminance change of 10 % of full scale counts
   const FLASH_TRANSITIONS = 6; // ... and 3 flashes (6 opposing changes) per second are the limit
   const el = (id) => document.getElementById(id);
-  const canvas = el('bars'), statusEl = el('status'), helpEl = el('help'), stateEl = el('state');
+  const canvas = el('bars'), statusEl = el('status'), helpEl = el('help'), headlineEl = el('headline'), stateEl = el('state');
   const deviceEl = el('device'), levelEl = el('level'), framesEl = el('frames'), panelEl = el('panel');
   const renderer = new window.SpectrayDraw.Renderer(canvas);
   const Panel = window.SpectrayPanel;
@@ -172,6 +172,8 @@
       text += ' · ' + t('state.reconnecting', Math.max(1, Math.ceil((retryAt - performance.now()) / 1000)));
     if (statusEl.textContent !== text) statusEl.textContent = text;
     if (helpEl.textContent !== help) helpEl.textContent = help;
+    const headline = help ? t('state.' + key) : ''; // a refusal is explained in the middle of the screen
+    if (headlineEl.textContent !== headline) headlineEl.textContent = headline;
     st.status = key;
     document.body.dataset.status = key;
     framesEl.textContent = String(st.frames);
