@@ -38,7 +38,7 @@ StyleDefs StyleDefs::parse(const QByteArray &json)
             d.desktopStyles << id;
     }
     if (d.desktopStyles.isEmpty()) // a broken file must not leave the window without a style
-        d.desktopStyles = d.allStyles = {QStringLiteral("bars")};
+        d.desktopStyles = d.allStyles = { QStringLiteral("bars") };
     const QJsonObject b = o.value(QStringLiteral("ballistics")).toObject();
     d.attackMs = b.value(QStringLiteral("attack_ms")).toDouble(d.attackMs);
     d.releaseMs = b.value(QStringLiteral("release_ms")).toDouble(d.releaseMs);
@@ -51,7 +51,7 @@ StyleDefs StyleDefs::parse(const QByteArray &json)
     d.pulseStrength = float(o.value(QStringLiteral("pulse_strength")).toDouble(d.pulseStrength));
     for (const QJsonValue v : o.value(QStringLiteral("themes")).toArray()) {
         const QJsonObject t = v.toObject();
-        Theme theme{t.value(QStringLiteral("id")).toString(), {}};
+        Theme theme { t.value(QStringLiteral("id")).toString(), {} };
         if (parseColour(t.value(QStringLiteral("accent")).toString(), &theme.accent))
             d.themes << theme;
     }
@@ -62,7 +62,7 @@ StyleDefs StyleDefs::parse(const QByteArray &json)
             d.colormap << c;
     }
     if (d.colormap.size() < 2)
-        d.colormap = {Rgb{0, 0, 0}, Rgb{1, 1, 1}};
+        d.colormap = { Rgb { 0, 0, 0 }, Rgb { 1, 1, 1 } };
     d.spectrogramRows = std::clamp(o.value(QStringLiteral("spectrogram_rows")).toInt(d.spectrogramRows), 8, 256);
     return d;
 }
@@ -87,7 +87,7 @@ bool StyleDefs::parseColour(const QString &hex, Rgb *out)
     const uint v = hex.mid(1).toUInt(&ok, 16);
     if (!ok)
         return false;
-    *out = Rgb{float((v >> 16) & 0xff) / 255.0f, float((v >> 8) & 0xff) / 255.0f, float(v & 0xff) / 255.0f};
+    *out = Rgb { float((v >> 16) & 0xff) / 255.0f, float((v >> 8) & 0xff) / 255.0f, float(v & 0xff) / 255.0f };
     return true;
 }
 

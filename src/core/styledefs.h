@@ -22,7 +22,7 @@ struct StyleDefs
         Rgb accent;
     };
 
-    QStringList allStyles;     // every style the page offers, in menu order
+    QStringList allStyles; // every style the page offers, in menu order
     QStringList desktopStyles; // the ones the floating window draws
     double attackMs = 25.0;
     double releaseMs = 250.0;
@@ -30,10 +30,10 @@ struct StyleDefs
     double peakFallMs = 750.0;
     float ledPitchPx = 6.0f;
     float capPx = 3.0f;
-    Rgb background{0.05f, 0.06f, 0.08f};
+    Rgb background { 0.05f, 0.06f, 0.08f };
     float pulseStrength = 0.35f;
     QList<Theme> themes;
-    QList<Rgb> colormap;   // evenly spaced stops, low to high
+    QList<Rgb> colormap; // evenly spaced stops, low to high
     int spectrogramRows = 64;
 
     // Parsed once from the embedded file; the returned reference lives for the program.

@@ -18,52 +18,51 @@ struct WebString
 };
 
 // Style and colour names reuse the window's contexts, so each name is translated once for both.
-#define WEB(key, text) {key, "spectray::web", QT_TRANSLATE_NOOP("spectray::web", text)}
-#define STYLE(key, text) {key, "spectray::gui::Style", QT_TRANSLATE_NOOP("spectray::gui::Style", text)}
-#define THEME(key, text) {key, "spectray::gui::AccentPreset", QT_TRANSLATE_NOOP("spectray::gui::AccentPreset", text)}
+// Every row spells QT_TRANSLATE_NOOP out with literals: lupdate reads the text, not the preprocessor.
+constexpr const char *kWeb = "spectray::web";
+constexpr const char *kStyle = "spectray::gui::Style";
+constexpr const char *kTheme = "spectray::gui::AccentPreset";
 constexpr WebString kStrings[] = {
-    WEB("state.connecting", "Connecting…"),
-    WEB("state.live", "Live"),
-    WEB("state.silent", "Silent"),
-    WEB("state.stopped", "Capture stopped"),
-    WEB("state.starting", "Starting…"),
-    WEB("state.error", "Capture error"),
-    WEB("state.server_stopped", "Server stopped"),
-    WEB("state.reconnecting", "Reconnecting in %1 s"),
-    WEB("state.no_token", "This link has no access token."),
-    WEB("state.bad_token", "Access refused: the link's token is wrong or out of date."),
-    WEB("state.token_help", "Ask for a new link or scan the QR code again."),
-    WEB("settings.open", "Settings"),
-    WEB("settings.close", "Close"),
-    WEB("settings.style", "Style"),
-    WEB("settings.theme", "Colour theme"),
-    WEB("settings.peaks", "Peak caps"),
-    WEB("settings.smoothing", "Smoothing"),
-    WEB("settings.fps", "Frame rate"),
-    WEB("settings.axis", "Frequency labels"),
-    WEB("settings.mirror", "Follow the desktop style"),
-    WEB("settings.offset", "A/V offset (ms)"),
-    WEB("settings.flash", "Limit flashes (photosensitivity)"),
-    WEB("settings.fullscreen", "Full screen"),
-    WEB("smoothing.low", "Low"),
-    WEB("smoothing.normal", "Normal"),
-    WEB("smoothing.high", "High"),
-    WEB("fps.max", "As sent"),
-    STYLE("style.bars", "Bars"),
-    STYLE("style.mirrored", "Mirrored bars"),
-    STYLE("style.curve", "Filled curve"),
-    STYLE("style.led", "LED segments"),
-    STYLE("style.spectrogram", "Spectrogram"),
-    STYLE("style.radial", "Radial"),
-    THEME("theme.sky", "Sky"),
-    THEME("theme.mint", "Mint"),
-    THEME("theme.amber", "Amber"),
-    THEME("theme.magenta", "Magenta"),
-    THEME("theme.contrast", "High contrast"),
+    { "state.connecting", kWeb, QT_TRANSLATE_NOOP("spectray::web", "Connecting…") },
+    { "state.live", kWeb, QT_TRANSLATE_NOOP("spectray::web", "Live") },
+    { "state.silent", kWeb, QT_TRANSLATE_NOOP("spectray::web", "Silent") },
+    { "state.stopped", kWeb, QT_TRANSLATE_NOOP("spectray::web", "Capture stopped") },
+    { "state.starting", kWeb, QT_TRANSLATE_NOOP("spectray::web", "Starting…") },
+    { "state.error", kWeb, QT_TRANSLATE_NOOP("spectray::web", "Capture error") },
+    { "state.server_stopped", kWeb, QT_TRANSLATE_NOOP("spectray::web", "Server stopped") },
+    { "state.reconnecting", kWeb, QT_TRANSLATE_NOOP("spectray::web", "Reconnecting in %1 s") },
+    { "state.no_token", kWeb, QT_TRANSLATE_NOOP("spectray::web", "This link has no access token.") },
+    { "state.bad_token", kWeb,
+        QT_TRANSLATE_NOOP("spectray::web", "Access refused: the link's token is wrong or out of date.") },
+    { "state.token_help", kWeb, QT_TRANSLATE_NOOP("spectray::web", "Ask for a new link or scan the QR code again.") },
+    { "settings.open", kWeb, QT_TRANSLATE_NOOP("spectray::web", "Settings") },
+    { "settings.close", kWeb, QT_TRANSLATE_NOOP("spectray::web", "Close") },
+    { "settings.style", kWeb, QT_TRANSLATE_NOOP("spectray::web", "Style") },
+    { "settings.theme", kWeb, QT_TRANSLATE_NOOP("spectray::web", "Colour theme") },
+    { "settings.peaks", kWeb, QT_TRANSLATE_NOOP("spectray::web", "Peak caps") },
+    { "settings.smoothing", kWeb, QT_TRANSLATE_NOOP("spectray::web", "Smoothing") },
+    { "settings.fps", kWeb, QT_TRANSLATE_NOOP("spectray::web", "Frame rate") },
+    { "settings.axis", kWeb, QT_TRANSLATE_NOOP("spectray::web", "Frequency labels") },
+    { "settings.mirror", kWeb, QT_TRANSLATE_NOOP("spectray::web", "Follow the desktop style") },
+    { "settings.offset", kWeb, QT_TRANSLATE_NOOP("spectray::web", "A/V offset (ms)") },
+    { "settings.flash", kWeb, QT_TRANSLATE_NOOP("spectray::web", "Limit flashes (photosensitivity)") },
+    { "settings.fullscreen", kWeb, QT_TRANSLATE_NOOP("spectray::web", "Full screen") },
+    { "smoothing.low", kWeb, QT_TRANSLATE_NOOP("spectray::web", "Low") },
+    { "smoothing.normal", kWeb, QT_TRANSLATE_NOOP("spectray::web", "Normal") },
+    { "smoothing.high", kWeb, QT_TRANSLATE_NOOP("spectray::web", "High") },
+    { "fps.max", kWeb, QT_TRANSLATE_NOOP("spectray::web", "As sent") },
+    { "style.bars", kStyle, QT_TRANSLATE_NOOP("spectray::gui::Style", "Bars") },
+    { "style.mirrored", kStyle, QT_TRANSLATE_NOOP("spectray::gui::Style", "Mirrored bars") },
+    { "style.curve", kStyle, QT_TRANSLATE_NOOP("spectray::gui::Style", "Filled curve") },
+    { "style.led", kStyle, QT_TRANSLATE_NOOP("spectray::gui::Style", "LED segments") },
+    { "style.spectrogram", kStyle, QT_TRANSLATE_NOOP("spectray::gui::Style", "Spectrogram") },
+    { "style.radial", kStyle, QT_TRANSLATE_NOOP("spectray::gui::Style", "Radial") },
+    { "theme.sky", kTheme, QT_TRANSLATE_NOOP("spectray::gui::AccentPreset", "Sky") },
+    { "theme.mint", kTheme, QT_TRANSLATE_NOOP("spectray::gui::AccentPreset", "Mint") },
+    { "theme.amber", kTheme, QT_TRANSLATE_NOOP("spectray::gui::AccentPreset", "Amber") },
+    { "theme.magenta", kTheme, QT_TRANSLATE_NOOP("spectray::gui::AccentPreset", "Magenta") },
+    { "theme.contrast", kTheme, QT_TRANSLATE_NOOP("spectray::gui::AccentPreset", "High contrast") },
 };
-#undef WEB
-#undef STYLE
-#undef THEME
 } // namespace
 
 QString webLanguage(const QString &requested)
@@ -81,8 +80,7 @@ QByteArray webI18nJson(const QString &language)
         return *cached;
     QTranslator translator;
     const bool loaded = lang != u"en"
-                        && translator.load(QLocale(lang), QStringLiteral("spectray"), QStringLiteral("_"),
-                                           QStringLiteral(":/i18n"));
+        && translator.load(QLocale(lang), QStringLiteral("spectray"), QStringLiteral("_"), QStringLiteral(":/i18n"));
     QJsonObject strings;
     for (const WebString &s : kStrings) {
         QString text = loaded ? translator.translate(s.context, s.source) : QString();
@@ -90,9 +88,10 @@ QByteArray webI18nJson(const QString &language)
             text = QString::fromUtf8(s.source);
         strings.insert(QLatin1String(s.key), text);
     }
-    const QByteArray json = QJsonDocument(QJsonObject{{QStringLiteral("lang"), loaded ? lang : QStringLiteral("en")},
-                                                      {QStringLiteral("strings"), strings}})
-                                .toJson(QJsonDocument::Compact);
+    const QByteArray json = QJsonDocument(
+        QJsonObject { { QStringLiteral("lang"), loaded ? lang : QStringLiteral("en") },
+            { QStringLiteral("strings"),
+                strings } }).toJson(QJsonDocument::Compact);
     cache.insert(lang, json);
     return json;
 }

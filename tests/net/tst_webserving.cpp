@@ -19,7 +19,7 @@ Reply get(quint16 port, const QByteArray &path)
 {
     const QByteArray raw = rawExchange(port, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
     const qsizetype split = raw.indexOf("\r\n\r\n");
-    return {raw.left(split), split < 0 ? QByteArray() : raw.mid(split + 4)};
+    return { raw.left(split), split < 0 ? QByteArray() : raw.mid(split + 4) };
 }
 } // namespace
 
@@ -62,9 +62,12 @@ private slots:
         QTest::addColumn<QByteArray>("path");
         QTest::addColumn<QByteArray>("type");
         QTest::addColumn<QByteArray>("starts"); // the format's own signature
-        QTest::newRow("manifest") << QByteArray("/manifest.webmanifest") << QByteArray("application/manifest+json") << QByteArray("{");
-        QTest::newRow("icon 192") << QByteArray("/icons/icon-192.png") << QByteArray("image/png") << QByteArray("\x89PNG\r\n");
-        QTest::newRow("icon 512") << QByteArray("/icons/icon-512.png") << QByteArray("image/png") << QByteArray("\x89PNG\r\n");
+        QTest::newRow("manifest") << QByteArray("/manifest.webmanifest") << QByteArray("application/manifest+json")
+                                  << QByteArray("{");
+        QTest::newRow("icon 192") << QByteArray("/icons/icon-192.png") << QByteArray("image/png")
+                                  << QByteArray("\x89PNG\r\n");
+        QTest::newRow("icon 512") << QByteArray("/icons/icon-512.png") << QByteArray("image/png")
+                                  << QByteArray("\x89PNG\r\n");
         QTest::newRow("styles") << QByteArray("/styles.json") << QByteArray("application/json") << QByteArray("{");
         QTest::newRow("draw.js") << QByteArray("/draw.js") << QByteArray("text/javascript") << QByteArray("//");
         QTest::newRow("panel.js") << QByteArray("/panel.js") << QByteArray("text/javascript") << QByteArray("//");
@@ -89,8 +92,9 @@ private slots:
         QStringList ids;
         for (const QJsonValue v : o.value(QStringLiteral("styles")).toArray())
             ids << v.toObject().value(QStringLiteral("id")).toString();
-        QCOMPARE(ids, (QStringList{QStringLiteral("bars"), QStringLiteral("mirrored"), QStringLiteral("curve"),
-                                   QStringLiteral("led"), QStringLiteral("spectrogram"), QStringLiteral("radial")}));
+        QCOMPARE(ids,
+            (QStringList { QStringLiteral("bars"), QStringLiteral("mirrored"), QStringLiteral("curve"),
+                QStringLiteral("led"), QStringLiteral("spectrogram"), QStringLiteral("radial") }));
         QVERIFY(o.value(QStringLiteral("themes")).toArray().size() >= 4);
     }
 
@@ -99,12 +103,12 @@ private slots:
         // This test program has no translations embedded: every language answers in English, and
         // an unknown or hostile lang parameter changes nothing.
         auto server = start();
-        for (const QByteArray &lang : {QByteArray("de"), QByteArray("xx"), QByteArray("%00%22%3Cscript")}) {
+        for (const QByteArray &lang : { QByteArray("de"), QByteArray("xx"), QByteArray("%00%22%3Cscript") }) {
             const QJsonObject o = QJsonDocument::fromJson(get(server->port(), "/i18n.json?lang=" + lang).body).object();
             QCOMPARE(o.value(QStringLiteral("lang")).toString(), QStringLiteral("en"));
             const QJsonObject s = o.value(QStringLiteral("strings")).toObject();
             QCOMPARE(s.value(QStringLiteral("state.token_help")).toString(),
-                     QStringLiteral("Ask for a new link or scan the QR code again."));
+                QStringLiteral("Ask for a new link or scan the QR code again."));
             QCOMPARE(s.value(QStringLiteral("style.led")).toString(), QStringLiteral("LED segments"));
         }
     }
