@@ -1,46 +1,72 @@
-// Spectray web client: draws the server's spectrum on a canvas at the display refresh rate.
-// Reads binary frames (docs/protocol.md) and also plain JSON, including the seed's object
-// {frequencies, bass, level, scale} without a type, so it works against an old server too.
+// Spectray web client: connection, status, ballistics, flash guard, wake lock. Reads binary frames
+// (docs/protocol.md) and plain JSON, including the seed's object {frequencies, bass, level, scale}
+// without a type, so it works against an old server too. Drawing lives in draw.js, settings in panel.js.
 'use strict';
 (() => {
-  const PEAK_HOLD_MS = 500;      // a peak cap stays put this long ...
-  const PEAK_FALL_MS = 750;      // ... then falls full scale in this long, at any refresh rate
-  const RISE_MS = 30, FALL_MS = 110; // smoothing time constants
   const MAX_BACKOFF_MS = 10000;
-
-  const canvas = document.getElementById('bars');
-  const ctx = canvas.getContext('2d', { alpha: true });
+  const FLASH_STEP = 0.1;     // WCAG 2.3.1: a luminance change of 10 % of full scale counts
+  const FLASH_TRANSITIONS = 6; // ... and 3 flashes (6 opposing changes) per second are the limit
   const el = (id) => document.getElementById(id);
-  const stateEl = el('state'), deviceEl = el('device'), levelEl = el('level'), framesEl = el('frames');
+  const canvas = el('bars'), statusEl = el('status'), helpEl = el('help'), headlineEl = el('headline'), stateEl = el('state');
+  const deviceEl = el('device'), levelEl = el('level'), framesEl = el('frames'), panelEl = el('panel');
+  const renderer = new window.SpectrayDraw.Renderer(canvas);
+  const Panel = window.SpectrayPanel;
+  const reducedMotion = window.matchMedia && matchMedia('(prefers-reduced-motion: reduce)');
 
-  const token = new URLSearchParams(location.hash.replace(/^#/, '')).get('t') || '';
-  const st = window.spectray = { frames: 0, binaryFrames: 0, state: 'connecting', bands: 0, fps: 0, device: '' };
+  const st = window.spectray = { frames: 0, binaryFrames: 0, state: 'connecting', status: 'connecting', bands: 0,
+    fps: 0, device: '', engine: '', style: 'bars', desktopStyle: '', lang: 'en', wakeLock: 'none', wakeRequests: 0,
+    flashTransitions: 0, playTs: false, settings: null, ready: false };
+  let defs = window.SpectrayDraw.DEFAULTS, strings = {};
+  let settings = { ...Panel.DEFAULTS };
+  let panel = null;
 
-  let target = new Float32Array(0), shown = new Float32Array(0), peak = new Float32Array(0),
-      holdUntil = new Float64Array(0);
-  let bass = 0, bassShown = 0, level = 0;
+  // Without a catalogue (an old server) the key's last word stands in: never a blank label.
+  const t = (key, arg) => (strings[key] || key.split('.').pop().replace('_', ' ')).replace('%1', arg === undefined ? '' : String(arg));
+  function tokenNow() {
+    const frag = new URLSearchParams(location.hash.replace(/^#/, '')).get('t');
+    if (frag) { try { localStorage.setItem('spectray.token', frag); } catch (e) { /* not remembered */ } return frag; }
+    try { return localStorage.getItem('spectray.token') || ''; } catch (e) { return ''; } // installed app: no fragment
+  }
+  let token = tokenNow();
 
+  // ---- band state: interpolated between data frames, then attack/release smoothed (as the window)
+  let from = new Float32Array(0), to = new Float32Array(0), shown = new Float32Array(0), drawn = new Float32Array(0);
+  let peak = new Float32Array(0), holdUntil = new Float64Array(0), frameAt = 0, intervalMs = 1000 / 30;
+  let bassTo = 0, bassShown = 0, pulseDrawn = 0, level = 0, incoming = new Float32Array(0);
   function resizeBands(n) {
-    if (n === target.length) return;
-    target = new Float32Array(n); shown = new Float32Array(n);
-    peak = new Float32Array(n); holdUntil = new Float64Array(n);
+    if (n === shown.length) return;
+    from = new Float32Array(n); to = new Float32Array(n); shown = new Float32Array(n); drawn = new Float32Array(n);
+    peak = new Float32Array(n); holdUntil = new Float64Array(n); incoming = new Float32Array(n);
     st.bands = n;
   }
 
-  function setState(s) {
-    st.state = s;
-    stateEl.textContent = s;
-    stateEl.className = 'state ' + s;
+  function present(now) { // a frame's values (in `incoming`) become the new interpolation target
+    const k = Math.min(1, Math.max(0, (now - frameAt) / intervalMs));
+    for (let i = 0; i < to.length; i++) { from[i] += (to[i] - from[i]) * k; to[i] = incoming[i]; }
+    frameAt = now;
+    if (st.style === 'spectrogram') renderer.pushRow(drawn);
   }
 
-  function onFrame(bands, b, l, scale) {
+  // ---- frames, optionally held until their play_ts (A/V sync); newest wins when late
+  const queue = []; let clockDelta = 0, bestRtt = Infinity;
+  function onFrame(get, n, b, l, scale, playTs) {
     const s = scale > 0 ? scale : 1000;
-    resizeBands(bands.length);
-    for (let i = 0; i < bands.length; i++) target[i] = Math.min(1.2, Math.max(0, bands[i] / s));
-    bass = Math.min(1.5, Math.max(0, b / s));
+    resizeBands(n);
+    for (let i = 0; i < n; i++) incoming[i] = Math.min(1, Math.max(0, get(i) / s));
+    bassTo = Math.min(1, Math.max(0, b / s));
     level = Math.min(1, Math.max(0, l / s));
     st.frames++;
-    framesEl.textContent = String(st.frames);
+    if (playTs > 0) {
+      if (!st.playTs) { st.playTs = true; if (panel) panel.showOffset(true); }
+      const due = Math.min(playTs + settings.offset - clockDelta - Date.now(), 500) + performance.now();
+      if (due > performance.now()) { queue.push({ due, values: Float32Array.from(incoming), bass: bassTo }); return; }
+    }
+    present(performance.now());
+  }
+  function drainQueue(now) {
+    let last = null;
+    while (queue.length && queue[0].due <= now) last = queue.shift();
+    if (last) { incoming.set(last.values); bassTo = last.bass; present(now); }
   }
 
   function onBinary(buf) {
@@ -48,10 +74,8 @@
     if (buf.byteLength < 40 || dv.getUint32(0, false) !== 0x53505452 /* "SPTR" */ || dv.getUint8(4) !== 1) return;
     const n = dv.getUint16(6, true);
     if (buf.byteLength !== 40 + 2 * n) return;
-    const bands = new Int16Array(n);
-    for (let i = 0; i < n; i++) bands[i] = dv.getInt16(40 + 2 * i, true);
     st.binaryFrames++;
-    onFrame(bands, dv.getInt16(34, true), dv.getInt16(36, true), dv.getUint16(32, true));
+    onFrame((i) => dv.getInt16(40 + 2 * i, true), n, dv.getInt16(34, true), dv.getInt16(36, true), dv.getUint16(32, true), 0);
   }
 
   function onText(text) {
@@ -59,96 +83,234 @@
     try { m = JSON.parse(text); } catch (e) { return; }
     if (!m || typeof m !== 'object') return;
     if (Array.isArray(m.frequencies) && (m.type === undefined || m.type === 'frame')) {
-      onFrame(m.frequencies, m.bass || 0, m.level || 0, m.scale || 1000);
+      const f = m.frequencies;
+      onFrame((i) => Number(f[i]) || 0, f.length, m.bass || 0, m.level || 0, m.scale || 1000, Number(m.play_ts) || 0);
       return;
     }
     if (m.type === 'hello' || m.type === 'layout') {
       if (m.bands > 0) resizeBands(m.bands);
-      if (m.fps) st.fps = m.fps;
+      if (m.fps) { st.fps = m.fps; intervalMs = 1000 / Math.min(m.fps, settings.fps || m.fps); }
+      if (Array.isArray(m.edges)) renderer.setEdges(m.edges);
     }
+    if (m.type === 'hello' && typeof m.desktop_style === 'string') setDesktopStyle(m.desktop_style);
+    if (m.type === 'display' && typeof m.style === 'string') setDesktopStyle(m.style);
+    if ((m.type === 'hello' || m.type === 'status') && typeof m.state === 'string') st.engine = m.state;
     if ((m.type === 'hello' || m.type === 'status') && typeof m.device === 'string') {
-      st.device = m.device;
-      deviceEl.textContent = m.device;
+      st.device = m.device; deviceEl.textContent = m.device;
     }
+    if (m.type === 'pong' && typeof m.id === 'number' && m.ts) {
+      const rtt = performance.now() - m.id;
+      if (rtt <= bestRtt * 1.5) { bestRtt = Math.min(bestRtt, rtt); clockDelta = m.ts - (Date.now() - rtt / 2); }
+    }
+    renderStatus();
   }
 
-  let ws = null, backoff = 500, pingTimer = 0;
+  function setDesktopStyle(id) { st.desktopStyle = id; applySettings(); }
+
+  // ---- connection and status a person understands
+  let ws = null, backoff = 500, pingTimer = 0, retryAt = 0, retryTimer = 0, everOpen = false;
+  function subscribe() {
+    if (!ws || ws.readyState !== 1) return;
+    const msg = { type: 'subscribe', format: 'binary' };
+    if (settings.fps > 0) msg.rate = settings.fps;
+    ws.send(JSON.stringify(msg));
+  }
+  function ping() { if (ws && ws.readyState === 1) ws.send(JSON.stringify({ type: 'ping', id: performance.now() })); }
   function connect() {
-    setState('connecting');
+    clearTimeout(retryTimer);
+    setConn(everOpen ? 'closed' : 'connecting');
     const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
     const url = proto + '//' + location.host + '/ws' + (token ? '?t=' + encodeURIComponent(token) : '');
+    let opened = false;
     try { ws = new WebSocket(url); } catch (e) { scheduleReconnect(); return; }
     ws.binaryType = 'arraybuffer';
     ws.onopen = () => {
-      setState('open');
-      backoff = 500;
-      ws.send(JSON.stringify({ type: 'subscribe', format: 'binary' }));
-      pingTimer = setInterval(() => { if (ws.readyState === 1) ws.send('{"type":"ping"}'); }, 10000);
+      opened = everOpen = true; backoff = 500;
+      setConn('open');
+      subscribe(); ping();
+      pingTimer = setInterval(ping, 10000);
     };
     ws.onmessage = (ev) => (typeof ev.data === 'string' ? onText(ev.data) : onBinary(ev.data));
-    ws.onclose = () => { clearInterval(pingTimer); setState('closed'); scheduleReconnect(); };
+    ws.onclose = () => {
+      clearInterval(pingTimer);
+      if (opened) { setConn('closed'); scheduleReconnect(); return; }
+      // Refused before the upgrade (the browser hides the HTTP status): if the server answers
+      // plain HTTP, it is up and refused us, which on a LAN means the token.
+      fetch('/api/info', { cache: 'no-store' }).then((r) => {
+        if (r.ok) setConn('refused'); else scheduleReconnect();
+      }).catch(() => scheduleReconnect());
+    };
     ws.onerror = () => {};
   }
   function scheduleReconnect() {
     const wait = backoff * (0.75 + Math.random() * 0.5);
     backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
-    setTimeout(connect, wait);
+    retryAt = performance.now() + wait;
+    setConn(everOpen ? 'closed' : 'connecting');
+    retryTimer = setTimeout(connect, wait);
+  }
+  window.addEventListener('hashchange', () => {
+    if (st.ready) { // a new preset in the fragment applies at once, as on load
+      Object.assign(settings, Panel.load(defs.styles.map((s) => s.id), defs.themes.map((x) => x.id)));
+      applySettings(); subscribe();
+    }
+    const next = tokenNow();
+    if (next !== token || st.state === 'refused') { token = next; if (st.state === 'refused') connect(); }
+  });
+  setInterval(renderStatus, 500); // the "reconnecting in N s" countdown
+
+  function setConn(s) { st.state = s; stateEl.textContent = s; renderStatus(); }
+  function renderStatus() {
+    let key = 'connecting', help = '';
+    if (st.state === 'open') {
+      key = { running: 'live', silent: 'silent', stopped: 'stopped', starting: 'starting', reconnecting: 'starting',
+        error: 'error' }[st.engine] || 'live';
+    } else if (st.state === 'closed') key = 'server_stopped';
+    else if (st.state === 'refused') { key = token ? 'bad_token' : 'no_token'; help = t('state.token_help'); }
+    let text = t('state.' + key);
+    if (st.state === 'closed' && retryAt > performance.now())
+      text += ' · ' + t('state.reconnecting', Math.max(1, Math.ceil((retryAt - performance.now()) / 1000)));
+    if (statusEl.textContent !== text) statusEl.textContent = text;
+    if (helpEl.textContent !== help) helpEl.textContent = help;
+    const headline = help ? t('state.' + key) : ''; // a refusal is explained in the middle of the screen
+    if (headlineEl.textContent !== headline) headlineEl.textContent = headline;
+    st.status = key;
+    document.body.dataset.status = key;
+    framesEl.textContent = String(st.frames);
   }
 
-  let w = 0, h = 0;
-  function fit() {
-    const dpr = Math.min(window.devicePixelRatio || 1, 3);
-    w = Math.max(1, Math.round(canvas.clientWidth * dpr));
-    h = Math.max(1, Math.round(canvas.clientHeight * dpr));
-    if (canvas.width !== w || canvas.height !== h) { canvas.width = w; canvas.height = h; }
+  // ---- settings applied
+  function applySettings() {
+    st.settings = settings;
+    const styles = defs.styles.map((s) => s.id);
+    const want = settings.mirror && styles.includes(st.desktopStyle) ? st.desktopStyle : settings.style;
+    if (want !== st.style) { st.style = want; renderer.spec.width = 0; }
+    renderer.setTheme(settings.theme);
+    document.body.dataset.theme = settings.theme;
+    if (st.fps) intervalMs = 1000 / Math.min(st.fps, settings.fps || st.fps);
+    if (panel) panel.sync();
   }
-  window.addEventListener('resize', fit);
 
+  // ---- flash guard: the picture's mean intensity (lit area x brightness, plus the full-screen
+  // bass tint) may not complete more than FLASH_TRANSITIONS opposing changes of FLASH_STEP within a
+  // second; a change that would exceed it is held back by blending towards the last picture.
+  const guard = { times: [], ext: -1, dir: 0, last: 0 };
+  function guardAllow(want, now) {
+    while (guard.times.length && now - guard.times[0] > 1000) guard.times.shift();
+    if (guard.ext < 0) { guard.ext = want; return want; }
+    let out = want;
+    if (guard.times.length >= FLASH_TRANSITIONS - 1) { // one short of the limit: no new change may complete
+      if (guard.dir >= 0) out = Math.max(out, guard.ext - FLASH_STEP * 0.9);
+      if (guard.dir <= 0) out = Math.min(out, guard.ext + FLASH_STEP * 0.9);
+    }
+    // Track the running extreme in the current direction; moving FLASH_STEP back from it is a change.
+    if (guard.dir === 0) {
+      if (Math.abs(out - guard.ext) >= FLASH_STEP) { guard.dir = out > guard.ext ? 1 : -1; guard.ext = out; }
+    } else if ((out - guard.ext) * guard.dir > 0) guard.ext = out;
+    else if (Math.abs(out - guard.ext) >= FLASH_STEP) {
+      guard.times.push(now); st.flashTransitions++;
+      guard.dir = -guard.dir; guard.ext = out;
+    }
+    return out;
+  }
+  function intensity(values, pulse) {
+    let sum = 0;
+    for (let i = 0; i < values.length; i++) sum += values[i];
+    return (values.length ? sum / values.length : 0) + pulse * defs.pulse_strength;
+  }
+
+  // ---- the paint loop
   let last = performance.now();
   function draw(now) {
     const dt = Math.min(100, Math.max(0, now - last));
     last = now;
-    fit();
-    const rise = 1 - Math.exp(-dt / RISE_MS), fall = 1 - Math.exp(-dt / FALL_MS);
-    ctx.clearRect(0, 0, w, h);
+    drainQueue(now);
+    renderer.fit();
+    const b = defs.ballistics, slow = reducedMotion && reducedMotion.matches ? 2 : 1;
+    const f = { low: 0.5, normal: 1, high: 2 }[settings.smoothing] * slow;
+    const rise = 1 - Math.exp(-dt / Math.max(1, b.attack_ms * f)), fall = 1 - Math.exp(-dt / Math.max(1, b.release_ms * f));
+    const k = Math.min(1, Math.max(0, (now - frameAt) / intervalMs));
     const n = shown.length;
-    if (n > 0) {
-      const gap = Math.max(1, Math.floor(w / n * 0.18));
-      const bw = (w - gap * (n + 1)) / n;
-      const top = h * 0.08, span = h - top;
-      const grad = ctx.createLinearGradient(0, h, 0, top);
-      grad.addColorStop(0, '#3b5bff'); grad.addColorStop(0.6, '#a24bff'); grad.addColorStop(1, '#ff4fa0');
-      for (let i = 0; i < n; i++) {
-        const t = target[i];
-        shown[i] += (t - shown[i]) * (t > shown[i] ? rise : fall);
-        const v = Math.min(1, shown[i]);
-        if (v >= peak[i]) { peak[i] = v; holdUntil[i] = now + PEAK_HOLD_MS; }
-        else if (now > holdUntil[i]) peak[i] = Math.max(v, peak[i] - dt / PEAK_FALL_MS);
-        const x = gap + i * (bw + gap);
-        const bh = Math.max(2, v * span);
-        ctx.fillStyle = grad;
-        ctx.fillRect(x, h - bh, bw, bh);
-        ctx.fillStyle = '#e8ecff';
-        ctx.fillRect(x, h - Math.max(2, peak[i] * span) - 3, bw, 3);
-      }
+    for (let i = 0; i < n; i++) {
+      const target = from[i] + (to[i] - from[i]) * k;
+      shown[i] += (target - shown[i]) * (target > shown[i] ? rise : fall);
     }
-    bassShown += (bass - bassShown) * (bass > bassShown ? rise : fall);
-    document.body.style.setProperty('--pulse', Math.min(1, bassShown).toFixed(3));
-    levelEl.style.width = (level * 100).toFixed(1) + '%';
+    const pulseOn = !(reducedMotion && reducedMotion.matches) ? 1 : 0;
+    bassShown += (bassTo - bassShown) * (bassTo > bassShown ? rise : fall);
+    let pulse = bassShown * pulseOn;
+    if (settings.flash) {
+      const prev = intensity(drawn, pulseDrawn), want = intensity(shown, pulse), out = guardAllow(want, now);
+      const a = out === want || prev === want ? 0 : Math.min(1, Math.max(0, (out - want) / (prev - want)));
+      for (let i = 0; i < n; i++) drawn[i] = shown[i] + (drawn[i] - shown[i]) * a;
+      pulse += (pulseDrawn - pulse) * a;
+    } else drawn.set(shown);
+    pulseDrawn = pulse;
+    for (let i = 0; i < n; i++) {
+      const v = drawn[i];
+      if (v >= peak[i]) { peak[i] = v; holdUntil[i] = now + b.peak_hold_ms; }
+      else if (now > holdUntil[i]) peak[i] = Math.max(v, peak[i] - dt / b.peak_fall_ms);
+    }
+    renderer.draw({ style: st.style, values: drawn, peaks: peak, showPeaks: settings.peaks, pulse, axis: settings.axis });
+    levelEl.style.transform = `scaleX(${level.toFixed(3)})`; // compositor only: no layout per paint
     requestAnimationFrame(draw);
   }
 
-  document.addEventListener('click', () => {
-    const d = document;
-    if (d.fullscreenElement || d.webkitFullscreenElement) (d.exitFullscreen || d.webkitExitFullscreen).call(d);
-    else {
-      const r = d.documentElement;
-      const req = r.requestFullscreen || r.webkitRequestFullscreen;
-      if (req) Promise.resolve(req.call(r)).catch(() => {});
-    }
+  // ---- stay awake while visible (the lock is dropped by the browser when hidden; we re-ask)
+  let sentinel = null;
+  async function wake() {
+    if (!('wakeLock' in navigator)) { st.wakeLock = 'unsupported'; return; }
+    if (document.visibilityState !== 'visible' || sentinel) return;
+    try {
+      st.wakeRequests++;
+      sentinel = await navigator.wakeLock.request('screen');
+      st.wakeLock = 'held';
+      sentinel.addEventListener('release', () => { sentinel = null; st.wakeLock = 'released'; });
+    } catch (e) { st.wakeLock = 'denied'; }
+  }
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') wake();
+    else if (sentinel) sentinel.release().catch(() => {});
   });
 
-  fit();
+  // ---- panel: hidden until the screen or the gear is tapped; Escape closes it
+  function openPanel(open) {
+    panelEl.hidden = !open;
+    document.body.classList.toggle('panel-open', open);
+    if (open) { const first = panelEl.querySelector('select, input, button'); if (first) first.focus(); }
+    else el('open-settings').focus();
+  }
+  el('open-settings').addEventListener('click', (e) => { e.stopPropagation(); openPanel(panelEl.hidden); });
+  canvas.addEventListener('click', () => openPanel(panelEl.hidden));
+  canvas.addEventListener('dblclick', () => Panel.toggleFullscreen());
+  document.addEventListener('keydown', (e) => { if (e.key === 'Escape' && !panelEl.hidden) openPanel(false); });
+
+  async function init() {
+    const lang = (navigator.language || 'en').slice(0, 2).toLowerCase();
+    const get = (url) => fetch(url, { cache: 'no-store' }).then((r) => (r.ok ? r.json() : null)).catch(() => null);
+    const [d, i18n] = await Promise.all([get('styles.json'), get('i18n.json?lang=' + encodeURIComponent(lang))]);
+    if (d && Array.isArray(d.styles)) { defs = d; renderer.setDefs(d); }
+    if (i18n && i18n.strings) {
+      strings = i18n.strings; st.lang = i18n.lang || 'en';
+      try { localStorage.setItem('spectray.i18n', JSON.stringify(i18n)); } catch (e) { /* not cached */ }
+    } else {
+      try { const c = JSON.parse(localStorage.getItem('spectray.i18n') || 'null'); if (c) { strings = c.strings; st.lang = c.lang; } } catch (e) { /* none */ }
+    }
+    document.documentElement.lang = st.lang;
+    el('open-settings').setAttribute('aria-label', t('settings.open'));
+    el('open-settings').title = t('settings.open');
+    settings = Panel.load(defs.styles.map((s) => s.id), defs.themes.map((x) => x.id));
+    panel = Panel.build(panelEl, settings, {
+      t, styles: defs.styles.map((s) => s.id), themes: defs.themes.map((x) => x.id),
+      onChange: () => { applySettings(); subscribe(); }, onClose: () => openPanel(false),
+    });
+    panel.showOffset(st.playTs);
+    applySettings();
+    renderStatus();
+    st.ready = true;
+  }
+
   connect();
   requestAnimationFrame(draw);
+  wake();
+  init();
 })();

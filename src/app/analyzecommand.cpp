@@ -6,7 +6,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 
-#include <unistd.h>
+#include "platform/platform.h"
 
 namespace spectray {
 
@@ -30,7 +30,7 @@ int runAnalyze(const QString &path, const AnalysisConfig &config, std::FILE *out
     // Everything is collected first and written only when the whole file decoded, so a file that
     // fails half-way never leaves output that looks complete.
     QByteArray output;
-    const bool progress = isatty(fileno(err)) != 0;
+    const bool progress = platform::isTerminal(err);
     QElapsedTimer sinceProgress;
     sinceProgress.start();
     FileAnalysisSinks sinks;

@@ -24,7 +24,7 @@ inline constexpr std::array<const char *, 2> amplitudeNames{"linear", "db"};    
 inline constexpr std::array<const char *, 4> weightingNames{"flat", "a", "tilt3", "tilt4.5"}; // Weighting
 inline constexpr std::array<const char *, 2> layoutNames{"log", "octave"};                    // BandLayoutKind
 inline constexpr std::array<int, 6> bandsPerOctaveValues{1, 2, 3, 6, 12, 24};
-inline constexpr std::array<const char *, 4> styleNames{"bars", "mirrored", "curve", "led"};
+inline constexpr std::array<const char *, 5> styleNames{"bars", "mirrored", "curve", "led", "spectrogram"};
 inline constexpr std::array<const char *, 3> meterNames{"none", "bar", "needle"};
 inline constexpr std::array<const char *, 4> languageNames{"", "en", "ru", "de"}; // "" = system locale
 

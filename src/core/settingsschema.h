@@ -61,7 +61,7 @@ SettingGroup settingGroup(SettingId id);
 
 // Values stored by name; the name tables are in settingskeys.h next to their keys.
 enum class AudioProfile { Default, Seed };
-enum class DisplayStyle { Bars, Mirrored, Curve, Led };
+enum class DisplayStyle { Bars, Mirrored, Curve, Led, Spectrogram }; // resources/styles.json
 enum class MeterStyle { None, Bar, Needle };
 enum class UiLanguage { System, English, Russian, German };
 

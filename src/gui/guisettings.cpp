@@ -1,5 +1,7 @@
 #include "guisettings.h"
 
+#include "core/styledefs.h"
+
 #include <QCoreApplication>
 
 namespace spectray::gui {
@@ -18,10 +20,7 @@ const QList<AccentPreset> &accentPresets()
 
 QStringList styleIds()
 {
-    QStringList ids;
-    for (const char *name : keys::styleNames)
-        ids.append(QString::fromLatin1(name));
-    return ids;
+    return StyleDefs::shared().desktopStyles; // the same list the web client offers (styles.json)
 }
 
 QString styleName(const QString &id)
@@ -32,6 +31,8 @@ QString styleName(const QString &id)
         return QCoreApplication::translate("spectray::gui::Style", "Filled curve");
     if (id == u"led")
         return QCoreApplication::translate("spectray::gui::Style", "LED segments");
+    if (id == u"spectrogram")
+        return QCoreApplication::translate("spectray::gui::Style", "Spectrogram");
     return QCoreApplication::translate("spectray::gui::Style", "Bars");
 }
 

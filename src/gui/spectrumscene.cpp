@@ -2,6 +2,8 @@
 
 #include "spectrumanimator.h"
 
+#include "core/styledefs.h"
+
 #include <algorithm>
 #include <cmath>
 #include <numbers>
@@ -16,6 +18,8 @@ SceneStyle::Kind SceneStyle::kindFromId(const QString &id)
         return Kind::Curve;
     if (id == u"led")
         return Kind::Led;
+    if (id == u"spectrogram")
+        return Kind::Spectrogram;
     return Kind::Bars;
 }
 
@@ -29,15 +33,18 @@ SceneStyle::Meter SceneStyle::meterFromId(const QString &id)
 }
 
 SpectrumScene::SpectrumScene()
+    : m_historyRows(std::min(StyleDefs::shared().spectrogramRows, kMaxSpectrogramRows))
 {
+    m_history.assign(size_t(m_historyRows) * kMaxBands, 0.0f);
     m_vertices.reserve(size_t(maxVertexCount()) * kFloatsPerVertex);
     setStyle(m_style);
 }
 
 int SpectrumScene::maxVertexCount()
 {
-    // Per band: bar + two caps (mirrored) + one curve segment; plus the edges and the meter.
-    return kMaxBands * 6 * 4 + 6 * 8;
+    // Per band: bar + two caps (mirrored) + one curve segment, or one cell per spectrogram row;
+    // plus the edges and the meter.
+    return kMaxBands * 6 * std::max(4, kMaxSpectrogramRows) + 6 * 8;
 }
 
 void SpectrumScene::setStyle(const SceneStyle &style)
@@ -53,8 +60,9 @@ void SpectrumScene::setStyle(const SceneStyle &style)
 
 void SpectrumScene::background(float rgba[4], float bass) const
 {
-    const float pulse = m_style.bassPulse ? 0.35f * std::clamp(bass, 0.0f, 1.0f) : 0.0f;
-    const float base[3] = {0.05f, 0.06f, 0.08f};
+    const float pulse = m_style.bassPulse ? StyleDefs::shared().pulseStrength * std::clamp(bass, 0.0f, 1.0f) : 0.0f;
+    const StyleDefs::Rgb &bg = StyleDefs::shared().background;
+    const float base[3] = {bg.r, bg.g, bg.b};
     for (int i = 0; i < 3; ++i)
         rgba[i] = base[i] + (m_mid[i] - base[i]) * pulse;
     rgba[3] = float(m_style.opacity);
@@ -132,6 +140,42 @@ void SpectrumScene::buildMeter(float level, float x0, float y0, float x1, float 
         m_vertices.insert(m_vertices.end(), v[idx], v[idx] + kFloatsPerVertex);
 }
 
+void SpectrumScene::cell(float x0, float y0, float x1, float y1, const float rgb[3])
+{
+    const float v[4][7] = {
+        {x0, y1, rgb[0], rgb[1], rgb[2], 1.0f, -1.0f},
+        {x1, y1, rgb[0], rgb[1], rgb[2], 1.0f, -1.0f},
+        {x1, y0, rgb[0], rgb[1], rgb[2], 1.0f, -1.0f},
+        {x0, y0, rgb[0], rgb[1], rgb[2], 1.0f, -1.0f},
+    };
+    for (int idx : {0, 1, 2, 0, 2, 3})
+        m_vertices.insert(m_vertices.end(), v[idx], v[idx] + kFloatsPerVertex);
+}
+
+void SpectrumScene::buildSpectrogram(const std::vector<float> &values, int n, float x0, float y0, float x1, float y1)
+{
+    // Waterfall: frequency across, the newest row at the top, older rows flowing down; colours from
+    // the shared perceptually uniform map, so equal steps in level look like equal steps in colour.
+    if (n != m_historyBands) {
+        std::fill(m_history.begin(), m_history.end(), 0.0f);
+        m_historyBands = n;
+    }
+    std::copy_n(values.begin(), n, m_history.begin() + ptrdiff_t(m_historyNext) * kMaxBands);
+    m_historyNext = (m_historyNext + 1) % m_historyRows;
+    const StyleDefs &defs = StyleDefs::shared();
+    const float colW = (x1 - x0) / float(n), rowH = (y1 - y0) / float(m_historyRows);
+    float rgb[3];
+    for (int age = 0; age < m_historyRows; ++age) {
+        const int row = (m_historyNext - 1 - age + 2 * m_historyRows) % m_historyRows;
+        const float *r = m_history.data() + ptrdiff_t(row) * kMaxBands;
+        const float top = y0 + rowH * float(age);
+        for (int i = 0; i < n; ++i) {
+            defs.colormapAt(r[i], rgb);
+            cell(x0 + colW * float(i), top, x0 + colW * float(i + 1), top + rowH, rgb);
+        }
+    }
+}
+
 void SpectrumScene::build(const SpectrumAnimator &anim, QSize size)
 {
     m_vertices.clear(); // keeps capacity
@@ -157,6 +201,9 @@ void SpectrumScene::build(const SpectrumAnimator &anim, QSize size)
     const float cap = 3.0f;
 
     switch (m_style.kind) {
+    case SceneStyle::Kind::Spectrogram:
+        buildSpectrogram(values, n, x0, y0, x1, y1);
+        break;
     case SceneStyle::Kind::Bars:
     case SceneStyle::Kind::Led: {
         const bool led = m_style.kind == SceneStyle::Kind::Led;

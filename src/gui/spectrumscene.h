@@ -13,7 +13,7 @@ class SpectrumAnimator;
 // How the window draws; chosen in settings, applied live.
 struct SceneStyle
 {
-    enum class Kind { Bars, Mirrored, Curve, Led };
+    enum class Kind { Bars, Mirrored, Curve, Led, Spectrogram };
     enum class Meter { None, Bar, Needle };
 
     Kind kind = Kind::Bars;
@@ -35,8 +35,9 @@ class SpectrumScene final
 public:
     static constexpr int kFloatsPerVertex = 7;
     static constexpr int kMaxBands = 256;
-    static constexpr float kLedPitchPx = 6.0f; // one segment + gap
+    static constexpr float kLedPitchPx = 6.0f; // one segment + gap (resources/styles.json)
     static constexpr float kMarginPx = 6.0f;
+    static constexpr int kMaxSpectrogramRows = 64; // bounds the vertex buffer: rows x bands quads
 
     SpectrumScene();
 
@@ -55,10 +56,17 @@ private:
     void trapezoid(float x0, float yTop0, float x1, float yTop1, float yBottom, float f0, float f1);
     void colourAt(float f, float out[3]) const;
     void buildMeter(float level, float x0, float y0, float x1, float y1);
+    void buildSpectrogram(const std::vector<float> &values, int n, float x0, float y0, float x1, float y1);
+    void cell(float x0, float y0, float x1, float y1, const float rgb[3]);
 
     SceneStyle m_style;
     float m_low[3]{}, m_mid[3]{}, m_high[3]{};
     std::vector<float> m_vertices;
+    // Spectrogram history: a ring of rows x kMaxBands values, one row per built picture.
+    std::vector<float> m_history;
+    int m_historyRows = 0;
+    int m_historyNext = 0;
+    int m_historyBands = 0;
 };
 
 } // namespace spectray::gui

@@ -1,6 +1,7 @@
 #include "httpfront.h"
 
 #include "webassets.h"
+#include "webi18n.h"
 
 #include "core/logging.h"
 
@@ -143,6 +144,11 @@ void HttpFront::serve(QTcpSocket *socket, const HttpRequestHead &head)
     }
     if (head.path == "/api/info") {
         respond(socket, httpResponse(200, "application/json", m_apiInfo ? m_apiInfo() : QByteArray("{}"), isHead));
+        return;
+    }
+    if (head.path == "/i18n.json") { // the page's strings in the language it asks for
+        const QString lang = head.query.queryItemValue(QStringLiteral("lang"));
+        respond(socket, httpResponse(200, "application/json", webI18nJson(lang), isHead));
         return;
     }
     const WebAsset asset = webAsset(head.path);

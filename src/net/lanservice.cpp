@@ -112,6 +112,8 @@ LanService::LanService(Settings &settings, QObject *parent)
     m_restart.setInterval(0);
     connect(&m_restart, &QTimer::timeout, this, [this] { apply(); });
     connect(&m_settings, &Settings::changed, this, &LanService::onSettingChanged);
+    // Web pages that "follow the desktop" draw the style the floating window uses.
+    m_server.setDesktopStyle(m_settings.valueName(keys::style));
     connect(&m_server, &StreamServer::clientCountChanged, this, &LanService::stateChanged);
     connect(&m_server, &StreamServer::tokenChanged, this, &LanService::onTokenChanged);
 }
@@ -132,6 +134,9 @@ void LanService::setOverrides(const LanOverrides &overrides)
 void LanService::onSettingChanged(SettingId key)
 {
     switch (key) {
+    case SettingId::Style:
+        m_server.setDesktopStyle(m_settings.valueName(keys::style));
+        return;
     case SettingId::ServerToken: {
         const QString stored = m_settings.value(keys::serverToken);
         if (stored.isEmpty() || stored == m_token)

@@ -71,6 +71,9 @@ public slots:
     void publishLayout(const spectray::BandLayout &layout);
     void setSourceName(const QString &name);
     void setEngineStatus(const spectray::EngineStatus &status);
+    // The style the desktop window shows (a StyleDefs id). Pages that follow the desktop learn it
+    // from hello's "desktop_style" and from a {"type":"display","style":ID} message on each change.
+    void setDesktopStyle(const QString &styleId);
 
 signals:
     void clientCountChanged(int count);
@@ -103,6 +106,7 @@ private:
     BandLayout m_layout;
     EngineStatus m_status;
     QString m_sourceName;
+    QString m_desktopStyle;
     QByteArray m_binaryPayload; // reused every frame: no allocation once sized
     QByteArray m_binaryFrame;
     QByteArray m_jsonPayload;

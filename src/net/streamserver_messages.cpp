@@ -35,6 +35,8 @@ QByteArray StreamServer::helloJson(const Client &client) const
     o.insert(QStringLiteral("state"), stateName(m_status.state));
     o.insert(QStringLiteral("formats"), QJsonArray{QStringLiteral("json"), QStringLiteral("binary")});
     o.insert(QStringLiteral("format"), client.binary ? QStringLiteral("binary") : QStringLiteral("json"));
+    if (!m_desktopStyle.isEmpty())
+        o.insert(QStringLiteral("desktop_style"), m_desktopStyle);
     return compact(o);
 }
 
@@ -86,6 +88,14 @@ void StreamServer::setSourceName(const QString &name)
         return;
     m_sourceName = name;
     broadcastText(statusJson());
+}
+
+void StreamServer::setDesktopStyle(const QString &styleId)
+{
+    if (styleId == m_desktopStyle)
+        return;
+    m_desktopStyle = styleId;
+    broadcastText(compact({{QStringLiteral("type"), QStringLiteral("display")}, {QStringLiteral("style"), styleId}}));
 }
 
 void StreamServer::setEngineStatus(const EngineStatus &status)

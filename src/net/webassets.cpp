@@ -1,5 +1,7 @@
 #include "webassets.h"
 
+#include "core/styledefs.h"
+
 #include <QFile>
 #include <QHash>
 
@@ -17,7 +19,12 @@ constexpr Entry kEntries[] = {
     {"/", ":/web/index.html", "text/html; charset=utf-8"},
     {"/index.html", ":/web/index.html", "text/html; charset=utf-8"},
     {"/app.js", ":/web/app.js", "text/javascript; charset=utf-8"},
+    {"/draw.js", ":/web/draw.js", "text/javascript; charset=utf-8"},
+    {"/panel.js", ":/web/panel.js", "text/javascript; charset=utf-8"},
     {"/style.css", ":/web/style.css", "text/css; charset=utf-8"},
+    {"/manifest.webmanifest", ":/web/manifest.webmanifest", "application/manifest+json"},
+    {"/icons/icon-192.png", ":/web/icons/icon-192.png", "image/png"},
+    {"/icons/icon-512.png", ":/web/icons/icon-512.png", "image/png"},
 };
 } // namespace
 
@@ -28,6 +35,11 @@ WebAsset webAsset(const QByteArray &urlPath)
     const auto cached = cache.constFind(urlPath);
     if (cached != cache.constEnd())
         return *cached;
+    if (urlPath == "/styles.json") { // the window reads the same bytes: one definition of the look
+        WebAsset asset{"application/json", StyleDefs::json(), true};
+        cache.insert(urlPath, asset);
+        return asset;
+    }
     for (const Entry &e : kEntries) {
         if (urlPath != e.urlPath)
             continue;

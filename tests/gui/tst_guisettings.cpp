@@ -1,5 +1,6 @@
 // Display/general settings through a temporary INI file, the dialog writing live, autostart.
 #include "core/settings.h"
+#include "core/styledefs.h"
 #include "gui/autostart.h"
 #include "gui/guisettings.h"
 #include "gui/settingsdialog.h"
@@ -36,6 +37,25 @@ private slots:
         QCOMPARE(s.value(keys::peakFallMs), 750);
         QCOMPARE(s.value(keys::alwaysOnTop), true);
         QCOMPARE(s.value(keys::language), UiLanguage::System);
+    }
+
+    void windowAndWebShareOneLook()
+    {
+        // resources/styles.json is the one definition: the window offers its desktop styles (the
+        // spectrogram among them) and the settings' ballistics defaults are the file's values.
+        const StyleDefs &d = StyleDefs::shared();
+        QCOMPARE(gui::styleIds(), d.desktopStyles);
+        QStringList stored; // the names the settings schema accepts for display/style
+        for (const char *name : keys::styleNames)
+            stored.append(QString::fromLatin1(name));
+        QCOMPARE(stored, d.desktopStyles);
+        QVERIFY(d.desktopStyles.contains(u"spectrogram"_qs));
+        QVERIFY(d.allStyles.contains(u"radial"_qs));
+        QCOMPARE(double(keys::attackMs.defaultValue), d.attackMs);
+        QCOMPARE(double(keys::releaseMs.defaultValue), d.releaseMs);
+        QCOMPARE(double(keys::peakHoldMs.defaultValue), d.peakHoldMs);
+        QCOMPARE(double(keys::peakFallMs.defaultValue), d.peakFallMs);
+        QVERIFY(!gui::styleName(u"spectrogram"_qs).isEmpty());
     }
 
     void roundTripThroughFile()

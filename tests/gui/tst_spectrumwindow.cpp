@@ -138,11 +138,30 @@ private slots:
                 QVERIFY2(qAbs(top - (mid - h / 2)) <= 2, qPrintable(where));
                 QVERIFY2(qAbs(last - (mid + h / 2 - 1)) <= 2, qPrintable(where));
                 break;
+            case SceneStyle::Kind::Spectrogram: // not a bar style: spectrogramUsesViridis()
+                break;
             }
             // Between bars (slot gap) nothing is lit except for the curve.
             if (SceneStyle::Kind(kind) != SceneStyle::Kind::Curve)
                 QVERIFY(litSpan(img, kMargin + i * kSlot + 2).first < 0);
         }
+    }
+
+    void spectrogramUsesViridis()
+    {
+        // The newest row (top) shows each band in the viridis map; endpoints from the published map
+        // (van der Walt & Smith, matplotlib): 0 = #440154, full scale = #fde725.
+        setUpWindow(SceneStyle::Kind::Spectrogram);
+        m_w->onFrame(frame({0, 1000, 0, 1000}));
+        const QImage img = settledImage();
+        const int y = kMargin + 1;
+        const QRgb low = img.pixel(kMargin + kSlot / 2, y), high = img.pixel(kMargin + kSlot + kSlot / 2, y);
+        const auto near = [](QRgb p, int r, int g, int b) {
+            return qAbs(qRed(p) - r) <= 6 && qAbs(qGreen(p) - g) <= 6 && qAbs(qBlue(p) - b) <= 6;
+        };
+        QVERIFY2(near(low, 0x44, 0x01, 0x54), qPrintable(QColor(low).name()));
+        QVERIFY2(near(high, 0xfd, 0xe7, 0x25), qPrintable(QColor(high).name()));
+        QCOMPARE(SceneStyle::kindFromId(QStringLiteral("spectrogram")), SceneStyle::Kind::Spectrogram);
     }
 
     void noRepaintWhileSettledOrStopped()

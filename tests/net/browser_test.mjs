@@ -42,7 +42,8 @@ async function seedServer(dir, listenPort) {
   const { readFileSync } = await import('node:fs');
   const { WebSocketServer } = await import('ws');
   const types = { '/': ['index.html', 'text/html'], '/app.js': ['app.js', 'text/javascript'],
-                  '/style.css': ['style.css', 'text/css'], '/api/info': null };
+                  '/style.css': ['style.css', 'text/css'], '/api/info': null,
+                  '/draw.js': ['draw.js', 'text/javascript'], '/panel.js': ['panel.js', 'text/javascript'] };
   const web = http.createServer((req, res) => {
     const t = types[req.url];
     if (t === null) { res.writeHead(200, { 'Content-Type': 'application/json' }); res.end('{}'); return; }

@@ -1,7 +1,9 @@
 // Test-only server: StreamServer fed with synthetic frames at a steady rate, no audio at all.
 // Used by the browser test and the load benchmark (bench/load) to measure the fan-out alone.
 //   spectray_net_demoserver [--port N] [--fps F] [--bands B] [--token T] [--require-token]
-//                           [--max-clients N]
+//                           [--max-clients N] [--desktop-style ID] [--pulse-hz F]
+// Lines on stdin drive the server like the app would: "style ID" calls setDesktopStyle(ID).
+// --pulse-hz F replaces the waves with full-scale square bass pulses at F Hz (flash-guard test).
 // Prints "PORT <n>" and the URLs on stdout; SIGINT/SIGTERM close clients with 1001 and exit 0.
 #include "net/streamserver.h"
 
@@ -38,7 +40,9 @@ int main(int argc, char **argv)
                   {QStringLiteral("token"), QStringLiteral("token"), QStringLiteral("T"),
                    QStringLiteral("0123456789abcdef0123456789abcdef")},
                   {QStringLiteral("require-token"), QStringLiteral("token on loopback too")},
-                  {QStringLiteral("max-clients"), QStringLiteral("cap"), QStringLiteral("N"), QStringLiteral("1000")}});
+                  {QStringLiteral("max-clients"), QStringLiteral("cap"), QStringLiteral("N"), QStringLiteral("1000")},
+                  {QStringLiteral("desktop-style"), QStringLiteral("style id"), QStringLiteral("ID")},
+                  {QStringLiteral("pulse-hz"), QStringLiteral("bass pulses"), QStringLiteral("F"), QStringLiteral("0")}});
     p.process(app);
     const int fps = std::max(1, p.value(QStringLiteral("fps")).toInt());
     const int bands = std::max(1, p.value(QStringLiteral("bands")).toInt());
@@ -68,6 +72,21 @@ int main(int argc, char **argv)
     st.state = EngineStatus::State::Running;
     st.deviceName = QStringLiteral("Synthetic test source");
     server.setEngineStatus(st);
+    if (p.isSet(QStringLiteral("desktop-style")))
+        server.setDesktopStyle(p.value(QStringLiteral("desktop-style")));
+    const double pulseHz = p.value(QStringLiteral("pulse-hz")).toDouble();
+    QSocketNotifier input(STDIN_FILENO, QSocketNotifier::Read);
+    QObject::connect(&input, &QSocketNotifier::activated, &app, [&] {
+        char line[256];
+        const ssize_t n = ::read(STDIN_FILENO, line, sizeof line - 1);
+        if (n <= 0) {
+            input.setEnabled(false); // stdin closed: nothing more to drive
+            return;
+        }
+        const QList<QByteArray> words = QByteArray(line, n).simplified().split(' ');
+        if (words.size() == 2 && words[0] == "style")
+            server.setDesktopStyle(QString::fromUtf8(words[1]));
+    });
 
     std::printf("PORT %u\n", unsigned(server.port()));
     for (const QUrl &u : server.clientUrls())
@@ -96,9 +115,12 @@ int main(int argc, char **argv)
     QObject::connect(&tick, &QTimer::timeout, &app, [&] {
         while (double(clock.nsecsElapsed()) / 1e9 >= double(seq) / fps) {
             const double t = double(seq) / fps;
+            // Square pulses: full scale for the first half of each period, silence for the rest.
+            const bool on = pulseHz > 0 && std::fmod(t * pulseHz, 1.0) < 0.5;
             for (int i = 0; i < bands; ++i)
-                frame.bands[i] = qint16(500 + 450 * std::sin(t * 3.0 + i * 0.35) * std::cos(t * 0.7 + i * 0.1));
-            frame.bass = int(600 + 400 * std::sin(t * 8.0));
+                frame.bands[i] = pulseHz > 0 ? qint16(on ? 1000 : 0)
+                                             : qint16(500 + 450 * std::sin(t * 3.0 + i * 0.35) * std::cos(t * 0.7 + i * 0.1));
+            frame.bass = pulseHz > 0 ? (on ? 1500 : 0) : int(600 + 400 * std::sin(t * 8.0));
             frame.level = int(500 + 300 * std::sin(t));
             frame.sequence = seq;
             frame.streamTime = t;

@@ -1,0 +1,254 @@
+// Spectray web client: the styles. Each draws the displayed band values (0..1) on a 2D canvas.
+// Look constants (ballistics, themes, LED pitch, colour map) come from /styles.json, the same file
+// the desktop window reads, so the two never drift; DEFAULTS below only cover the first paint.
+'use strict';
+window.SpectrayDraw = (() => {
+  const DEFAULTS = {
+    styles: [{ id: 'bars' }, { id: 'mirrored' }, { id: 'curve' }, { id: 'led' }, { id: 'spectrogram' }, { id: 'radial' }],
+    ballistics: { attack_ms: 25, release_ms: 250, peak_hold_ms: 500, peak_fall_ms: 750 },
+    geometry: { led_pitch_px: 6, led_segment_px: 4, cap_px: 3, bar_fill: 0.78, bar_fill_dense: 0.9 },
+    background: '#0d0f14', pulse_strength: 0.35,
+    themes: [{ id: 'sky', accent: '#29b6f6' }],
+    colormap: { stops: ['#440154', '#31688e', '#35b779', '#fde725'] }, spectrogram_rows: 64,
+  };
+  const AXIS_HZ = [20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000];
+
+  const hex = (s) => [1, 3, 5].map((i) => parseInt(s.slice(i, i + 2), 16));
+  const css = (c, a = 1) => `rgba(${c[0] | 0},${c[1] | 0},${c[2] | 0},${a})`;
+  const mix = (a, b, t) => [0, 1, 2].map((i) => a[i] + (b[i] - a[i]) * t);
+
+  // The window's palette from one accent (SpectrumScene::setStyle): darker(180) at the bottom, the
+  // accent in the middle, 55 % towards white at the top.
+  function palette(defs, themeId) {
+    const t = defs.themes.find((x) => x.id === themeId) || defs.themes[0];
+    const mid = hex(t.accent);
+    const bg = hex(t.background || defs.background);
+    if (t.high_contrast) return { low: mid, mid, high: mid, bg, peak: hex(t.peak || '#ffff00'), flat: true };
+    return { low: mid.map((v) => v / 1.8), mid, high: mid.map((v) => v + (255 - v) * 0.55), bg, peak: [232, 236, 255] };
+  }
+
+  class Renderer {
+    constructor(canvas) {
+      this.canvas = canvas;
+      // Opaque: no blending with the page. (Not `desynchronized`: headless Chromium then stalls
+      // screenshots, and it showed no measurable gain in software rendering here.)
+      this.ctx = canvas.getContext('2d', { alpha: false });
+      this.defs = DEFAULTS;
+      this.themeId = 'sky';
+      this.pal = palette(DEFAULTS, 'sky');
+      this.w = 1; this.h = 1; this.dpr = 1;
+      this.edges = [];
+      this.axis = null; this.axisKey = '';
+      this.spec = document.createElement('canvas'); // one pixel per band and row, scaled up to draw
+      this.specRow = null;
+      this.lut = null;
+    }
+
+    setDefs(defs) { this.defs = defs; this.lut = null; this.setTheme(this.themeId); }
+    setTheme(id) { this.themeId = id; this.pal = palette(this.defs, id); this.grad = null; this.axisKey = ''; }
+    setEdges(edges) { this.edges = Array.isArray(edges) ? edges : []; this.axisKey = ''; }
+
+    fit() {
+      const dpr = Math.min(window.devicePixelRatio || 1, 3);
+      const w = Math.max(1, Math.round(this.canvas.clientWidth * dpr));
+      const h = Math.max(1, Math.round(this.canvas.clientHeight * dpr));
+      if (this.canvas.width !== w || this.canvas.height !== h) {
+        this.canvas.width = w; this.canvas.height = h; this.grad = null; this.axisKey = '';
+      }
+      this.w = w; this.h = h; this.dpr = dpr;
+    }
+
+    // Colour map as 256 RGB triples, linear between the shared stops.
+    colormap() {
+      if (this.lut) return this.lut;
+      const stops = this.defs.colormap.stops.map(hex);
+      const lut = new Uint8ClampedArray(256 * 3);
+      for (let i = 0; i < 256; i++) {
+        const x = (i / 255) * (stops.length - 1), k = Math.min(stops.length - 2, Math.floor(x));
+        const c = mix(stops[k], stops[k + 1], x - k);
+        lut[i * 3] = c[0]; lut[i * 3 + 1] = c[1]; lut[i * 3 + 2] = c[2];
+      }
+      return (this.lut = lut);
+    }
+
+    gradient(y0, y1) { // colour by height, as the window: low at y0, high at y1
+      const g = this.ctx.createLinearGradient(0, y0, 0, y1);
+      g.addColorStop(0, css(this.pal.low)); g.addColorStop(0.5, css(this.pal.mid)); g.addColorStop(1, css(this.pal.high));
+      return g;
+    }
+
+    // One picture. s: {style, values, peaks, showPeaks, pulse, axis}; arrays are Float32Array.
+    draw(s) {
+      const { ctx, w, h, pal } = this;
+      const p = Math.min(1, Math.max(0, s.pulse)) * this.defs.pulse_strength;
+      this.bgNow = css(mix(pal.bg, pal.mid, p));
+      ctx.fillStyle = this.bgNow;
+      ctx.fillRect(0, 0, w, h);
+      const n = s.values.length;
+      if (n === 0) return;
+      const m = 6 * this.dpr, top = h * 0.08, axisH = s.axis && s.style !== 'radial' ? 18 * this.dpr : 0;
+      const box = { x0: m, x1: w - m, y0: top, y1: h - m - axisH };
+      switch (s.style) {
+        case 'mirrored': this.mirrored(s, box); break;
+        case 'curve': this.curve(s, box); break;
+        case 'led': this.bars(s, box, true); break;
+        case 'spectrogram': this.spectrogram(s, box); break;
+        case 'radial': this.radial(s); break;
+        default: this.bars(s, box, false);
+      }
+      if (axisH) this.drawAxis(box, n);
+    }
+
+    slots(n, box) {
+      const g = this.defs.geometry, slot = (box.x1 - box.x0) / n;
+      return { slot, bw: Math.max(1, slot * (n > 64 ? g.bar_fill_dense : g.bar_fill)) };
+    }
+
+    bars(s, box, led) {
+      const { ctx } = this, n = s.values.length, { slot, bw } = this.slots(n, box);
+      const span = box.y1 - box.y0, cap = this.defs.geometry.cap_px * this.dpr;
+      ctx.fillStyle = this.gradient(box.y1, box.y0);
+      for (let i = 0; i < n; i++) {
+        const v = s.values[i];
+        if (v > 0) ctx.fillRect(box.x0 + slot * i + (slot - bw) / 2, box.y1 - v * span, bw, v * span);
+      }
+      if (led) { // cut the gaps between segments in the background colour, counted from the bottom
+        const pitch = this.defs.geometry.led_pitch_px * this.dpr, seg = this.defs.geometry.led_segment_px * this.dpr;
+        ctx.fillStyle = this.bgNow; // the same (pulse-tinted) colour as the background: invisible outside bars
+        for (let y = box.y1 - seg; y > box.y0 - pitch; y -= pitch) ctx.fillRect(box.x0, y - (pitch - seg), box.x1 - box.x0, pitch - seg);
+      }
+      if (!s.showPeaks) return;
+      ctx.fillStyle = css(this.pal.peak);
+      for (let i = 0; i < n; i++) {
+        const pk = s.peaks[i];
+        if (pk > 0) ctx.fillRect(box.x0 + slot * i + (slot - bw) / 2, box.y1 - pk * span - cap, bw, cap);
+      }
+    }
+
+    mirrored(s, box) {
+      const { ctx } = this, n = s.values.length, { slot, bw } = this.slots(n, box);
+      const mid = (box.y0 + box.y1) / 2, half = (box.y1 - box.y0) / 2, cap = this.defs.geometry.cap_px * this.dpr;
+      const up = this.gradient(mid, box.y0), down = this.gradient(mid, box.y1);
+      for (let i = 0; i < n; i++) {
+        const v = s.values[i], x = box.x0 + slot * i + (slot - bw) / 2;
+        if (v <= 0) continue;
+        ctx.fillStyle = up; ctx.fillRect(x, mid - v * half, bw, v * half);
+        ctx.fillStyle = down; ctx.fillRect(x, mid, bw, v * half);
+      }
+      if (!s.showPeaks) return;
+      ctx.fillStyle = css(this.pal.peak);
+      for (let i = 0; i < n; i++) {
+        const pk = s.peaks[i], x = box.x0 + slot * i + (slot - bw) / 2;
+        if (pk > 0) { ctx.fillRect(x, mid - pk * half - cap, bw, cap); ctx.fillRect(x, mid + pk * half, bw, cap); }
+      }
+    }
+
+    curve(s, box) {
+      const { ctx } = this, n = s.values.length, slot = (box.x1 - box.x0) / n, span = box.y1 - box.y0;
+      ctx.beginPath();
+      ctx.moveTo(box.x0, box.y1);
+      ctx.lineTo(box.x0, box.y1 - s.values[0] * span);
+      for (let i = 0; i < n; i++) ctx.lineTo(box.x0 + slot * (i + 0.5), box.y1 - s.values[i] * span);
+      ctx.lineTo(box.x1, box.y1 - s.values[n - 1] * span);
+      ctx.lineTo(box.x1, box.y1);
+      ctx.closePath();
+      ctx.fillStyle = this.gradient(box.y1, box.y0);
+      ctx.fill();
+      if (!s.showPeaks) return;
+      ctx.fillStyle = css(this.pal.peak);
+      const r = 2 * this.dpr;
+      for (let i = 0; i < n; i++) {
+        const pk = s.peaks[i];
+        if (pk > s.values[i] + 0.01) ctx.fillRect(box.x0 + slot * (i + 0.5) - r, box.y1 - pk * span - r, 2 * r, 2 * r);
+      }
+    }
+
+    // Waterfall: frequency across, newest row on top. One new row per data frame (pushRow).
+    pushRow(values) {
+      const n = values.length, rows = this.defs.spectrogram_rows;
+      const sc = this.spec, sctx = sc.getContext('2d');
+      if (sc.width !== n || sc.height !== rows) {
+        sc.width = n; sc.height = rows;
+        sctx.fillStyle = css(hex(this.defs.colormap.stops[0])); sctx.fillRect(0, 0, n, rows);
+        this.specRow = sctx.createImageData(n, 1);
+      }
+      sctx.drawImage(sc, 0, 0, n, rows - 1, 0, 1, n, rows - 1); // scroll down one row
+      const lut = this.colormap(), px = this.specRow.data;
+      for (let i = 0; i < n; i++) {
+        const k = Math.round(Math.min(1, Math.max(0, values[i])) * 255) * 3;
+        px[i * 4] = lut[k]; px[i * 4 + 1] = lut[k + 1]; px[i * 4 + 2] = lut[k + 2]; px[i * 4 + 3] = 255;
+      }
+      sctx.putImageData(this.specRow, 0, 0);
+    }
+
+    spectrogram(s, box) {
+      if (this.spec.width !== s.values.length) this.pushRow(s.values);
+      this.ctx.imageSmoothingEnabled = false;
+      this.ctx.drawImage(this.spec, box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0);
+    }
+
+    // Bands around a circle, low frequencies at the top, mirrored left/right for symmetry.
+    radial(s) {
+      const { ctx, w, h } = this, n = s.values.length;
+      const cx = w / 2, cy = h / 2 + h * 0.03, R = Math.min(w, h * 0.9) / 2 - 8 * this.dpr, r0 = R * 0.32;
+      const step = Math.PI / n, lw = Math.max(1, r0 * step * 1.4);
+      const g = ctx.createRadialGradient(cx, cy, r0, cx, cy, R);
+      g.addColorStop(0, css(this.pal.low)); g.addColorStop(0.5, css(this.pal.mid)); g.addColorStop(1, css(this.pal.high));
+      ctx.strokeStyle = g; ctx.lineWidth = lw; ctx.lineCap = 'butt';
+      ctx.beginPath();
+      for (let i = 0; i < n; i++) {
+        const len = r0 + Math.max(0.01, s.values[i]) * (R - r0);
+        for (const side of [-1, 1]) {
+          const a = side * (i + 0.5) * step - Math.PI / 2;
+          ctx.moveTo(cx + Math.cos(a) * r0, cy + Math.sin(a) * r0);
+          ctx.lineTo(cx + Math.cos(a) * len, cy + Math.sin(a) * len);
+        }
+      }
+      ctx.stroke();
+      if (!s.showPeaks) return;
+      ctx.fillStyle = css(this.pal.peak);
+      const d = Math.max(2, lw * 0.8);
+      for (let i = 0; i < n; i++) {
+        const len = r0 + s.peaks[i] * (R - r0);
+        if (s.peaks[i] <= 0) continue;
+        for (const side of [-1, 1]) {
+          const a = side * (i + 0.5) * step - Math.PI / 2;
+          ctx.fillRect(cx + Math.cos(a) * len - d / 2, cy + Math.sin(a) * len - d / 2, d, d);
+        }
+      }
+    }
+
+    // Frequency labels, placed by the layout's band edges (log position inside each band);
+    // rendered once per size/layout into an offscreen canvas, copied per picture.
+    drawAxis(box, n) {
+      const key = `${this.w}x${this.h}:${n}:${this.edges.join(',')}:${this.themeId}`;
+      if (key !== this.axisKey) {
+        this.axisKey = key;
+        const a = this.axis || (this.axis = document.createElement('canvas'));
+        const ah = 18 * this.dpr;
+        a.width = this.w; a.height = ah;
+        const c = a.getContext('2d');
+        c.clearRect(0, 0, a.width, ah);
+        c.font = `${11 * this.dpr}px system-ui, sans-serif`;
+        c.textAlign = 'center'; c.textBaseline = 'middle';
+        c.fillStyle = this.pal.flat ? '#ffffff' : 'rgba(201,209,224,0.8)';
+        const e = this.edges, slot = (box.x1 - box.x0) / n;
+        if (e.length === n + 1) {
+          let lastX = -1e9;
+          for (const f of AXIS_HZ) {
+            if (f < e[0] || f > e[n]) continue;
+            let i = 0;
+            while (i < n - 1 && f > e[i + 1]) i++;
+            const x = box.x0 + slot * (i + Math.log(f / e[i]) / Math.log(e[i + 1] / e[i]));
+            if (x - lastX < 34 * this.dpr) continue; // never let labels collide on narrow screens
+            lastX = x;
+            c.fillText(f >= 1000 ? `${f / 1000}k` : String(f), Math.min(Math.max(x, 12 * this.dpr), this.w - 12 * this.dpr), ah / 2);
+          }
+        }
+      }
+      this.ctx.drawImage(this.axis, 0, box.y1 + 2 * this.dpr);
+    }
+  }
+
+  return { DEFAULTS, Renderer, palette };
+})();
