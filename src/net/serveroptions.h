@@ -32,6 +32,7 @@ struct ServerOptions
     int lockoutFailures = 5;            // bad tokens from one address within lockoutWindowMs ...
     int lockoutWindowMs = 60000;
     int lockoutMs = 60000;              // ... lock that address out this long
+    QStringList allowedHosts;
 };
 
 } // namespace spectray::net

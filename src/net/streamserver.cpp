@@ -92,7 +92,12 @@ bool StreamServer::listen(const ServerOptions &options, QString *error)
     m_options = options;
     m_guard.setConfig({options.token, options.requireTokenOnLoopback, options.allowedOrigins,
                        options.lockoutFailures, options.lockoutWindowMs, options.lockoutMs});
-    m_front->setLimits({options.maxHeaderBytes, options.headerTimeoutMs, options.maxPendingHttp});
+    HttpFront::Limits limits;
+    limits.maxHeaderBytes = options.maxHeaderBytes;
+    limits.headerTimeoutMs = options.headerTimeoutMs;
+    limits.maxPending = options.maxPendingHttp;
+    m_front->setLimits(limits);
+    m_front->setAllowedHosts(options.allowedHosts);
     m_wsServer->setHandshakeTimeout(std::chrono::milliseconds(options.headerTimeoutMs));
     if (!m_front->listen(options.bindAddress, options.port, error))
         return false;
