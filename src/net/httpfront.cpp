@@ -15,6 +15,10 @@ namespace {
 constexpr int kLingerMs = 5000;     // a refused peer that will not read its answer is cut off after this
 constexpr int kSweepMs = 100;       // how often unfinished request heads are checked for timeouts
 constexpr int kHostsRefreshMs = 2000; // an unknown Host re-reads the interfaces at most this often
+// The kernel's queue of connections not yet accepted. Qt's default (50) fills up under a flood of
+// reconnecting slow peers, and a clean client's SYN is then dropped and retried only after 1 s.
+// Linux caps it at net.core.somaxconn (4096 on current kernels).
+constexpr int kListenBacklog = 1024;
 const QByteArray kText = "text/plain; charset=utf-8";
 
 QByteArray trBytes(const char *text)
@@ -63,6 +67,9 @@ HttpFront::HttpFront(QObject *parent)
 {
     m_clock.start();
     connect(m_server, &QTcpServer::newConnection, this, &HttpFront::onNewConnection);
+    m_server->setListenBacklogSize(kListenBacklog);
+    // Accepted but not yet taken by onNewConnection(); it takes them all at once anyway.
+    m_server->setMaxPendingConnections(kListenBacklog);
     m_sweep->setInterval(kSweepMs);
     connect(m_sweep, &QTimer::timeout, this, &HttpFront::onSweep);
 }
