@@ -96,6 +96,9 @@ bool StreamServer::listen(const ServerOptions &options, QString *error)
     limits.maxHeaderBytes = options.maxHeaderBytes;
     limits.headerTimeoutMs = options.headerTimeoutMs;
     limits.maxPending = options.maxPendingHttp;
+    // One machine may hold every client slot (many tabs, or NAT) and still open new requests.
+    limits.maxConnectionsPerAddress = std::max(limits.maxConnectionsPerAddress,
+                                               options.maxClients + limits.maxPendingPerAddress);
     m_front->setLimits(limits);
     m_front->setAllowedHosts(options.allowedHosts);
     m_wsServer->setHandshakeTimeout(std::chrono::milliseconds(options.headerTimeoutMs));
