@@ -12,7 +12,7 @@ src=$PWD
 seconds=${1:-60}
 shift || true
 case "$seconds" in ''|*[!0-9]*) echo "fuzz.sh: SECONDS must be a whole number, got '$seconds'" >&2; exit 2 ;; esac
-all=(fuzz_httphead fuzz_accessguard fuzz_clientmessage fuzz_soundfile fuzz_settings fuzz_analyzer)
+all=(fuzz_httphead fuzz_accessguard fuzz_clientmessage fuzz_wsframes fuzz_soundfile fuzz_settings fuzz_analyzer)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 
@@ -34,6 +34,7 @@ cmake --build "$build" -j"${SPECTRAY_FUZZ_JOBS:-$(nproc)}" --target "${targets[@
 
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$src/tests/fuzz/lsan.supp:print_suppressions=0}"
 export QT_LOGGING_RULES="*.warning=false" # repaired settings warn on every input
 failed=0
 for t in "${targets[@]}"; do

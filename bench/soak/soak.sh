@@ -66,11 +66,12 @@ rss_kb() { awk '/^VmRSS/{print $2}' "/proc/$app_pid/status"; }
 threads() { awk '/^Threads/{print $2}' "/proc/$app_pid/status"; }
 fds() { ls "/proc/$app_pid/fd" | wc -l; }
 
+# Descriptors and threads are compared idle (no clients) at start and at the end.
+sleep 3
+fd0=$(fds); th0=$(threads); rss0=$(rss_kb)
 node "$here/soakclients.mjs" --port "$port" --token "$token" --seconds "$duration" \
   --steady "$steady" --churn "$churn" --stalled "$stalled" >"$work/clients.json" 2>"$work/clients.err" &
 clients_pid=$!
-sleep 2
-fd0=$(fds); th0=$(threads); rss0=$(rss_kb)
 echo "soak.sh: port $port, $duration s at $fps fps, pid $app_pid; start: rss ${rss0} kB, fds $fd0, threads $th0"
 start=$(date +%s); next_restart=$((start + restart_every)); rss_warm=""; restarts=0
 samples="$work/samples.tsv"; echo -e "t\trss_kb\tfds\tthreads" >"$samples"
@@ -86,7 +87,7 @@ while kill -0 "$clients_pid" 2>/dev/null; do
   fi
 done
 wait "$clients_pid" || true; clients_pid=""
-sleep 3 # let the server notice the clients are gone
+sleep 5 # let the server notice the clients are gone (stalled ones are dropped by timeout)
 fd1=$(fds); th1=$(threads); rss1=$(rss_kb)
 [ -n "$rss_warm" ] || rss_warm=$rss0
 python3 - "$work/clients.json" "$rss_warm" "$rss1" "$fd0" "$fd1" "$th0" "$th1" "$restarts" "$samples" <<'PY'

@@ -24,7 +24,8 @@ HeadStatus parseRequestHead(const QByteArray &data, int maxHeaderBytes, HttpRequ
     HttpRequestHead h;
     h.method = request[0];
     h.version = request[2];
-    const QUrl url(QString::fromLatin1(request[1]), QUrl::StrictMode);
+    // Parsed behind a dummy authority: on its own, "//name/x" would read as a host and no path.
+    const QUrl url(QStringLiteral("http://h") + QString::fromLatin1(request[1]), QUrl::StrictMode);
     if (!url.isValid())
         return HeadStatus::Malformed;
     h.path = url.path(QUrl::FullyDecoded).toUtf8();

@@ -222,9 +222,6 @@ private slots:
         QVERIFY(s.waitFor(0x1));
         s.frames.clear();
         s.socket->write(clientFrame(true, 0x1, R"({"type":"ping","id":7})", false));
-        // Known gap (docs/net-security.md): Qt 6.4's QWebSocket frame parser does not check the
-        // mask bit and offers no hook in front of it. When a Qt update fixes it this XPASSes.
-        QEXPECT_FAIL("", "Qt 6.4 QWebSocket accepts unmasked client frames", Abort);
         QCOMPARE(s.closeCode(), 1002);
         for (const auto &f : std::as_const(s.frames))
             QVERIFY2(!f.second.contains("\"pong\""), "an unmasked message was processed");
@@ -242,9 +239,6 @@ private slots:
         s.socket->write(clientFrame(false, 0x1, message.left(split)));
         s.socket->write(clientFrame(true, 0x0, message.mid(split)));
         const auto pong = s.waitFor(0x1);
-        // Known gap (docs/net-security.md): Qt 6.4's QWebSocket validates each fragment alone and
-        // closes with 1007 when a character is split; browsers do not fragment small messages.
-        QEXPECT_FAIL("", "Qt 6.4 QWebSocket rejects a UTF-8 character split across fragments", Abort);
         QVERIFY2(pong && pong->contains("caf\xC3\xA9"), pong ? pong->constData() : "closed");
     }
 
