@@ -32,6 +32,7 @@ test_pkgs=(
   x11-utils python3-numpy libbenchmark-dev chromium
   desktop-file-utils appstream lintian dpkg-dev file
   g++-mingw-w64-x86-64-posix mingw-w64-x86-64-dev wine64
+  clang-14 libclang-rt-14-dev
 )
 
 pkgs=("${build_pkgs[@]}")

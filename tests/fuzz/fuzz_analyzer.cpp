@@ -54,7 +54,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     Pipeline &p = pipeline(data[0]);
     const int channels = 1 + data[1] % 2;
     std::vector<float> samples((size - 2) / sizeof(float));
-    std::memcpy(samples.data(), data + 2, samples.size() * sizeof(float));
+    if (!samples.empty())
+        std::memcpy(samples.data(), data + 2, samples.size() * sizeof(float));
     if (!checkRange) {
         // Sanitized as the capture layer is to do (issue #9 item 1), so the rest of the path is
         // searched for memory errors instead of stopping at the known non-finite defect.
