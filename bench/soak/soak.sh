@@ -97,8 +97,8 @@ growth = end - warm
 print(f"RSS after warm-up {warm} kB, at end {end} kB: growth {growth} kB (target < 1024)")
 print(f"fds start {fd0} end {fd1}; threads start {th0} end {th1}; audio server restarts {restarts}")
 print(f"steady readers: {c['steady_delivered_pct']} % of frames delivered (target >= 99); per reader: {c['steady']}")
-print(f"churn sessions {c['churn_sessions']} (opened {c['churn_opened']}, refused {c['churn_refused']}); "
-      f"stalled handshakes {c['stalled_handshakes']}, dropped {c['stalled_dropped']}; wrong-token answers {c['bad_token_answers']}")
+print(f"churn sessions {c['churn_sessions']} (opened {c['churn_opened']}, refused {c['churn_refused']}, errors {c['churn_errors']}); "
+      f"stalled handshakes {c['stalled_handshakes']}, recycled {c['stalled_recycled']}; wrong-token answers {c['bad_token_answers']}")
 print(f"samples: {sys.argv[9]}")
 ok = growth < 1024 and fd1 <= fd0 and th1 <= th0 and c['steady_delivered_pct'] >= 99
 print("soak.sh: PASS" if ok else "soak.sh: TARGET MISSED")

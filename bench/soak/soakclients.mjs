@@ -47,24 +47,29 @@ function openSteady(i) {
 for (let i = 0; i < steadyCount; i++) openSteady(i);
 
 // Churn: each client stays 1-5 s, leaves (clean close or abrupt), comes back 0.5 s later.
-let churnSessions = 0, churnOpened = 0, churnRefused = 0;
+let churnSessions = 0, churnOpened = 0, churnRefused = 0, churnErrors = 0;
 function churn() {
   if (stopping) return;
   churnSessions++;
+  let again = false;
+  const next = () => { if (!again) { again = true; setTimeout(churn, 500); } };
   const ws = new WebSocket(url(token), { perMessageDeflate: false });
   ws.on('open', () => {
     churnOpened++;
     if (Math.random() < 0.3) ws.send(JSON.stringify({ type: 'subscribe', format: 'binary', rate: 10 }));
     setTimeout(() => (Math.random() < 0.5 ? ws.close(1000) : ws.terminate()), 1000 + Math.random() * 4000);
   });
-  ws.on('unexpected-response', () => { churnRefused++; });
-  ws.on('error', () => {});
-  ws.on('close', () => setTimeout(churn, 500));
+  // With a listener here ws leaves the refused request open: end it and go again.
+  ws.on('unexpected-response', (req, res) => { churnRefused++; res.resume(); req.destroy(); next(); });
+  ws.on('error', () => { churnErrors++; next(); });
+  ws.on('close', next);
 }
 for (let i = 0; i < churnCount; i++) setTimeout(churn, i * 60);
 
 // Stalled: complete the handshake, then never read (the server must skip, then drop them).
-let stalledHandshakes = 0, stalledDropped = 0;
+// A paused socket never sees the server's FIN, so each stalled client is replaced every 30 s
+// (the server drops a stalled reader after 10 s over its backlog).
+let stalledHandshakes = 0, stalledRecycled = 0;
 function stalled() {
   if (stopping) return;
   const sock = net.connect({ port, host: '127.0.0.1' }, () => {
@@ -73,7 +78,7 @@ function stalled() {
   });
   sock.once('data', () => { stalledHandshakes++; sock.pause(); });
   sock.on('error', () => {});
-  sock.on('close', () => { stalledDropped++; setTimeout(stalled, 1000); });
+  setTimeout(() => { stalledRecycled++; sock.destroy(); stalled(); }, 30000);
 }
 for (let i = 0; i < stalledCount; i++) stalled();
 
@@ -96,7 +101,7 @@ const lost = steady.reduce((a, s) => a + s.lost, 0);
 console.log(JSON.stringify({
   steady: steady.map(({ received: r, lost: l, reconnects, closes }) => ({ received: r, lost: l, reconnects, closes: closes.slice(0, 10) })),
   steady_delivered_pct: received + lost ? Math.round(10000 * received / (received + lost)) / 100 : 0,
-  churn_sessions: churnSessions, churn_opened: churnOpened, churn_refused: churnRefused,
-  stalled_handshakes: stalledHandshakes, stalled_dropped: stalledDropped, bad_token_answers: refusals,
+  churn_sessions: churnSessions, churn_opened: churnOpened, churn_refused: churnRefused, churn_errors: churnErrors,
+  stalled_handshakes: stalledHandshakes, stalled_recycled: stalledRecycled, bad_token_answers: refusals,
 }));
 process.exit(0);

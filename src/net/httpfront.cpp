@@ -154,7 +154,10 @@ void HttpFront::track(QTcpSocket *socket, const QString &address)
     m_pendingByAddress[address].append(socket);
     ++m_openByAddress[address];
     // Counted until the socket is gone, whoever owns it by then (a QWebSocket after an upgrade).
-    connect(socket, &QObject::destroyed, this, [this, address] {
+    // Through a child object: QWebSocketServer drops every connection of the socket's own
+    // signals during the handshake, a child's destroyed() it cannot touch.
+    auto *lifetime = new QObject(socket);
+    connect(lifetime, &QObject::destroyed, this, [this, address] {
         const auto it = m_openByAddress.find(address);
         if (it != m_openByAddress.end() && --*it <= 0)
             m_openByAddress.erase(it);

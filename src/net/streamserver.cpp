@@ -197,6 +197,7 @@ int StreamServer::handshakingCount()
 void StreamServer::onUpgradeReady(QTcpSocket *socket)
 {
     m_handshaking.insert(peerKey(socket->peerAddress(), socket->peerPort()), socket);
+
     // A fixed kernel buffer (no autotuning to megabytes) keeps per-client memory small and lets a
     // stalled reader show up as a Qt-side backlog quickly.
     if (m_options.socketSendBufferBytes > 0)
@@ -214,6 +215,10 @@ void StreamServer::onNewWebSocket()
         if (!c.tcp)
             c.tcp = ws->findChild<QTcpSocket *>();
         c.usedToken = m_handshakeUsedToken.take(key);
+        // QWebSocket does not delete the socket it was upgraded from: without this every
+        // connection left a closed QTcpSocket behind (memory, and HttpFront's per-address count).
+        if (c.tcp)
+            connect(c.tcp, &QAbstractSocket::disconnected, c.tcp, &QObject::deleteLater);
         c.lastSeenMs = m_clock.elapsed();
         ws->setMaxAllowedIncomingMessageSize(quint64(m_options.maxIncomingMessageBytes));
         ws->setMaxAllowedIncomingFrameSize(quint64(m_options.maxIncomingMessageBytes));

@@ -94,6 +94,29 @@ class TestSlowClients final : public QObject
     }
 
 private slots:
+    // The per-address count must come back down when connections end, whoever closes them; else
+    // after max(64, maxClients + 8) connections in a row one address is locked out for good.
+    void perAddressCountComesBack()
+    {
+        ServerOptions o = testOptions();
+        o.maxClients = 4;
+        StreamServer server;
+        QVERIFY(server.listen(o));
+        server.publishLayout(testLayout());
+        for (int i = 0; i < 80; ++i) {
+            Client c;
+            c.open(server.port());
+            QVERIFY2(c.waitHello(), qPrintable(QStringLiteral("connection %1 refused").arg(i)));
+            if (i % 2)
+                c.ws.close();
+            else
+                c.ws.abort();
+            QTRY_COMPARE(server.clientCount(), 0);
+            const QByteArray info = rawExchange(server.port(), "GET /api/info HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+            QVERIFY2(info.startsWith("HTTP/1.1 200"), qPrintable(QStringLiteral("request %1: ").arg(i) + QString::fromLatin1(info.left(60))));
+        }
+    }
+
     void oneAddress300() { attack("300 slow from 127.0.0.2", {"127.0.0.2"}, 300); }
 
     void twentyAddresses50Each()
