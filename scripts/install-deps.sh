@@ -35,6 +35,7 @@ test_pkgs=(
   zbar-tools
   # Real recorded music for tests/dsp/tst_musicalive and bench/music (rock/metal; game score).
   fretsonfire-songs-sectoid drascula-music
+  clang-14 libclang-rt-14-dev
 )
 
 pkgs=("${build_pkgs[@]}")

@@ -23,7 +23,9 @@ HeadStatus parseRequestHead(const QByteArray &data, int maxHeaderBytes, HttpRequ
         return HeadStatus::Malformed;
     HttpRequestHead h;
     h.method = request[0];
-    const QUrl url(QString::fromLatin1(request[1]), QUrl::StrictMode);
+    h.version = request[2];
+    // Parsed behind a dummy authority: on its own, "//name/x" would read as a host and no path.
+    const QUrl url(QStringLiteral("http://h") + QString::fromLatin1(request[1]), QUrl::StrictMode);
     if (!url.isValid())
         return HeadStatus::Malformed;
     h.path = url.path(QUrl::FullyDecoded).toUtf8();
@@ -50,6 +52,7 @@ QByteArray httpResponse(int status, const QByteArray &contentType, const QByteAr
 {
     static const QHash<int, QByteArray> reasons{
         {200, "OK"}, {400, "Bad Request"}, {401, "Unauthorized"}, {403, "Forbidden"},
+        {421, "Misdirected Request"},
         {404, "Not Found"}, {405, "Method Not Allowed"}, {408, "Request Timeout"},
         {426, "Upgrade Required"}, {429, "Too Many Requests"},
         {431, "Request Header Fields Too Large"}, {503, "Service Unavailable"}};

@@ -11,6 +11,7 @@ struct HttpRequestHead
 {
     QByteArray method;
     QByteArray path;   // percent-decoded path, without the query
+    QByteArray version; // "HTTP/1.1", "HTTP/1.0"
     QUrlQuery query;
     QHash<QByteArray, QByteArray> headers; // lower-case names; repeated headers joined with ", "
 

@@ -92,7 +92,15 @@ bool StreamServer::listen(const ServerOptions &options, QString *error)
     m_options = options;
     m_guard.setConfig({options.token, options.requireTokenOnLoopback, options.allowedOrigins,
                        options.lockoutFailures, options.lockoutWindowMs, options.lockoutMs});
-    m_front->setLimits({options.maxHeaderBytes, options.headerTimeoutMs, options.maxPendingHttp});
+    HttpFront::Limits limits;
+    limits.maxHeaderBytes = options.maxHeaderBytes;
+    limits.headerTimeoutMs = options.headerTimeoutMs;
+    limits.maxPending = options.maxPendingHttp;
+    // One machine may hold every client slot (many tabs, or NAT) and still open new requests.
+    limits.maxConnectionsPerAddress = std::max(limits.maxConnectionsPerAddress,
+                                               options.maxClients + limits.maxPendingPerAddress);
+    m_front->setLimits(limits);
+    m_front->setAllowedHosts(options.allowedHosts);
     m_wsServer->setHandshakeTimeout(std::chrono::milliseconds(options.headerTimeoutMs));
     if (!m_front->listen(options.bindAddress, options.port, error))
         return false;
@@ -189,6 +197,7 @@ int StreamServer::handshakingCount()
 void StreamServer::onUpgradeReady(QTcpSocket *socket)
 {
     m_handshaking.insert(peerKey(socket->peerAddress(), socket->peerPort()), socket);
+
     // A fixed kernel buffer (no autotuning to megabytes) keeps per-client memory small and lets a
     // stalled reader show up as a Qt-side backlog quickly.
     if (m_options.socketSendBufferBytes > 0)
@@ -206,9 +215,14 @@ void StreamServer::onNewWebSocket()
         if (!c.tcp)
             c.tcp = ws->findChild<QTcpSocket *>();
         c.usedToken = m_handshakeUsedToken.take(key);
+        // QWebSocket does not delete the socket it was upgraded from: without this every
+        // connection left a closed QTcpSocket behind (memory, and HttpFront's per-address count).
+        if (c.tcp)
+            connect(c.tcp, &QAbstractSocket::disconnected, c.tcp, &QObject::deleteLater);
         c.lastSeenMs = m_clock.elapsed();
         ws->setMaxAllowedIncomingMessageSize(quint64(m_options.maxIncomingMessageBytes));
         ws->setMaxAllowedIncomingFrameSize(quint64(m_options.maxIncomingMessageBytes));
+        c.reader = WsFrameReader(m_options.maxIncomingMessageBytes);
         connect(ws, &QWebSocket::textMessageReceived, this, [this, ws](const QString &m) { onText(ws, m); });
         connect(ws, &QWebSocket::binaryMessageReceived, this, [this, ws](const QByteArray &) {
             const auto it = m_clients.find(ws);
@@ -221,10 +235,63 @@ void StreamServer::onNewWebSocket()
                 it->lastSeenMs = m_clock.elapsed();
         });
         connect(ws, &QWebSocket::disconnected, this, [this, ws] { removeClient(ws); });
-        m_clients.insert(ws, c);
+        takeOverReading(*m_clients.insert(ws, c));
         sendText(ws, helloJson(c));
         qCInfo(lcNet) << "Client connected from" << ws->peerAddress().toString() << "-" << m_clients.size() << "clients";
         emit clientCountChanged(clientCount());
+    }
+}
+
+// Qt 6.4's QWebSocket accepts unmasked client frames and closes with 1007 when a UTF-8 character
+// is split across fragments (RFC 6455 5.1, 8.1). Its reading slot is cut off the socket and our
+// WsFrameReader reads instead; QWebSocket keeps writing (hello, status, pings, close frames).
+void StreamServer::takeOverReading(Client &client)
+{
+    if (!client.tcp)
+        return; // not reachable: the socket is always ours; Qt's parser then stays in charge
+    QObject::disconnect(client.tcp, &QIODevice::readyRead, client.ws, nullptr);
+    QWebSocket *ws = client.ws;
+    connect(client.tcp, &QIODevice::readyRead, this, [this, ws] { onClientBytes(ws); });
+    if (client.tcp->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(this, [this, ws] { onClientBytes(ws); }, Qt::QueuedConnection);
+}
+
+void StreamServer::onClientBytes(QWebSocket *ws)
+{
+    const auto it = m_clients.find(ws);
+    if (it == m_clients.end() || !it->tcp)
+        return;
+    QList<WsFrameReader::Event> events;
+    it->reader.feed(it->tcp->readAll(), events);
+    for (const WsFrameReader::Event &e : std::as_const(events)) {
+        const auto c = m_clients.find(ws); // a handler may have removed the client
+        if (c == m_clients.end())
+            return;
+        switch (e.kind) {
+        case WsFrameReader::Event::Kind::Text:
+            onText(ws, QString::fromUtf8(e.payload));
+            break;
+        case WsFrameReader::Event::Kind::Binary:
+            onGarbage(*c, "binary_not_accepted", tr("Binary messages are not accepted; send JSON text."));
+            break;
+        case WsFrameReader::Event::Kind::Ping: {
+            QByteArray pong;
+            buildWsFrame(0xA, e.payload, pong);
+            c->tcp->write(pong);
+            c->lastSeenMs = m_clock.elapsed();
+            break;
+        }
+        case WsFrameReader::Event::Kind::Pong:
+            c->lastSeenMs = m_clock.elapsed();
+            break;
+        case WsFrameReader::Event::Kind::Close:
+            // Echo the peer's code (RFC 6455 5.5.1); QWebSocket sends the frame and closes.
+            ws->close(e.code == 1005 ? QWebSocketProtocol::CloseCodeNormal : QWebSocketProtocol::CloseCode(e.code));
+            return;
+        case WsFrameReader::Event::Kind::Error:
+            ws->close(QWebSocketProtocol::CloseCode(e.code), QString::fromLatin1(e.payload));
+            return;
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 
 #include "net/accessguard.h"
 #include "net/serveroptions.h"
+#include "net/wsframereader.h"
 
 #include "core/bandlayout.h"
 #include "core/enginestatus.h"
@@ -91,6 +92,7 @@ private:
         int garbage = 0;
         qint64 lastSeenMs = 0;
         qint64 stalledSinceMs = -1;
+        WsFrameReader reader;     // reads the client's frames (Qt's parser is bypassed, see .cpp)
     };
 
     HttpFront *m_front = nullptr;
@@ -115,6 +117,8 @@ private:
 
     void onUpgradeReady(QTcpSocket *socket);
     void onNewWebSocket();
+    void takeOverReading(Client &client);
+    void onClientBytes(QWebSocket *ws);
     void onText(QWebSocket *ws, const QString &message);
     void onGarbage(Client &client, const QByteArray &code, const QString &message);
     void onPingTimer();

@@ -1,6 +1,7 @@
 // StreamServer: the text messages (hello, layout, status, replies to client requests).
 #include "streamserver.h"
 
+#include "clientmessage.h"
 #include "core/wireformat.h"
 
 #include <QDateTime>
@@ -121,42 +122,32 @@ void StreamServer::onText(QWebSocket *ws, const QString &message)
         return;
     Client &c = *it;
     c.lastSeenMs = m_clock.elapsed();
-    QJsonParseError error{};
-    const QJsonDocument doc = QJsonDocument::fromJson(message.toUtf8(), &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject()) {
-        onGarbage(c, "bad_json", tr("Messages must be JSON objects."));
+    const int fps = m_layout.fps > 0 ? m_layout.fps : 60;
+    const ClientRequest request = parseClientMessage(message.toUtf8(), fps);
+    switch (request.kind) {
+    case ClientRequest::Kind::Invalid:
+        onGarbage(c, request.errorCode, request.errorMessage);
         return;
-    }
-    const QJsonObject o = doc.object();
-    const QString type = o.value(QStringLiteral("type")).toString();
-    if (type == QLatin1String("subscribe")) {
-        const QJsonValue format = o.value(QStringLiteral("format"));
-        if (!format.isUndefined()) {
-            if (format == QLatin1String("binary") || format == QLatin1String("json")) {
-                c.binary = format == QLatin1String("binary");
-            } else {
-                onGarbage(c, "bad_format", tr("Unknown format; use \"json\" or \"binary\"."));
-                return;
-            }
-        }
-        const int fps = m_layout.fps > 0 ? m_layout.fps : 60;
-        const QJsonValue rate = o.value(QStringLiteral("rate"));
-        if (rate.isDouble())
-            c.rate = std::clamp(rate.toInt(fps), 1, fps);
+    case ClientRequest::Kind::Subscribe:
+        if (request.binary)
+            c.binary = *request.binary;
+        if (request.rate)
+            c.rate = *request.rate;
         c.phase = 0;
         c.garbage = 0;
         sendText(ws, compact({{QStringLiteral("type"), QStringLiteral("subscribed")},
                               {QStringLiteral("format"), c.binary ? QStringLiteral("binary") : QStringLiteral("json")},
                               {QStringLiteral("rate"), c.rate > 0 ? std::min(c.rate, fps) : fps}}));
-    } else if (type == QLatin1String("ping")) {
+        return;
+    case ClientRequest::Kind::Ping: {
         c.garbage = 0;
         QJsonObject pong{{QStringLiteral("type"), QStringLiteral("pong")},
                          {QStringLiteral("ts"), QDateTime::currentMSecsSinceEpoch()}};
-        if (o.contains(QStringLiteral("id")))
-            pong.insert(QStringLiteral("id"), o.value(QStringLiteral("id")));
+        if (!request.id.isUndefined())
+            pong.insert(QStringLiteral("id"), request.id);
         sendText(ws, compact(pong));
-    } else {
-        onGarbage(c, "unknown_type", tr("Unknown message type \"%1\".").arg(type.left(64)));
+        return;
+    }
     }
 }
 

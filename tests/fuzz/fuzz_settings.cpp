@@ -1,0 +1,62 @@
+// libFuzzer: the settings loader (core/settings) on an arbitrary INI file, through its public API.
+// Every typed read must come back inside the key's documented range, whatever the file holds.
+#include "core/settings.h"
+#include "net/netsettings.h"
+
+#include <QTemporaryDir>
+
+#include <QFile>
+
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+
+using namespace spectray;
+
+namespace {
+constexpr IntKey kInt{"fuzz/int", 5, -3, 100};
+constexpr DoubleKey kDouble{"fuzz/double", 1.5, 0.25, 2000.0};
+constexpr BoolKey kBool{"fuzz/bool", true};
+constexpr StringKey kFree{"fuzz/string", "x"};
+
+void checkInt(Settings &s, const IntKey &k)
+{
+    const int v = s.value(k);
+    if (v < k.min || v > k.max)
+        std::abort();
+}
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    static QTemporaryDir dir;
+    if (!dir.isValid())
+        return 0;
+    const QString path = dir.filePath(QStringLiteral("fuzz.ini"));
+    {
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return 0;
+        f.write(reinterpret_cast<const char *>(data), qint64(size));
+    }
+    {
+        Settings s(path);
+        checkInt(s, kInt);
+        checkInt(s, keys::serverPort);
+        checkInt(s, keys::serverMaxClients);
+        const double d = s.value(kDouble);
+        if (!std::isfinite(d) || d < kDouble.min || d > kDouble.max)
+            std::abort();
+        (void)s.value(kBool);
+        (void)s.value(kFree);
+        if (!keys::isValidToken(s.value(keys::serverToken)) || !keys::isValidBindAddress(s.value(keys::serverBind))
+            || !keys::isValidOriginList(s.value(keys::serverAllowedOrigins)))
+            std::abort(); // a validated string key never hands out an invalid value
+        (void)s.value(keys::serverLanAccess);
+        s.setValue(kInt, int(size));
+        s.sync();
+    }
+    QFile::remove(path);
+    return 0;
+}
