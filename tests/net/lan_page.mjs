@@ -1,5 +1,6 @@
 // Opens URL in headless Chromium (playwright-core) and checks what a person on another LAN host
-// would see: with the token, live bars and an advancing frame counter; without it, zero frames.
+// would see: with the token, live bars and an advancing frame counter; without it, a page that
+// loaded and ran, whose WebSocket was refused with HTTP 401 before the upgrade, and zero frames.
 //   node lan_page.mjs URL OUT.png frames|refused
 import { chromium } from 'playwright-core';
 
@@ -13,10 +14,25 @@ const browser = await chromium.launch({
 let failure = null;
 try {
   const page = await browser.newPage({ viewport: { width: 800, height: 450 } });
-  await page.goto(url);
-  const frames = () => page.evaluate(() => (window.spectray ? window.spectray.frames : 0));
+  // Every WebSocket the page opens, what it received and how it ended; Chromium reports a refused
+  // handshake ("Unexpected response code: 401") on the console.
+  const sockets = [];
+  const consoleLines = [];
+  page.on('console', (m) => consoleLines.push(m.text()));
+  page.on('websocket', (ws) => {
+    const s = { frames: 0, error: '', closed: false };
+    sockets.push(s);
+    ws.on('framereceived', () => { s.frames++; });
+    ws.on('socketerror', (e) => { s.error += String(e); });
+    ws.on('close', () => { s.closed = true; });
+  });
+  const response = await page.goto(url);
+  if (!response || response.status() !== 200) throw new Error(`page did not load (HTTP ${response && response.status()})`);
+  // The page's script ran (it defines window.spectray); 15 s is a hang guard, typically < 1 s.
+  await page.waitForFunction(() => !!window.spectray, null, { timeout: 15000 });
+  const frames = () => page.evaluate(() => window.spectray.frames);
   if (expect === 'frames') {
-    await page.waitForFunction(() => window.spectray && window.spectray.frames >= 10, null, { timeout: 15000 });
+    await page.waitForFunction(() => window.spectray.frames >= 10, null, { timeout: 15000 });
     const first = await frames();
     await sleep(1000);
     const second = await frames();
@@ -24,10 +40,18 @@ try {
     console.log(`ok - frames from ${url} (${first} -> ${second} in 1 s)`);
     await page.screenshot({ path: shot });
   } else {
-    await sleep(3000);
+    // The page tried to connect and the attempt ended (refused); bounded wait, typically < 1 s.
+    for (let i = 0; i < 150 && !sockets.some((s) => s.closed || s.error); i++) await sleep(100);
+    if (!sockets.length) throw new Error('the page never opened a WebSocket');
+    if (!sockets.some((s) => s.closed || s.error)) throw new Error('the WebSocket was not refused');
+    const refusal = consoleLines.concat(sockets.map((s) => s.error)).find((l) => /response code: \d+/.test(l)) || '';
+    if (!/response code: 401\b/.test(refusal))
+      throw new Error(`expected HTTP 401 before the upgrade, saw: ${refusal || consoleLines.join(' | ') || 'nothing'}`);
+    await sleep(3000); // reconnect attempts happen meanwhile; none may deliver a frame
     const n = await frames();
-    if (n !== 0) throw new Error(`a client without the token received ${n} frames`);
-    console.log(`ok - no token, no frames (state: ${await page.textContent('#state')})`);
+    const received = sockets.reduce((a, s) => a + s.frames, 0);
+    if (n !== 0 || received !== 0) throw new Error(`a client without the token received ${n} frames (${received} messages)`);
+    console.log(`ok - no token: ${sockets.length} attempt(s) refused with 401, no frames (state: ${await page.textContent('#state')})`);
   }
 } catch (e) {
   failure = e;
