@@ -2,14 +2,15 @@
 # Installs every Debian package Spectray needs to build, run and test.
 # Idempotent and non-interactive; run as root or with sudo. Debian 12 (bookworm) is the floor.
 #   scripts/install-deps.sh            build + run dependencies
-#   scripts/install-deps.sh --test     also what the test suite needs (Xvfb, PulseAudio tools, Chromium, ...)
+#   scripts/install-deps.sh --test     also what the test suite needs (Xvfb, PulseAudio tools, Chromium,
+#                                      tray hosts: trayer for XEmbed, xfce4-panel for StatusNotifierItem, ...)
 set -euo pipefail
 
 want_test=0
 for arg in "$@"; do
   case "$arg" in
     --test) want_test=1 ;;
-    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
     *) echo "install-deps.sh: unknown option '$arg'" >&2; exit 2 ;;
   esac
 done
@@ -27,9 +28,11 @@ build_pkgs=(
   libfftw3-dev libpulse-dev libsndfile1-dev libqrcodegencpp-dev
   libgl1-mesa-dri fonts-dejavu-core qt6-qpa-plugins
 )
+# Every tool a test uses is listed: in CI (CI=true) a test skipped for a missing tool fails the run.
 test_pkgs=(
-  pulseaudio pulseaudio-utils sox libsox-fmt-base xvfb xauth dbus-x11 trayer xdotool imagemagick
-  x11-utils python3-numpy libbenchmark-dev chromium
+  pulseaudio pulseaudio-utils sox libsox-fmt-base xvfb xauth dbus-x11 dbus-daemon trayer xdotool imagemagick
+  x11-utils python3 python3-numpy python3-yaml libbenchmark-dev chromium iproute2
+  xfce4-panel xfconf libglib2.0-bin
   desktop-file-utils appstream lintian dpkg-dev file
   g++-mingw-w64-x86-64-posix mingw-w64-x86-64-dev wine64
 )

@@ -28,11 +28,11 @@ try {
   });
   const response = await page.goto(url);
   if (!response || response.status() !== 200) throw new Error(`page did not load (HTTP ${response && response.status()})`);
-  // The page's script ran (it defines window.spectray); 15 s is a hang guard, typically < 1 s.
-  await page.waitForFunction(() => !!window.spectray, null, { timeout: 15000 });
+  // The page's script ran (it defines window.spectray); 30 s is a hang guard, typically < 1 s.
+  await page.waitForFunction(() => !!window.spectray, null, { timeout: 30000 });
   const frames = () => page.evaluate(() => window.spectray.frames);
   if (expect === 'frames') {
-    await page.waitForFunction(() => window.spectray.frames >= 10, null, { timeout: 15000 });
+    await page.waitForFunction(() => window.spectray.frames >= 10, null, { timeout: 30000 });
     const first = await frames();
     await sleep(1000);
     const second = await frames();
@@ -41,7 +41,7 @@ try {
     await page.screenshot({ path: shot });
   } else {
     // The page tried to connect and the attempt ended (refused); bounded wait, typically < 1 s.
-    for (let i = 0; i < 150 && !sockets.some((s) => s.closed || s.error); i++) await sleep(100);
+    for (let i = 0; i < 300 && !sockets.some((s) => s.closed || s.error); i++) await sleep(100);
     if (!sockets.length) throw new Error('the page never opened a WebSocket');
     if (!sockets.some((s) => s.closed || s.error)) throw new Error('the WebSocket was not refused');
     const refusal = consoleLines.concat(sockets.map((s) => s.error)).find((l) => /response code: \d+/.test(l)) || '';
