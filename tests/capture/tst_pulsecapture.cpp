@@ -162,7 +162,7 @@ private slots:
             }
         const double took = waitForTone(rec, 500.0, test::kHangGuard);
         QVERIFY(took >= 0);
-        // A figure, not a bound (docs/testing.md): bench/run-capture-timing.sh collects it.
+        // A figure, not a bound (docs/testing.md): bench/capture/run-capture-timing.sh collects it.
         qInfo("default output's tone arrived %.1f ms after unload", ms(Clock::now() - t0));
         // The list the sink was given no longer has the removed monitor.
         QVERIFY(!hasDevice(rec.devices(), "pulse:sink_c.monitor"));

@@ -1,5 +1,5 @@
 // PulseAudio backend timing against a private daemon: time to first audio, the idle hint's
-// wake-ups, click round trip. Figures are printed (bench/run-capture-timing.sh collects them);
+// wake-ups, click round trip. Figures are printed (bench/capture/run-capture-timing.sh collects them);
 // what is asserted is behaviour (ratios, sample counts against the measured time) and hang guards.
 #include "capture/audiobackend.h"
 #include "capturerecorder.h"
