@@ -33,9 +33,7 @@ pids=()
 cleanup() {
   for ((i=${#pids[@]}-1; i>=0; i--)); do kill "${pids[i]}" 2>/dev/null; done
   for p in "${pids[@]}"; do wait "$p" 2>/dev/null; done
-  # dbus-daemon --fork is not our child: stop it by its PID (xfconfd, which it activated, exits
-  # when it loses the bus).
-  [ -s "$work/bus.pid" ] && kill "$(cat "$work/bus.pid")" 2>/dev/null
+  # (xfconfd, which the private bus activated, exits when it loses the bus.)
   rm -rf "$work"
 }
 trap cleanup EXIT INT TERM
@@ -64,9 +62,15 @@ if [ "$sni" = 1 ]; then
   export XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache" XDG_DATA_HOME="$work/data"
   mkdir -p "$XDG_CONFIG_HOME/xfce4/xfconf/xfce-perchannel-xml" "$XDG_CACHE_HOME" "$XDG_DATA_HOME"
   cp "$(dirname "$0")/sni-panel.xml" "$XDG_CONFIG_HOME/xfce4/xfconf/xfce-perchannel-xml/xfce4-panel.xml"
-  dbus-daemon --session --fork --nopidfile --print-address=1 --print-pid=4 >"$work/bus.address" 4>"$work/bus.pid" ||
-    { echo "dbus-daemon did not start" >&2; exit 1; }
+  # No accessibility bus: GTK would start at-spi-bus-launcher, which outlives our bus.
+  export NO_AT_BRIDGE=1 GTK_A11Y=none
+  # The bus is our child (not --fork), so a CTest timeout that kills this script's process tree
+  # takes it too.
+  dbus-daemon --session --nofork --nopidfile --print-address=3 3>"$work/bus.address" >"$work/bus.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 200); do [ -s "$work/bus.address" ] && break; sleep 0.05; done
   DBUS_SESSION_BUS_ADDRESS=$(head -1 "$work/bus.address")
+  [ -n "$DBUS_SESSION_BUS_ADDRESS" ] || { echo "dbus-daemon did not start" >&2; cat "$work/bus.log" >&2; exit 1; }
   export DBUS_SESSION_BUS_ADDRESS
   xfce4-panel --disable-wm-check >"$work/panel.log" 2>&1 &
   pids+=($!)
