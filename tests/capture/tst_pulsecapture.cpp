@@ -162,8 +162,11 @@ private slots:
             }
         const double took = waitForTone(rec, 500.0, test::kHangGuard);
         QVERIFY(took >= 0);
-        // A figure, not a bound (docs/testing.md): bench/capture/run-capture-timing.sh collects it.
-        qInfo("default output's tone arrived %.1f ms after unload", ms(Clock::now() - t0));
+        // The figure (typically 75-170 ms) is collected by bench/capture/run-capture-timing.sh; the
+        // bound is the "falls back within 1 s" plus margin, about 9x the typical value.
+        const double fellBack = ms(Clock::now() - t0);
+        qInfo("default output's tone arrived %.1f ms after unload", fellBack);
+        QVERIFY2(fellBack < 1500.0, qPrintable(QString::number(fellBack)));
         // The list the sink was given no longer has the removed monitor.
         QVERIFY(!hasDevice(rec.devices(), "pulse:sink_c.monitor"));
     }
@@ -237,7 +240,9 @@ private slots:
         const double took = waitForTone(rec, 1500.0, test::kHangGuard);
         QVERIFY(took >= 0);
         const double resumed = ms(Clock::now() - t0);
-        qInfo("capture (new tone) resumed %.1f ms after the new daemon answered", resumed); // a figure
+        qInfo("capture (new tone) resumed %.1f ms after the new daemon answered", resumed);
+        // Typically ~0.5 s; 5 s (10x) catches a reconnect that waits out a long backoff.
+        QVERIFY2(resumed < 5000.0, qPrintable(QString::number(resumed)));
         backend->close();
     }
 
