@@ -8,6 +8,8 @@ set -u
 bin=$1; out=$2
 here=$(cd "$(dirname "$0")" && pwd)
 command -v ip >/dev/null && [ "$(id -u)" = 0 ] || { echo "needs root and iproute2: skipped"; exit 77; }
+(cd "$here" && node --input-type=module -e "await import('playwright-core')" 2>/dev/null) ||
+  { echo "playwright-core is not installed (npm ci at the repo root): skipped"; exit 77; }
 ns=spectray-lan-$$
 host_if=sl$$h; client_if=sl$$c
 net=10.213.$(( $$ % 200 + 20 ))
