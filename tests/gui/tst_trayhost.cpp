@@ -3,6 +3,7 @@
 #include "core/enginestatus.h"
 #include "gui/desktopactions.h"
 #include "gui/traycontroller.h"
+#include "toolprocess.h"
 
 #include <QApplication>
 #include <QMenu>
@@ -22,8 +23,8 @@ bool rightClick(const QPoint &at)
     const QString xdotool = QStandardPaths::findExecutable(u"xdotool"_qs);
     if (xdotool.isEmpty())
         return false;
-    return QProcess::execute(xdotool, {u"mousemove"_qs, QString::number(at.x()), QString::number(at.y()), u"click"_qs,
-                                       u"3"_qs}) == 0;
+    return test::runTool(xdotool, {u"mousemove"_qs, QString::number(at.x()), QString::number(at.y()), u"click"_qs,
+                                   u"3"_qs}) == 0;
 }
 
 void screenshot(const QString &name)
@@ -32,7 +33,7 @@ void screenshot(const QString &name)
     if (import.isEmpty())
         return;
     const QString path = QStringLiteral(SPECTRAY_TEST_OUTPUT_DIR "/") + name;
-    QProcess::execute(import, {u"-window"_qs, u"root"_qs, path});
+    test::runTool(import, {u"-window"_qs, u"root"_qs, path});
     qInfo().noquote() << "screenshot:" << path;
 }
 } // namespace

@@ -6,6 +6,7 @@
 #include "core/enginestatus.h"
 #include "gui/desktopactions.h"
 #include "gui/traycontroller.h"
+#include "toolprocess.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -26,6 +27,7 @@ namespace {
 QString gdbus(const QStringList &args)
 {
     QProcess p;
+    test::withoutPreload(p);
     p.start(QStringLiteral("gdbus"), QStringList{u"call"_qs, u"--session"_qs} + args);
     if (!QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, 10000)) {
         p.kill();
@@ -102,11 +104,11 @@ private slots:
         QSignalSpy shown(tray.menu(), &QMenu::aboutToShow);
         QTest::qWait(500); // the host lays the new button out
         for (int x = 8; x <= 40 && shown.isEmpty(); x += 16) {
-            QProcess::execute(u"xdotool"_qs, {u"mousemove"_qs, QString::number(x), u"16"_qs, u"click"_qs, u"3"_qs});
+            QVERIFY(test::runTool(u"xdotool"_qs, {u"mousemove"_qs, QString::number(x), u"16"_qs, u"click"_qs, u"3"_qs}) == 0);
             (void)QTest::qWaitFor([&] { return !shown.isEmpty(); }, 5000);
         }
         QVERIFY2(!shown.isEmpty(), "a right click on the icon in the SNI host did not open our menu");
-        QProcess::execute(u"xdotool"_qs, {u"key"_qs, u"Escape"_qs});
+        test::runTool(u"xdotool"_qs, {u"key"_qs, u"Escape"_qs});
     }
 };
 
