@@ -2,7 +2,8 @@
 # Installs every Debian package Spectray needs to build, run and test.
 # Idempotent and non-interactive; run as root or with sudo. Debian 12 (bookworm) is the floor.
 #   scripts/install-deps.sh            build + run dependencies
-#   scripts/install-deps.sh --test     also what the test suite needs (Xvfb, PulseAudio tools, Chromium, ...)
+#   scripts/install-deps.sh --test     also what the test suite needs (Xvfb, PulseAudio tools, Chromium,
+#                                      tray hosts: trayer for XEmbed, xfce4-panel for StatusNotifierItem, ...)
 set -euo pipefail
 
 want_test=0
@@ -27,9 +28,11 @@ build_pkgs=(
   libfftw3-dev libpulse-dev libsndfile1-dev libqrcodegencpp-dev libmosquitto-dev
   libgl1-mesa-dri fonts-dejavu-core qt6-qpa-plugins
 )
+# Every tool a test uses is listed: in CI (CI=true) a test skipped for a missing tool fails the run.
 test_pkgs=(
-  pulseaudio pulseaudio-utils sox libsox-fmt-base xvfb xauth dbus-x11 trayer xdotool imagemagick
-  x11-utils python3-numpy libbenchmark-dev chromium mosquitto mosquitto-clients iproute2
+  pulseaudio pulseaudio-utils sox libsox-fmt-base xvfb xauth dbus-x11 dbus-daemon trayer xdotool imagemagick
+  x11-utils python3 python3-numpy python3-yaml libbenchmark-dev chromium iproute2 mosquitto mosquitto-clients
+  xfce4-panel xfconf libglib2.0-bin
   desktop-file-utils appstream lintian dpkg-dev file
   g++-mingw-w64-x86-64-posix mingw-w64-x86-64-dev wine64
   zbar-tools

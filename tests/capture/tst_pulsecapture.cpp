@@ -2,6 +2,7 @@
 // listing, switching, default following, device removal, server restart, no crash or hang.
 #include "capture/audiobackend.h"
 #include "capturerecorder.h"
+#include "hangguard.h"
 #include "pulsedaemon.h"
 #include "pulsetesthelpers.h"
 
@@ -66,9 +67,9 @@ private slots:
         std::string error;
         const auto t0 = Clock::now();
         QVERIFY2(backend->open("pulse:sink_a.monitor", error), error.c_str());
-        QVERIFY(waitFor([&] { return rec.frames() > 0; }, 3000ms) >= 0);
+        QVERIFY(waitFor([&] { return rec.frames() > 0; }, test::kHangGuard) >= 0);
         qInfo("open to first audio (tone playing): %.1f ms", ms(rec.firstAudio() - t0));
-        QVERIFY(waitFor([&] { return rec.frames() > 48000 / 2; }, 3000ms) >= 0);
+        QVERIFY(waitFor([&] { return rec.frames() > 48000 / 2; }, test::kHangGuard) >= 0);
         QCOMPARE(rec.format().sampleRate, 48000);
         QCOMPARE(rec.format().channels, 2);
         const double f = recentFrequency(rec);
@@ -96,9 +97,9 @@ private slots:
         backend->setSink(&rec);
         std::string error;
         QVERIFY2(backend->open("pulse:sink_a.monitor", error), error.c_str());
-        QVERIFY(waitForTone(rec, 500.0, 3000ms) >= 0);
+        QVERIFY(waitForTone(rec, 500.0, test::kHangGuard) >= 0);
         QVERIFY2(backend->open("pulse:sink_b.monitor", error), error.c_str());
-        const double took = waitForTone(rec, 2000.0, 3000ms);
+        const double took = waitForTone(rec, 2000.0, test::kHangGuard);
         QVERIFY(took >= 0);
         qInfo("device switch to new tone: %.1f ms", took);
     }
@@ -112,12 +113,12 @@ private slots:
         backend->setSink(&rec);
         std::string error;
         QVERIFY2(backend->open(capture::kDefaultOutputId, error), error.c_str());
-        QVERIFY(waitForTone(rec, 500.0, 3000ms) >= 0);
+        QVERIFY(waitForTone(rec, 500.0, test::kHangGuard) >= 0);
         QVERIFY(m_daemon->setDefaultSink(QStringLiteral("sink_b")));
-        const double took = waitForTone(rec, 2000.0, 3000ms);
+        const double took = waitForTone(rec, 2000.0, test::kHangGuard);
         QVERIFY(took >= 0);
         qInfo("default sink change followed in %.1f ms", took);
-        QVERIFY(waitFor([&] { return rec.deviceChanges() > 0; }, 1000ms) >= 0);
+        QVERIFY(waitFor([&] { return rec.deviceChanges() > 0; }, test::kHangGuard) >= 0);
     }
 
     void unloadingActiveSinkFallsBack_data()
@@ -146,12 +147,12 @@ private slots:
         backend->setSink(&rec);
         std::string error;
         QVERIFY2(backend->open("pulse:sink_c.monitor", error), error.c_str());
-        QVERIFY(waitForTone(rec, 2000.0, 3000ms) >= 0);
+        QVERIFY(waitForTone(rec, 2000.0, test::kHangGuard) >= 0);
         m_toneB.stop();
         const auto t0 = Clock::now();
         QVERIFY(m_daemon->unloadModule(module));
         qInfo("pactl unload-module returned after %.1f ms", ms(Clock::now() - t0));
-        QVERIFY(waitFor([&] { return rec.hasEvent(capture::StreamEvent::DeviceLost); }, 1000ms) >= 0);
+        QVERIFY(waitFor([&] { return rec.hasEvent(capture::StreamEvent::DeviceLost); }, test::kHangGuard) >= 0);
         for (const auto &e : rec.events())
             if (e.event == capture::StreamEvent::DeviceLost) {
                 QCOMPARE(e.deviceId, std::string(capture::kDefaultOutputId));
@@ -159,10 +160,13 @@ private slots:
                 qInfo("DeviceLost after %.1f ms: %s (now %s)", ms(e.when - t0), e.message.c_str(),
                       e.deviceName.c_str());
             }
-        const double took = waitForTone(rec, 500.0, 1000ms);
+        const double took = waitForTone(rec, 500.0, test::kHangGuard);
         QVERIFY(took >= 0);
-        qInfo("default output's tone arrived %.1f ms after unload", ms(Clock::now() - t0));
-        QVERIFY(ms(Clock::now() - t0) < 1500.0);
+        // The figure (typically 75-170 ms) is collected by bench/capture/run-capture-timing.sh; the
+        // bound is the "falls back within 1 s" plus margin, about 9x the typical value.
+        const double fellBack = ms(Clock::now() - t0);
+        qInfo("default output's tone arrived %.1f ms after unload", fellBack);
+        QVERIFY2(fellBack < 1500.0, qPrintable(QString::number(fellBack)));
         // The list the sink was given no longer has the removed monitor.
         QVERIFY(!hasDevice(rec.devices(), "pulse:sink_c.monitor"));
     }
@@ -179,12 +183,12 @@ private slots:
         backend->setSink(&rec);
         std::string error;
         QVERIFY2(backend->open(capture::kDefaultOutputId, error), error.c_str());
-        QVERIFY(waitForTone(rec, 2000.0, 3000ms) >= 0);
+        QVERIFY(waitForTone(rec, 2000.0, test::kHangGuard) >= 0);
         m_toneB.stop();
         QVERIFY(m_daemon->unloadModule(module));
         // The server chooses a new default (sink_a or sink_b); we follow it. Only sink_a plays.
         QVERIFY(m_daemon->setDefaultSink(QStringLiteral("sink_a")));
-        const bool ok = waitForTone(rec, 500.0, 1500ms) >= 0;
+        const bool ok = waitForTone(rec, 500.0, test::kHangGuard) >= 0;
         for (const auto &e : rec.events())
             qInfo("event %d %s %s", int(e.event), e.message.c_str(), e.deviceName.c_str());
         qInfo("default %s, now %.0f Hz rms %.3f", qPrintable(m_daemon->pactl({QStringLiteral("get-default-sink")})),
@@ -202,12 +206,12 @@ private slots:
         QVERIFY2(backend->open(capture::kDefaultOutputId, error), error.c_str());
         const int module = m_daemon->loadNullSink(QStringLiteral("hotplug"), QStringLiteral("Hotplugged"));
         QVERIFY(module >= 0);
-        QVERIFY(waitFor([&] { return hasDevice(rec.devices(), "pulse:hotplug.monitor"); }, 1000ms) >= 0);
+        QVERIFY(waitFor([&] { return hasDevice(rec.devices(), "pulse:hotplug.monitor"); }, test::kHangGuard) >= 0);
         capture::DeviceInfo d;
         QVERIFY(hasDevice(rec.devices(), "pulse:hotplug.monitor", &d));
         QCOMPARE(d.name, std::string("Monitor of Hotplugged"));
         QVERIFY(m_daemon->unloadModule(module));
-        QVERIFY(waitFor([&] { return !hasDevice(rec.devices(), "pulse:hotplug.monitor"); }, 1000ms) >= 0);
+        QVERIFY(waitFor([&] { return !hasDevice(rec.devices(), "pulse:hotplug.monitor"); }, test::kHangGuard) >= 0);
     }
 
     void resumesAfterServerRestart()
@@ -218,11 +222,11 @@ private slots:
         backend->setSink(&rec);
         std::string error;
         QVERIFY2(backend->open(capture::kDefaultOutputId, error), error.c_str());
-        QVERIFY(waitForTone(rec, 1000.0, 3000ms) >= 0);
+        QVERIFY(waitForTone(rec, 1000.0, test::kHangGuard) >= 0);
 
         m_toneA.stop();
         m_daemon->stop(/*hard=*/true);
-        QVERIFY(waitFor([&] { return rec.hasEvent(capture::StreamEvent::ServerLost); }, 2000ms) >= 0);
+        QVERIFY(waitFor([&] { return rec.hasEvent(capture::StreamEvent::ServerLost); }, test::kHangGuard) >= 0);
         std::this_thread::sleep_for(700ms); // a few failed reconnect attempts
         rec.reset();
 
@@ -231,13 +235,14 @@ private slots:
         // Emulate a real device: without this the new null sink's first 2 s cycle dominates.
         QVERIFY(m_daemon->primeLowLatency(QStringLiteral("sink_a")));
         QVERIFY(m_toneA.start(QStringLiteral("sink_a"), 1500.0, 0.5));
-        QVERIFY(waitFor([&] { return rec.hasEvent(capture::StreamEvent::ServerBack); }, 2000ms) >= 0);
+        QVERIFY(waitFor([&] { return rec.hasEvent(capture::StreamEvent::ServerBack); }, test::kHangGuard) >= 0);
         qInfo("ServerBack %.1f ms after the new daemon answered", ms(rec.events().front().when - t0));
-        const double took = waitForTone(rec, 1500.0, 2000ms);
+        const double took = waitForTone(rec, 1500.0, test::kHangGuard);
         QVERIFY(took >= 0);
         const double resumed = ms(Clock::now() - t0);
         qInfo("capture (new tone) resumed %.1f ms after the new daemon answered", resumed);
-        QVERIFY2(resumed < 2000.0, qPrintable(QString::number(resumed)));
+        // Typically ~0.5 s; 5 s (10x) catches a reconnect that waits out a long backoff.
+        QVERIFY2(resumed < 5000.0, qPrintable(QString::number(resumed)));
         backend->close();
     }
 
@@ -263,7 +268,7 @@ private slots:
         backend->setIdle(false);
         QVERIFY(m_daemon->primeLowLatency(QStringLiteral("sink_a")));
         QVERIFY(m_toneA.start(QStringLiteral("sink_a"), 1000.0, 0.5));
-        QVERIFY(waitForTone(rec, 1000.0, 3000ms) >= 0);
+        QVERIFY(waitForTone(rec, 1000.0, test::kHangGuard) >= 0);
         const auto t0 = Clock::now();
         backend.reset();
         qInfo("destroying a capturing backend took %.1f ms", ms(Clock::now() - t0));

@@ -1,7 +1,9 @@
 // PulseAudio backend timing against a private daemon: time to first audio, the idle hint's
-// wake-ups, click round trip. Figures are printed; bounds only catch hangs and regressions.
+// wake-ups, click round trip. Figures are printed (bench/capture/run-capture-timing.sh collects them);
+// what is asserted is behaviour (ratios, sample counts against the measured time) and hang guards.
 #include "capture/audiobackend.h"
 #include "capturerecorder.h"
+#include "hangguard.h"
 #include "pulsedaemon.h"
 #include "pulsetesthelpers.h"
 
@@ -48,16 +50,17 @@ private slots:
         std::string error;
         const auto t0 = Clock::now();
         QVERIFY2(backend->open("pulse:sink_b.monitor", error), error.c_str());
-        QVERIFY(waitFor([&] { return rec.frames() > 0; }, 3000ms) >= 0);
+        QVERIFY(waitFor([&] { return rec.frames() > 0; }, test::kHangGuard) >= 0);
         const double first = ms(rec.firstAudio() - t0);
-        qInfo("open to first audio (idle null sink, 2 s cycle): %.1f ms", first);
-        QVERIFY2(first < 2500.0, qPrintable(QString::number(first)));
-        // After that first cycle our ADJUST_LATENCY request holds: 10 ms fragments.
+        qInfo("open to first audio (idle null sink, 2 s cycle): %.1f ms", first); // a figure, up to 2 s
+        // After that first cycle our ADJUST_LATENCY request holds: 10 ms fragments, ~100 callbacks
+        // a second. Without it the sink keeps its 2 s cycle (0.5 a second); 20 is 5x below typical.
         const size_t before = rec.callbacks();
-        std::this_thread::sleep_for(500ms);
-        const size_t perSecond = (rec.callbacks() - before) * 2;
-        qInfo("callbacks per second after the first cycle: %zu", perSecond);
-        QVERIFY2(perSecond >= 50, qPrintable(QString::number(perSecond)));
+        const auto t1 = Clock::now();
+        std::this_thread::sleep_for(1000ms);
+        const double perSecond = double(rec.callbacks() - before) / (ms(Clock::now() - t1) / 1000.0);
+        qInfo("callbacks per second after the first cycle: %.1f", perSecond);
+        QVERIFY2(perSecond >= 20.0, qPrintable(QString::number(perSecond)));
     }
 
     void firstAudioOnLowLatencySink()
@@ -71,10 +74,11 @@ private slots:
         std::string error;
         const auto t0 = Clock::now();
         QVERIFY2(backend->open("pulse:sink_b.monitor", error), error.c_str());
-        QVERIFY(waitFor([&] { return rec.frames() > 0; }, 3000ms) >= 0);
+        QVERIFY(waitFor([&] { return rec.frames() > 0; }, test::kHangGuard) >= 0);
         const double first = ms(rec.firstAudio() - t0);
         qInfo("open to first audio (sink at low latency): %.1f ms", first);
-        QVERIFY2(first < 500.0, qPrintable(QString::number(first)));
+        // Typically 6-20 ms; the idle sink's 2 s cycle (the case above) is what this rules out.
+        QVERIFY2(first < 1000.0, qPrintable(QString::number(first)));
     }
 
     void idleHintCutsWakeups()
@@ -85,12 +89,15 @@ private slots:
         backend->setSink(&rec);
         std::string error;
         QVERIFY2(backend->open("pulse:sink_a.monitor", error), error.c_str());
-        QVERIFY(waitFor([&] { return rec.frames() > 0; }, 3000ms) >= 0);
+        QVERIFY(waitFor([&] { return rec.frames() > 0; }, test::kHangGuard) >= 0);
+        // Callbacks and frames per second over a one-second window, by the clock actually elapsed.
         const auto rate = [&] {
             const size_t c0 = rec.callbacks();
             const size_t f0 = rec.frames();
+            const auto t0 = Clock::now();
             std::this_thread::sleep_for(1000ms);
-            return std::pair<size_t, size_t>(rec.callbacks() - c0, rec.frames() - f0);
+            const double s = ms(Clock::now() - t0) / 1000.0;
+            return std::pair<size_t, size_t>(size_t(double(rec.callbacks() - c0) / s), size_t(double(rec.frames() - f0) / s));
         };
         std::this_thread::sleep_for(200ms);
         const auto active = rate();
@@ -104,8 +111,10 @@ private slots:
               idle.first, back.first, active.second, idle.second, back.second);
         QVERIFY(idle.first * 4 < active.first);
         QVERIFY(back.first > idle.first * 4);
-        // Nothing is lost either way.
-        QVERIFY(idle.second > 40000 && idle.second < 56000);
+        // Nothing is lost either way: 48000 frames a second, give or take one idle fragment in the
+        // window's edges (the rate is per second actually elapsed, so a slow machine does not matter).
+        QVERIFY2(idle.second > 36000 && idle.second < 60000, qPrintable(QString::number(idle.second)));
+        QVERIFY2(back.second > 36000 && back.second < 60000, qPrintable(QString::number(back.second)));
     }
 
     void clickRoundTrip()
@@ -116,14 +125,14 @@ private slots:
         backend->setSink(&rec);
         std::string error;
         QVERIFY2(backend->open("pulse:sink_a.monitor", error), error.c_str());
-        QVERIFY(waitFor([&] { return rec.frames() > 48000 / 2; }, 3000ms) >= 0);
+        QVERIFY(waitFor([&] { return rec.frames() > 48000 / 2; }, test::kHangGuard) >= 0);
         std::vector<double> figures;
         for (int i = 0; i < 5; ++i) {
             rec.armThreshold(0.5f);
             const auto t0 = Clock::now();
             m_toneA.click();
             Clock::time_point when;
-            QVERIFY(waitFor([&] { return rec.crossed(when); }, 2000ms) >= 0);
+            QVERIFY(waitFor([&] { return rec.crossed(when); }, test::kHangGuard) >= 0);
             figures.push_back(ms(when - t0));
             std::this_thread::sleep_for(100ms);
         }

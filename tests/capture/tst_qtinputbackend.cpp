@@ -2,6 +2,7 @@
 // the null sink's monitor is exposed as an ordinary input through module-remap-source.
 #include "capture/qtinputbackend.h"
 #include "capturerecorder.h"
+#include "hangguard.h"
 #include "pulsedaemon.h"
 
 #include <QTest>
@@ -55,11 +56,11 @@ private slots:
         std::string error;
         const auto t0 = std::chrono::steady_clock::now();
         QVERIFY2(backend->open(id, error), error.c_str());
-        QTRY_VERIFY_WITH_TIMEOUT(rec.frames() > 0, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(rec.frames() > 0, test::kHangGuardMs); // typically 1.5-2 s: the sink cycle
         qInfo("Qt input: open to first audio %.1f ms",
               std::chrono::duration<double, std::milli>(rec.firstAudio() - t0).count());
         const int rate = rec.format().sampleRate;
-        QTRY_VERIFY_WITH_TIMEOUT(rec.frames() > static_cast<size_t>(rate) / 2, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(rec.frames() > static_cast<size_t>(rate) / 2, test::kHangGuardMs);
         const auto x = rec.tail(static_cast<size_t>(rate) / 10);
         QVERIFY2(std::abs(test::dominantFrequency(x, rate, 100.0, 4000.0, 10.0) - 1000.0) <= 10.0, "1 kHz tone");
         QVERIFY(test::rms(x) > 0.2);

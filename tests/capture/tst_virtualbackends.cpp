@@ -39,8 +39,10 @@ private slots:
 
         QCOMPARE(rec.format().sampleRate, 48000);
         QCOMPARE(rec.format().channels, 2);
+        // Real time, not as fast as possible: samples per second actually elapsed (figure printed).
         const double expected = seconds * 48000.0;
-        QVERIFY2(std::abs(static_cast<double>(frames) - expected) < 0.1 * expected,
+        qInfo("demo: %zu frames in %.3f s (%.3f x real time)", frames, seconds, double(frames) / expected);
+        QVERIFY2(std::abs(static_cast<double>(frames) - expected) < 0.5 * expected,
                  qPrintable(QStringLiteral("%1 frames in %2 s").arg(frames).arg(seconds)));
         QVERIFY(rec.hasEvent(capture::StreamEvent::Started));
         const double level = test::rms(rec.tail(48000));
@@ -67,12 +69,16 @@ private slots:
         backend->setSink(&rec);
         std::string error;
         QVERIFY2(backend->open({}, error), error.c_str());
+        const auto t0 = std::chrono::steady_clock::now();
         std::this_thread::sleep_for(1000ms);
         backend->close();
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         QCOMPARE(rec.format().sampleRate, 44100);
         QCOMPARE(rec.format().channels, 1);
         const double frames = static_cast<double>(rec.frames());
-        QVERIFY2(frames > 0.85 * 44100 && frames < 1.15 * 44100, qPrintable(QString::number(frames)));
+        // Looping in real time (per second actually elapsed), not as fast as possible, not stalled.
+        qInfo("file: %.0f frames in %.3f s (%.3f x real time)", frames, seconds, frames / (seconds * 44100));
+        QVERIFY2(frames > 0.5 * seconds * 44100 && frames < 1.5 * seconds * 44100, qPrintable(QString::number(frames)));
         const auto x = rec.tail(8820);
         QVERIFY(std::abs(test::dominantFrequency(x, 44100) - 1000.0) <= 10.0);
     }

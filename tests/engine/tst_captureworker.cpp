@@ -1,11 +1,14 @@
 // The engine end to end with the sources that need no audio server: the demo generator and a file.
 #include "engine/engine.h"
+#include "hangguard.h"
 #include "testsignals.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cmath>
 
 using namespace spectray;
 
@@ -49,16 +52,22 @@ private slots:
         Recorder rec(engine);
         engine.selectDevice(QStringLiteral("demo"));
         engine.start();
-        QTRY_VERIFY_WITH_TIMEOUT(rec.frames.size() >= 5, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(rec.frames.size() >= 5, test::kHangGuardMs);
         // The layout always comes before the first frame.
         QVERIFY(rec.order.first().startsWith(QStringLiteral("layout:")));
         const int first = int(rec.frames.size());
+        QElapsedTimer clock;
+        clock.start();
         QTest::qWait(2000);
-        const int perTwoSeconds = int(rec.frames.size()) - first;
-        QVERIFY2(perTwoSeconds >= 45 && perTwoSeconds <= 75, qPrintable(QString::number(perTwoSeconds)));
+        // The wall-clock rate is a figure (a loaded machine delays the event loop); the frame rate
+        // itself is asserted in stream time: consecutive frames are exactly 1/30 s of audio apart.
+        const double seconds = double(clock.elapsed()) / 1000.0;
+        qInfo("demo: %.1f frames per wall-clock second", double(int(rec.frames.size()) - first) / seconds);
+        QVERIFY(int(rec.frames.size()) > first);
         for (qsizetype i = 1; i < rec.frames.size(); ++i) {
             QCOMPARE(rec.frames[i].sequence, rec.frames[i - 1].sequence + 1);
-            QVERIFY(rec.frames[i].streamTime > rec.frames[i - 1].streamTime);
+            const double step = rec.frames[i].streamTime - rec.frames[i - 1].streamTime;
+            QVERIFY2(std::abs(step - 1.0 / 30.0) < 1e-3, qPrintable(QString::number(step)));
         }
         const SpectrumFrame &last = rec.frames.last();
         QCOMPARE(last.bands.size(), 32);
@@ -82,12 +91,12 @@ private slots:
         Recorder rec(engine);
         engine.selectDevice(QStringLiteral("demo"));
         engine.start();
-        QTRY_VERIFY_WITH_TIMEOUT(rec.frames.size() >= 3, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(rec.frames.size() >= 3, test::kHangGuardMs);
         AnalysisConfig config;
         config.bands = 64;
         config.fps = 60;
         engine.applyConfig(config);
-        QTRY_VERIFY_WITH_TIMEOUT(!rec.frames.isEmpty() && rec.frames.last().bands.size() == 64, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!rec.frames.isEmpty() && rec.frames.last().bands.size() == 64, test::kHangGuardMs);
         const qsizetype firstNew = rec.order.indexOf(QStringLiteral("frame:64"));
         QVERIFY(firstNew > 0);
         QCOMPARE(rec.order.lastIndexOf(QStringLiteral("layout:64"), firstNew) >= 0, true);
@@ -109,12 +118,13 @@ private slots:
         Recorder rec(engine);
         engine.selectDevice(QStringLiteral("file:") + path);
         engine.start();
-        QTRY_VERIFY_WITH_TIMEOUT(rec.sawState(EngineStatus::State::Silent), 8000);
+        // Typically 3 s: 1 s of tone, then kSilenceSeconds (2 s) of silence.
+        QTRY_VERIFY_WITH_TIMEOUT(rec.sawState(EngineStatus::State::Silent), test::kHangGuardMs);
         const auto atSilence = rec.frames.size();
         QTest::qWait(500);
         QCOMPARE(rec.frames.size(), atSilence); // no frames while silent
         // The loop brings the tone back: frames resume and the state says running again.
-        QTRY_VERIFY_WITH_TIMEOUT(rec.frames.size() > atSilence, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(rec.frames.size() > atSilence, test::kHangGuardMs);
         QCOMPARE(engine.status().state, EngineStatus::State::Running);
     }
 
@@ -125,7 +135,7 @@ private slots:
         engine.selectDevice(QStringLiteral("No Such Card"));
         engine.start();
         // With no audio server the default output cannot open either: the reason says why.
-        QTRY_VERIFY_WITH_TIMEOUT(rec.sawState(EngineStatus::State::Error), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(rec.sawState(EngineStatus::State::Error), test::kHangGuardMs);
         const bool warned = std::any_of(rec.statuses.begin(), rec.statuses.end(), [](const EngineStatus &s) {
             return s.reason.contains(QStringLiteral("No Such Card"));
         });
@@ -134,7 +144,7 @@ private slots:
         QCOMPARE(rec.frames.size(), 0);
         // Switching to the demo works at once, without restarting anything.
         engine.selectDevice(QStringLiteral("demo"));
-        QTRY_VERIFY_WITH_TIMEOUT(rec.frames.size() >= 3, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(rec.frames.size() >= 3, test::kHangGuardMs);
     }
 
     void destroyWhileRunningIsPrompt()
@@ -147,7 +157,8 @@ private slots:
             engine.start();
             QTest::qWait(300);
         }
-        QVERIFY2(t.elapsed() < 5000, "engine shutdown hung");
+        qInfo("start, 300 ms of frames and shutdown: %lld ms", t.elapsed());
+        QVERIFY2(t.elapsed() < test::kHangGuardMs, "engine shutdown hung");
     }
 };
 

@@ -1,6 +1,7 @@
 // The engine against a real (private) PulseAudio daemon: tones played into null sinks must show up
 // in the right band, and switching devices mid-stream must move the spectrum with it.
 #include "engine/engine.h"
+#include "hangguard.h"
 #include "pulsedaemon.h"
 
 #include <QSignalSpy>
@@ -89,7 +90,7 @@ private slots:
             ++m_frames;
         });
         QSignalSpy devices(&engine, &Engine::devicesChanged);
-        QTRY_VERIFY_WITH_TIMEOUT(!engine.devices().isEmpty(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(!engine.devices().isEmpty(), test::kHangGuardMs);
         const auto ids = [&] {
             QStringList out;
             for (const AudioDevice &d : engine.devices())
@@ -101,21 +102,22 @@ private slots:
 
         engine.selectDevice(QStringLiteral("default-output"));
         engine.start();
-        QTRY_VERIFY_WITH_TIMEOUT(m_frames > 0, 5000);
-        QVERIFY(peaksAt(engine, 1000.0, 5000));
+        // Each wait below is a hang guard: a new stream on a null sink may wait out its 2 s cycle.
+        QTRY_VERIFY_WITH_TIMEOUT(m_frames > 0, test::kHangGuardMs);
+        QVERIFY(peaksAt(engine, 1000.0, test::kHangGuardMs));
 
         engine.selectDevice(QStringLiteral("pulse:sink_b.monitor"));
-        QVERIFY(peaksAt(engine, 3000.0, 5000));
+        QVERIFY(peaksAt(engine, 3000.0, test::kHangGuardMs));
         QCOMPARE(engine.status().state, EngineStatus::State::Running);
 
         // The default output follows the system default when it moves.
         engine.selectDevice(QStringLiteral("default-output"));
-        QVERIFY(peaksAt(engine, 1000.0, 5000));
+        QVERIFY(peaksAt(engine, 1000.0, test::kHangGuardMs));
         // PulseAudio moves every playing stream to the new default sink (even pacat -d sink_a), so
         // both tones now play into sink_b and sink_a falls silent: only a capture that followed the
         // default to sink_b's monitor hears 3 kHz.
         QVERIFY(m_daemon.setDefaultSink(QStringLiteral("sink_b")));
-        QVERIFY(bandLoud(engine, 3000.0, 5000));
+        QVERIFY(bandLoud(engine, 3000.0, test::kHangGuardMs));
         QCOMPARE(engine.status().state, EngineStatus::State::Running);
         engine.stop();
         QTRY_COMPARE(engine.status().state, EngineStatus::State::Stopped);

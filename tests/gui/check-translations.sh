@@ -13,7 +13,8 @@ trap 'rm -rf "$work"' EXIT
 cp "$dir"/spectray_*.ts "$work"/
 if [ -n "$lupdate" ]; then
   if [ ! -f "$project" ]; then
-    echo "note: $project not generated yet (build target spectray_gui_lupdate); checking committed files only"
+    echo "SKIP: $project not generated (build target spectray_gui_lupdate): the sources were not re-scanned"
+    exit 77
   else
     "$lupdate" -project "$project" -no-obsolete -locations none -silent -ts "$work"/spectray_*.ts >/dev/null || exit 1
   fi

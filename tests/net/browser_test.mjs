@@ -69,7 +69,8 @@ const check = (ok, what) => { if (!ok) throw new Error(what); console.log('ok -'
 
 try {
   let up = false;
-  for (let i = 0; i < 100 && !up; i++) { up = (await get(`http://127.0.0.1:${port}/api/info`)) === 200; if (!up) await sleep(100); }
+  // Hang guards (30 s): typically the server answers within a second and 10 frames follow at once.
+  for (let i = 0; i < 300 && !up; i++) { up = (await get(`http://127.0.0.1:${port}/api/info`)) === 200; if (!up) await sleep(100); }
   check(up, `server answers on port ${port}`);
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -79,7 +80,7 @@ try {
   const page = await browser.newPage({ viewport: { width: 800, height: 450 } });
   page.on('console', (m) => console.log('page:', m.text()));
   await page.goto(`http://127.0.0.1:${port}/` + (token ? `#t=${token}` : ''));
-  await page.waitForFunction(() => window.spectray && window.spectray.frames >= 10, null, { timeout: 15000 });
+  await page.waitForFunction(() => window.spectray && window.spectray.frames >= 10, null, { timeout: 30000 });
   const first = Number(await page.textContent('#frames'));
   await sleep(1000);
   const second = Number(await page.textContent('#frames'));

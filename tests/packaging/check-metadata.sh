@@ -34,5 +34,7 @@ import sys, yaml
 d = yaml.safe_load(open(sys.argv[1]))
 assert d['id'] == '$id' and d['runtime'] == 'org.kde.Platform' and str(d['runtime-version']).startswith('6')
 assert d['modules'][-1]['name'] == 'spectray'" "$src/packaging/flatpak/$id.yml"
+elif [ "$fail" = 0 ]; then
+  echo "SKIP: python3-yaml not installed: the Flatpak manifest was not checked"; exit 77
 fi
 exit $fail

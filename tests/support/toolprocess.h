@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+namespace spectray::test {
+
+// Runs an external tool (xdotool, gdbus, import) to completion and returns its exit code (-1 if
+// it could not run or crashed), without what sanitizer builds preload into the test program
+// (tests/gui/CMakeLists.txt: LD_PRELOAD of the ASan runtime and Mesa's driver): the tool is not
+// ours, and LeakSanitizer would fail it for its own leaks.
+inline int runTool(const QString &program, const QStringList &args, int hangGuardMs = 30000)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("LD_PRELOAD"));
+    p.setProcessEnvironment(env);
+    p.start(program, args);
+    if (!p.waitForFinished(hangGuardMs) || p.exitStatus() != QProcess::NormalExit)
+        return -1;
+    return p.exitCode();
+}
+
+// The same environment for a QProcess the caller drives itself.
+inline void withoutPreload(QProcess &p)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("LD_PRELOAD"));
+    p.setProcessEnvironment(env);
+}
+
+} // namespace spectray::test
