@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>MqttPublisher</name>
+    <message>
+        <source>MQTT: invalid topic prefix &apos;%1&apos;</source>
+        <translation>MQTT: ungültiges Topic-Präfix „%1“</translation>
+    </message>
+    <message>
+        <source>MQTT: no broker host</source>
+        <translation>MQTT: kein Broker-Host angegeben</translation>
+    </message>
+    <message>
+        <source>MQTT: cannot read the CA file &apos;%1&apos;</source>
+        <translation>MQTT: CA-Datei „%1“ kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>MQTT: cannot start the network thread: %1</source>
+        <translation>MQTT: Netzwerk-Thread kann nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>MQTT: connecting to %1:%2</source>
+        <translation>MQTT: Verbindung zu %1:%2 wird hergestellt</translation>
+    </message>
+    <message>
+        <source>MQTT: cannot create a client (out of memory)</source>
+        <translation>MQTT: Client kann nicht erstellt werden (kein Speicher frei)</translation>
+    </message>
+    <message>
+        <source>MQTT: TLS setup failed: %1</source>
+        <translation>MQTT: TLS-Einrichtung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>MQTT: off</source>
+        <translation>MQTT: aus</translation>
+    </message>
+    <message>
+        <source>MQTT: connected to %1:%2</source>
+        <translation>MQTT: verbunden mit %1:%2</translation>
+    </message>
+    <message>
+        <source>MQTT: broker %1:%2 refused the connection: %3 (retrying)</source>
+        <translation>MQTT: Broker %1:%2 hat die Verbindung abgelehnt: %3 (neuer Versuch)</translation>
+    </message>
+    <message>
+        <source>MQTT: connection to %1:%2 lost, reconnecting</source>
+        <translation>MQTT: Verbindung zu %1:%2 verloren, wird neu aufgebaut</translation>
+    </message>
+    <message>
+        <source>MQTT: cannot reach broker %1:%2 (retrying)</source>
+        <translation>MQTT: Broker %1:%2 nicht erreichbar (neuer Versuch)</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>About Spectray</source>
@@ -166,6 +217,69 @@
         <source>A new language is used after Spectray restarts.</source>
         <translation>Eine neue Sprache gilt nach dem Neustart von Spectray.</translation>
     </message>
+    <message>
+        <source>Amplitude scale:</source>
+        <translation>Amplitudenskala:</translation>
+    </message>
+    <message>
+        <source>Dynamic range:</source>
+        <translation>Dynamikbereich:</translation>
+    </message>
+    <message>
+        <source> dB</source>
+        <translation> dB</translation>
+    </message>
+    <message>
+        <source>Weighting:</source>
+        <translation>Bewertung:</translation>
+    </message>
+    <message>
+        <source>Band layout:</source>
+        <translation>Bandaufteilung:</translation>
+    </message>
+    <message>
+        <source>Bands per octave:</source>
+        <translation>Bänder pro Oktave:</translation>
+    </message>
+    <message>
+        <source>Extra host names:</source>
+        <translation>Weitere Hostnamen:</translation>
+    </message>
+    <message>
+        <source>e.g. spectray.home.arpa (space separated)</source>
+        <translation>z. B. spectray.home.arpa (durch Leerzeichen getrennt)</translation>
+    </message>
+    <message>
+        <source>Names besides this machine&apos;s own that browsers may use to reach the server</source>
+        <translation>Namen neben dem eigenen Namen dieses Computers, unter denen Browser den Server erreichen dürfen</translation>
+    </message>
+</context>
+<context>
+    <name>WledSender</name>
+    <message>
+        <source>LED sync cannot open a UDP socket: %1</source>
+        <translation>LED-Sync kann keinen UDP-Socket öffnen: %1</translation>
+    </message>
+    <message>
+        <source>LED sync: no network interface named &apos;%1&apos;</source>
+        <translation>LED-Sync: keine Netzwerkschnittstelle namens „%1“</translation>
+    </message>
+    <message>
+        <source>only IPv4 multicast groups are supported (WLED listens on 239.0.0.1)</source>
+        <translation>nur IPv4-Multicast-Gruppen werden unterstützt (WLED lauscht auf 239.0.0.1)</translation>
+    </message>
+    <message>
+        <source>unknown host (%1)</source>
+        <translation>unbekannter Host (%1)</translation>
+    </message>
+    <message>
+        <source>LED sync to %1: %2</source>
+        <translation>LED-Sync zu %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot open an IPv6 socket</source>
+        <translation>IPv6-Socket kann nicht geöffnet werden</translation>
+    </message>
 </context>
 <context>
     <name>spectray</name>
@@ -258,14 +372,6 @@
         <translation>Aufnahme und LAN-Server ohne Fenster ausführen.</translation>
     </message>
     <message>
-        <source>LAN server port.</source>
-        <translation>Port des LAN-Servers.</translation>
-    </message>
-    <message>
-        <source>LAN server bind address (e.g. 0.0.0.0 or 127.0.0.1).</source>
-        <translation>Bindeadresse des LAN-Servers (z. B. 0.0.0.0 oder 127.0.0.1).</translation>
-    </message>
-    <message>
         <source>Show the spectrum window (also asks a running instance to show it).</source>
         <translation>Das Spektrumfenster anzeigen (bittet auch eine laufende Instanz darum).</translation>
     </message>
@@ -341,48 +447,72 @@
         <source>Start without capturing (use the tray menu to start).</source>
         <translation>Ohne Aufnahme starten (die Aufnahme lässt sich über das Tray-Menü starten).</translation>
     </message>
+    <message>
+        <source>--%1 must be %2 (got &quot;%3&quot;)</source>
+        <translation>--%1 muss %2 sein (erhalten: „%3“)</translation>
+    </message>
+    <message>
+        <source>db or linear</source>
+        <translation>db oder linear</translation>
+    </message>
+    <message>
+        <source>flat, a, tilt3 or tilt4.5</source>
+        <translation>flat, a, tilt3 oder tilt4.5</translation>
+    </message>
+    <message>
+        <source>log or octave</source>
+        <translation>log oder octave</translation>
+    </message>
+    <message>
+        <source>--bands-per-octave must be 1, 2, 3, 6, 12 or 24 (got %1)</source>
+        <translation>--bands-per-octave muss 1, 2, 3, 6, 12 oder 24 sein (erhalten: %1)</translation>
+    </message>
+    <message>
+        <source>Band amplitude scale: db or linear.</source>
+        <translation>Amplitudenskala der Bänder: db oder linear.</translation>
+    </message>
+    <message>
+        <source>With --amplitude db: the dB span shown (40-90).</source>
+        <translation>Mit --amplitude db: angezeigter dB-Bereich (40–90).</translation>
+    </message>
+    <message>
+        <source>Weighting before the scale: flat, a, tilt3 or tilt4.5.</source>
+        <translation>Bewertung vor der Skala: flat, a, tilt3 oder tilt4.5.</translation>
+    </message>
+    <message>
+        <source>Band layout: log (--bands geometric bands) or octave.</source>
+        <translation>Bandaufteilung: log (--bands geometrisch verteilte Bänder) oder octave.</translation>
+    </message>
+    <message>
+        <source>With --layout octave: 1, 2, 3, 6, 12 or 24.</source>
+        <translation>Mit --layout octave: 1, 2, 3, 6, 12 oder 24.</translation>
+    </message>
+    <message>
+        <source>LAN server port for this run (0: any free port). Overrides the stored setting without changing it.</source>
+        <translation>Port des LAN-Servers für diesen Lauf (0: beliebiger freier Port). Überschreibt die gespeicherte Einstellung, ohne sie zu ändern.</translation>
+    </message>
+    <message>
+        <source>LAN server address for this run: 0.0.0.0 (all IPv4), :: (all IPv6), 127.0.0.1 (this computer only) or one of this computer&apos;s addresses. Overrides the stored settings, LAN access included, without changing them.</source>
+        <translation>Adresse des LAN-Servers für diesen Lauf: 0.0.0.0 (alle IPv4), :: (alle IPv6), 127.0.0.1 (nur dieser Computer) oder eine der Adressen dieses Computers. Überschreibt die gespeicherten Einstellungen einschließlich LAN-Zugriff, ohne sie zu ändern.</translation>
+    </message>
+    <message>
+        <source>the LAN server is turned off in the settings (server/enabled in %1); use --print-frames for output without a server</source>
+        <translation>der LAN-Server ist in den Einstellungen ausgeschaltet (server/enabled in %1); für eine Ausgabe ohne Server --print-frames verwenden</translation>
+    </message>
 </context>
 <context>
     <name>spectray::CaptureWorker</name>
     <message>
-        <source>Default output (follows system)</source>
-        <translation>Standardausgabe (folgt dem System)</translation>
-    </message>
-    <message>
-        <source>Demo signal (synthetic)</source>
-        <translation>Demosignal (synthetisch)</translation>
-    </message>
-    <message>
-        <source>File %1</source>
-        <translation>Datei %1</translation>
-    </message>
-    <message>
         <source>Analysis settings rejected: %1</source>
         <translation>Analyseeinstellungen abgelehnt: %1</translation>
-    </message>
-    <message>
-        <source>unknown profile &quot;%1&quot;</source>
-        <translation>unbekanntes Profil „%1“</translation>
     </message>
     <message>
         <source>No system audio capture on this platform — choose the demo or a file</source>
         <translation>Keine Systemaudio-Aufnahme auf dieser Plattform — Demo oder Datei wählen</translation>
     </message>
     <message>
-        <source>No audio server</source>
-        <translation>Kein Audioserver</translation>
-    </message>
-    <message>
-        <source>Audio server went away — reconnecting</source>
-        <translation>Audioserver verschwunden — neue Verbindung wird aufgebaut</translation>
-    </message>
-    <message>
         <source>Cannot analyse this stream: %1</source>
         <translation>Dieser Datenstrom kann nicht analysiert werden: %1</translation>
-    </message>
-    <message>
-        <source>Source is silent</source>
-        <translation>Quelle ist stumm</translation>
     </message>
 </context>
 <context>
@@ -403,22 +533,9 @@
         <source>No system tray was found. The spectrum window is Spectray&apos;s main window: right-click it for the menu; closing it quits Spectray.</source>
         <translation>Kein Infobereich gefunden. Das Spektrumfenster ist das Hauptfenster von Spectray: Rechtsklick öffnet das Menü, Schließen beendet Spectray.</translation>
     </message>
-</context>
-<context>
-    <name>spectray::DesktopServer</name>
     <message>
-        <source>Spectray</source>
-        <translation>Spectray</translation>
-    </message>
-    <message>
-        <source>Open Spectray on another device</source>
-        <translation>Spectray auf einem anderen Gerät öffnen</translation>
-    </message>
-    <message>
-        <source>Scan with a phone on the same network, or open:
-%1</source>
-        <translation>Mit einem Telefon im selben Netzwerk scannen oder öffnen:
-%1</translation>
+        <source>Other devices cannot connect: LAN access is off or no network was found.</source>
+        <translation>Andere Geräte können sich nicht verbinden: LAN-Zugriff ist aus oder kein Netzwerk gefunden.</translation>
     </message>
 </context>
 <context>
@@ -426,6 +543,71 @@
     <message>
         <source>Source &quot;%1&quot; not found — using the default output</source>
         <translation>Quelle „%1“ nicht gefunden — Standardausgabe wird verwendet</translation>
+    </message>
+</context>
+<context>
+    <name>spectray::Settings</name>
+    <message>
+        <source>Settings file %1 %2: not opened; using defaults for this run, nothing is saved.</source>
+        <translation>Einstellungsdatei %1 %2: nicht geöffnet; für diesen Lauf gelten Standardwerte, nichts wird gespeichert.</translation>
+    </message>
+    <message>
+        <source>Settings file %1 needs repair but no copy of it could be made (%2): it is left as it is; changes are kept for this run only.</source>
+        <translation>Die Einstellungsdatei %1 muss repariert werden, aber es ließ sich keine Kopie anlegen (%2): Sie bleibt unverändert; Änderungen gelten nur für diesen Lauf.</translation>
+    </message>
+    <message>
+        <source>Settings file %1 had values or lines Spectray could not use; it is rewritten now and the original is kept at %2.</source>
+        <translation>Die Einstellungsdatei %1 enthielt Werte oder Zeilen, die Spectray nicht verwenden konnte; sie wird jetzt neu geschrieben, das Original bleibt unter %2 erhalten.</translation>
+    </message>
+    <message>
+        <source>Settings cannot be saved to %1 (read-only file or folder?): changes are kept for this run only.</source>
+        <translation>Einstellungen können nicht in %1 gespeichert werden (Datei oder Ordner schreibgeschützt?): Änderungen gelten nur für diesen Lauf.</translation>
+    </message>
+    <message>
+        <source>is a link to nothing</source>
+        <translation>ist ein Verweis ins Leere</translation>
+    </message>
+    <message>
+        <source>is a directory</source>
+        <translation>ist ein Verzeichnis</translation>
+    </message>
+    <message>
+        <source>is not a regular file (a device, FIFO or socket)</source>
+        <translation>ist keine reguläre Datei (ein Gerät, FIFO oder Socket)</translation>
+    </message>
+</context>
+<context>
+    <name>spectray::SourceId</name>
+    <message>
+        <source>Demo signal (synthetic)</source>
+        <translation>Demosignal (synthetisch)</translation>
+    </message>
+    <message>
+        <source>Default output (follows system)</source>
+        <translation>Standardausgabe (folgt dem System)</translation>
+    </message>
+    <message>
+        <source>File %1</source>
+        <translation>Datei %1</translation>
+    </message>
+    <message>
+        <source>Application %1</source>
+        <translation>Anwendung %1</translation>
+    </message>
+</context>
+<context>
+    <name>spectray::StatusMachine</name>
+    <message>
+        <source>No audio server</source>
+        <translation>Kein Audioserver</translation>
+    </message>
+    <message>
+        <source>Source is silent</source>
+        <translation>Quelle ist still</translation>
+    </message>
+    <message>
+        <source>Audio server went away — reconnecting</source>
+        <translation>Audioserver getrennt — neue Verbindung</translation>
     </message>
 </context>
 <context>
@@ -449,6 +631,10 @@
     <message>
         <source>Coral</source>
         <translation>Koralle</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Hoher Kontrast</translation>
     </message>
 </context>
 <context>
@@ -531,6 +717,19 @@
     </message>
 </context>
 <context>
+    <name>spectray::gui::QrDialog</name>
+    <message>
+        <source>Open Spectray on another device</source>
+        <translation>Spectray auf einem anderen Gerät öffnen</translation>
+    </message>
+    <message>
+        <source>Scan with a phone on the same network, or open:
+%1</source>
+        <translation>Mit einem Telefon im selben Netzwerk scannen oder öffnen:
+%1</translation>
+    </message>
+</context>
+<context>
     <name>spectray::gui::SettingsDialog</name>
     <message>
         <source>Balanced (better bass resolution)</source>
@@ -580,6 +779,46 @@
         <source>Show</source>
         <translation>Anzeigen</translation>
     </message>
+    <message>
+        <source>Decibels (like the ear)</source>
+        <translation>Dezibel (wie das Gehör)</translation>
+    </message>
+    <message>
+        <source>Linear (power)</source>
+        <translation>Linear (Leistung)</translation>
+    </message>
+    <message>
+        <source>Flat</source>
+        <translation>Keine (linear)</translation>
+    </message>
+    <message>
+        <source>A-weighting</source>
+        <translation>A-Bewertung</translation>
+    </message>
+    <message>
+        <source>Tilt +3 dB per octave</source>
+        <translation>Neigung +3 dB pro Oktave</translation>
+    </message>
+    <message>
+        <source>Tilt +4.5 dB per octave</source>
+        <translation>Neigung +4,5 dB pro Oktave</translation>
+    </message>
+    <message>
+        <source>Logarithmic (number of bands)</source>
+        <translation>Logarithmisch (Anzahl Bänder)</translation>
+    </message>
+    <message>
+        <source>Fractional octaves (IEC 61260-1)</source>
+        <translation>Bruchteiloktaven (IEC 61260-1)</translation>
+    </message>
+    <message>
+        <source>1 (octaves)</source>
+        <translation>1 (Oktaven)</translation>
+    </message>
+    <message>
+        <source>1/%1 octave</source>
+        <translation>1/%1 Oktave</translation>
+    </message>
 </context>
 <context>
     <name>spectray::gui::SpectrumWindow</name>
@@ -605,6 +844,14 @@
     <message>
         <source>Bars</source>
         <translation>Balken</translation>
+    </message>
+    <message>
+        <source>Spectrogram</source>
+        <translation>Spektrogramm</translation>
+    </message>
+    <message>
+        <source>Radial</source>
+        <translation>Radial</translation>
     </message>
 </context>
 <context>
@@ -657,8 +904,8 @@
         <translation>keine Anzeige gefunden — Betrieb ohne Fenster (nur Aufnahme und LAN-Server)</translation>
     </message>
     <message>
-        <source>--bind: &quot;%1&quot; is not an IP address</source>
-        <translation>--bind: „%1“ ist keine IP-Adresse</translation>
+        <source>Spectray settings</source>
+        <translation>Spectray-Einstellungen</translation>
     </message>
 </context>
 <context>
@@ -670,6 +917,22 @@
     <message>
         <source>Cannot listen on port %1 (%2): %3. Choose another port with --port N or in Settings &gt; LAN server.</source>
         <translation>Port %1 (%2) kann nicht geöffnet werden: %3. Wählen Sie einen anderen Port mit --port N oder unter Einstellungen &gt; LAN-Server.</translation>
+    </message>
+    <message>
+        <source>WebSocket needs HTTP/1.1.</source>
+        <translation>WebSocket erfordert HTTP/1.1.</translation>
+    </message>
+    <message>
+        <source>Missing Host header.</source>
+        <translation>Host-Header fehlt.</translation>
+    </message>
+    <message>
+        <source>Missing &quot;Connection: Upgrade&quot;.</source>
+        <translation>„Connection: Upgrade“ fehlt.</translation>
+    </message>
+    <message>
+        <source>Sec-WebSocket-Key must be 16 bytes in base64.</source>
+        <translation>Sec-WebSocket-Key muss 16 Bytes in Base64 umfassen.</translation>
     </message>
 </context>
 <context>
@@ -706,17 +969,171 @@
         <source>Too many invalid messages.</source>
         <translation>Zu viele ungültige Nachrichten.</translation>
     </message>
+</context>
+<context>
+    <name>spectray::outputs</name>
     <message>
-        <source>Messages must be JSON objects.</source>
-        <translation>Nachrichten müssen JSON-Objekte sein.</translation>
+        <source>invalid MQTT URL &apos;%1&apos;: expected mqtt://[user[:password]@]host[:port][/prefix] or mqtts://...</source>
+        <translation>ungültige MQTT-URL „%1“: erwartet mqtt://[user[:password]@]host[:port][/prefix] oder mqtts://...</translation>
     </message>
     <message>
-        <source>Unknown format; use &quot;json&quot; or &quot;binary&quot;.</source>
-        <translation>Unbekanntes Format; „json“ oder „binary“ verwenden.</translation>
+        <source>invalid MQTT URL &apos;%1&apos;: no broker host</source>
+        <translation>ungültige MQTT-URL „%1“: kein Broker-Host</translation>
     </message>
     <message>
-        <source>Unknown message type &quot;%1&quot;.</source>
-        <translation>Unbekannter Nachrichtentyp „%1“.</translation>
+        <source>invalid MQTT URL &apos;%1&apos;: unexpected &apos;?&apos; or &apos;#&apos;</source>
+        <translation>ungültige MQTT-URL „%1“: unerwartetes „?“ oder „#“</translation>
+    </message>
+    <message>
+        <source>invalid MQTT URL &apos;%1&apos;: port out of range</source>
+        <translation>ungültige MQTT-URL „%1“: Port außerhalb des gültigen Bereichs</translation>
+    </message>
+    <message>
+        <source>invalid MQTT topic prefix &apos;%1&apos;: no &apos;+&apos;, &apos;#&apos; or empty levels</source>
+        <translation>ungültiges MQTT-Topic-Präfix „%1“: „+“, „#“ und leere Ebenen sind nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>invalid port &apos;%1&apos; (1-65535)</source>
+        <translation>ungültiger Port „%1“ (1–65535)</translation>
+    </message>
+    <message>
+        <source>invalid WLED target &apos;%1&apos;: missing &apos;]&apos;</source>
+        <translation>ungültiges WLED-Ziel „%1“: „]“ fehlt</translation>
+    </message>
+    <message>
+        <source>invalid WLED target &apos;%1&apos;</source>
+        <translation>ungültiges WLED-Ziel „%1“</translation>
+    </message>
+    <message>
+        <source>invalid WLED target &apos;%1&apos;: write IPv6 addresses as [ADDRESS]:PORT</source>
+        <translation>ungültiges WLED-Ziel „%1“: IPv6-Adressen als [ADRESSE]:PORT schreiben</translation>
+    </message>
+    <message>
+        <source>invalid WLED target &apos;%1&apos;: %2</source>
+        <translation>ungültiges WLED-Ziel „%1“: %2</translation>
+    </message>
+    <message>
+        <source>invalid WLED target &apos;%1&apos;: not an address packets can be sent to</source>
+        <translation>ungültiges WLED-Ziel „%1“: an diese Adresse lassen sich keine Pakete senden</translation>
+    </message>
+    <message>
+        <source>invalid WLED target &apos;%1&apos;: expected multicast, broadcast, an address or a host name</source>
+        <translation>ungültiges WLED-Ziel „%1“: erwartet multicast, broadcast, eine Adresse oder einen Hostnamen</translation>
+    </message>
+    <message>
+        <source>invalid multicast TTL &apos;%1&apos; (1-255)</source>
+        <translation>ungültige Multicast-TTL „%1“ (1–255)</translation>
+    </message>
+</context>
+<context>
+    <name>spectray::web</name>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinden…</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Silent</source>
+        <translation>Stille</translation>
+    </message>
+    <message>
+        <source>Capture stopped</source>
+        <translation>Aufnahme gestoppt</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Capture error</source>
+        <translation>Aufnahmefehler</translation>
+    </message>
+    <message>
+        <source>Server stopped</source>
+        <translation>Server gestoppt</translation>
+    </message>
+    <message>
+        <source>Reconnecting in %1 s</source>
+        <translation>Neue Verbindung in %1 s</translation>
+    </message>
+    <message>
+        <source>This link has no access token.</source>
+        <translation>Dieser Link enthält kein Zugangstoken.</translation>
+    </message>
+    <message>
+        <source>Access refused: the link&apos;s token is wrong or out of date.</source>
+        <translation>Zugriff verweigert: Das Token des Links ist falsch oder veraltet.</translation>
+    </message>
+    <message>
+        <source>Ask for a new link or scan the QR code again.</source>
+        <translation>Fordern Sie einen neuen Link an oder scannen Sie den QR-Code erneut.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>Stil</translation>
+    </message>
+    <message>
+        <source>Colour theme</source>
+        <translation>Farbschema</translation>
+    </message>
+    <message>
+        <source>Peak caps</source>
+        <translation>Spitzenmarken</translation>
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation>Glättung</translation>
+    </message>
+    <message>
+        <source>Frame rate</source>
+        <translation>Bildrate</translation>
+    </message>
+    <message>
+        <source>Frequency labels</source>
+        <translation>Frequenzbeschriftung</translation>
+    </message>
+    <message>
+        <source>Follow the desktop style</source>
+        <translation>Wie auf dem Desktop</translation>
+    </message>
+    <message>
+        <source>A/V offset (ms)</source>
+        <translation>A/V-Versatz (ms)</translation>
+    </message>
+    <message>
+        <source>Limit flashes (photosensitivity)</source>
+        <translation>Blitze begrenzen (Lichtempfindlichkeit)</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Vollbild</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Gering</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Stark</translation>
+    </message>
+    <message>
+        <source>As sent</source>
+        <translation>Wie gesendet</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>MqttPublisher</name>
+    <message>
+        <source>MQTT: invalid topic prefix &apos;%1&apos;</source>
+        <translation>MQTT: недопустимый префикс темы «%1»</translation>
+    </message>
+    <message>
+        <source>MQTT: no broker host</source>
+        <translation>MQTT: не указан хост брокера</translation>
+    </message>
+    <message>
+        <source>MQTT: cannot read the CA file &apos;%1&apos;</source>
+        <translation>MQTT: не удаётся прочитать файл CA «%1»</translation>
+    </message>
+    <message>
+        <source>MQTT: cannot start the network thread: %1</source>
+        <translation>MQTT: не удаётся запустить сетевой поток: %1</translation>
+    </message>
+    <message>
+        <source>MQTT: connecting to %1:%2</source>
+        <translation>MQTT: подключение к %1:%2</translation>
+    </message>
+    <message>
+        <source>MQTT: cannot create a client (out of memory)</source>
+        <translation>MQTT: не удаётся создать клиент (недостаточно памяти)</translation>
+    </message>
+    <message>
+        <source>MQTT: TLS setup failed: %1</source>
+        <translation>MQTT: ошибка настройки TLS: %1</translation>
+    </message>
+    <message>
+        <source>MQTT: off</source>
+        <translation>MQTT: выключен</translation>
+    </message>
+    <message>
+        <source>MQTT: connected to %1:%2</source>
+        <translation>MQTT: подключено к %1:%2</translation>
+    </message>
+    <message>
+        <source>MQTT: broker %1:%2 refused the connection: %3 (retrying)</source>
+        <translation>MQTT: брокер %1:%2 отклонил подключение: %3 (повтор)</translation>
+    </message>
+    <message>
+        <source>MQTT: connection to %1:%2 lost, reconnecting</source>
+        <translation>MQTT: соединение с %1:%2 потеряно, переподключение</translation>
+    </message>
+    <message>
+        <source>MQTT: cannot reach broker %1:%2 (retrying)</source>
+        <translation>MQTT: брокер %1:%2 недоступен (повтор)</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>About Spectray</source>
@@ -166,6 +217,69 @@
         <source>A new language is used after Spectray restarts.</source>
         <translation>Новый язык будет применён после перезапуска Spectray.</translation>
     </message>
+    <message>
+        <source>Amplitude scale:</source>
+        <translation>Шкала амплитуды:</translation>
+    </message>
+    <message>
+        <source>Dynamic range:</source>
+        <translation>Динамический диапазон:</translation>
+    </message>
+    <message>
+        <source> dB</source>
+        <translation> дБ</translation>
+    </message>
+    <message>
+        <source>Weighting:</source>
+        <translation>Взвешивание:</translation>
+    </message>
+    <message>
+        <source>Band layout:</source>
+        <translation>Раскладка полос:</translation>
+    </message>
+    <message>
+        <source>Bands per octave:</source>
+        <translation>Полос на октаву:</translation>
+    </message>
+    <message>
+        <source>Extra host names:</source>
+        <translation>Доп. имена хоста:</translation>
+    </message>
+    <message>
+        <source>e.g. spectray.home.arpa (space separated)</source>
+        <translation>напр. spectray.home.arpa (через пробел)</translation>
+    </message>
+    <message>
+        <source>Names besides this machine&apos;s own that browsers may use to reach the server</source>
+        <translation>Имена помимо собственного имени компьютера, по которым браузеры могут обращаться к серверу</translation>
+    </message>
+</context>
+<context>
+    <name>WledSender</name>
+    <message>
+        <source>LED sync cannot open a UDP socket: %1</source>
+        <translation>Синхронизация LED: не удаётся открыть UDP-сокет: %1</translation>
+    </message>
+    <message>
+        <source>LED sync: no network interface named &apos;%1&apos;</source>
+        <translation>Синхронизация LED: нет сетевого интерфейса «%1»</translation>
+    </message>
+    <message>
+        <source>only IPv4 multicast groups are supported (WLED listens on 239.0.0.1)</source>
+        <translation>поддерживаются только группы многоадресной рассылки IPv4 (WLED слушает 239.0.0.1)</translation>
+    </message>
+    <message>
+        <source>unknown host (%1)</source>
+        <translation>неизвестный хост (%1)</translation>
+    </message>
+    <message>
+        <source>LED sync to %1: %2</source>
+        <translation>Синхронизация LED с %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot open an IPv6 socket</source>
+        <translation>не удаётся открыть сокет IPv6</translation>
+    </message>
 </context>
 <context>
     <name>spectray</name>
@@ -258,14 +372,6 @@
         <translation>Запустить захват и сервер LAN без окон.</translation>
     </message>
     <message>
-        <source>LAN server port.</source>
-        <translation>Порт сервера LAN.</translation>
-    </message>
-    <message>
-        <source>LAN server bind address (e.g. 0.0.0.0 or 127.0.0.1).</source>
-        <translation>Адрес привязки сервера LAN (например, 0.0.0.0 или 127.0.0.1).</translation>
-    </message>
-    <message>
         <source>Show the spectrum window (also asks a running instance to show it).</source>
         <translation>Показать окно спектра (также просит уже запущенный экземпляр показать его).</translation>
     </message>
@@ -341,48 +447,72 @@
         <source>Start without capturing (use the tray menu to start).</source>
         <translation>Запустить без захвата звука (запустить можно из меню в трее).</translation>
     </message>
+    <message>
+        <source>--%1 must be %2 (got &quot;%3&quot;)</source>
+        <translation>--%1 должно быть %2 (получено «%3»)</translation>
+    </message>
+    <message>
+        <source>db or linear</source>
+        <translation>db или linear</translation>
+    </message>
+    <message>
+        <source>flat, a, tilt3 or tilt4.5</source>
+        <translation>flat, a, tilt3 или tilt4.5</translation>
+    </message>
+    <message>
+        <source>log or octave</source>
+        <translation>log или octave</translation>
+    </message>
+    <message>
+        <source>--bands-per-octave must be 1, 2, 3, 6, 12 or 24 (got %1)</source>
+        <translation>--bands-per-octave должно быть 1, 2, 3, 6, 12 или 24 (получено %1)</translation>
+    </message>
+    <message>
+        <source>Band amplitude scale: db or linear.</source>
+        <translation>Шкала амплитуды полос: db или linear.</translation>
+    </message>
+    <message>
+        <source>With --amplitude db: the dB span shown (40-90).</source>
+        <translation>С --amplitude db: показываемый диапазон в дБ (40–90).</translation>
+    </message>
+    <message>
+        <source>Weighting before the scale: flat, a, tilt3 or tilt4.5.</source>
+        <translation>Взвешивание перед шкалой: flat, a, tilt3 или tilt4.5.</translation>
+    </message>
+    <message>
+        <source>Band layout: log (--bands geometric bands) or octave.</source>
+        <translation>Раскладка полос: log (--bands полос с геометрическим шагом) или octave.</translation>
+    </message>
+    <message>
+        <source>With --layout octave: 1, 2, 3, 6, 12 or 24.</source>
+        <translation>С --layout octave: 1, 2, 3, 6, 12 или 24.</translation>
+    </message>
+    <message>
+        <source>LAN server port for this run (0: any free port). Overrides the stored setting without changing it.</source>
+        <translation>Порт сервера LAN для этого запуска (0: любой свободный). Заменяет сохранённую настройку, не изменяя её.</translation>
+    </message>
+    <message>
+        <source>LAN server address for this run: 0.0.0.0 (all IPv4), :: (all IPv6), 127.0.0.1 (this computer only) or one of this computer&apos;s addresses. Overrides the stored settings, LAN access included, without changing them.</source>
+        <translation>Адрес сервера LAN для этого запуска: 0.0.0.0 (все IPv4), :: (все IPv6), 127.0.0.1 (только этот компьютер) или один из адресов этого компьютера. Заменяет сохранённые настройки, включая доступ из локальной сети, не изменяя их.</translation>
+    </message>
+    <message>
+        <source>the LAN server is turned off in the settings (server/enabled in %1); use --print-frames for output without a server</source>
+        <translation>сервер LAN выключен в настройках (server/enabled в %1); для вывода без сервера используйте --print-frames</translation>
+    </message>
 </context>
 <context>
     <name>spectray::CaptureWorker</name>
     <message>
-        <source>Default output (follows system)</source>
-        <translation>Выход по умолчанию (как в системе)</translation>
-    </message>
-    <message>
-        <source>Demo signal (synthetic)</source>
-        <translation>Демо-сигнал (синтетический)</translation>
-    </message>
-    <message>
-        <source>File %1</source>
-        <translation>Файл %1</translation>
-    </message>
-    <message>
         <source>Analysis settings rejected: %1</source>
         <translation>Настройки анализа отклонены: %1</translation>
-    </message>
-    <message>
-        <source>unknown profile &quot;%1&quot;</source>
-        <translation>неизвестный профиль «%1»</translation>
     </message>
     <message>
         <source>No system audio capture on this platform — choose the demo or a file</source>
         <translation>Захват системного звука на этой платформе недоступен — выберите демо или файл</translation>
     </message>
     <message>
-        <source>No audio server</source>
-        <translation>Нет аудиосервера</translation>
-    </message>
-    <message>
-        <source>Audio server went away — reconnecting</source>
-        <translation>Аудиосервер пропал — переподключение</translation>
-    </message>
-    <message>
         <source>Cannot analyse this stream: %1</source>
         <translation>Невозможно проанализировать этот поток: %1</translation>
-    </message>
-    <message>
-        <source>Source is silent</source>
-        <translation>Источник молчит</translation>
     </message>
 </context>
 <context>
@@ -403,22 +533,9 @@
         <source>No system tray was found. The spectrum window is Spectray&apos;s main window: right-click it for the menu; closing it quits Spectray.</source>
         <translation>Системный трей не найден. Окно спектра — главное окно Spectray: щёлкните по нему правой кнопкой, чтобы открыть меню; его закрытие завершает Spectray.</translation>
     </message>
-</context>
-<context>
-    <name>spectray::DesktopServer</name>
     <message>
-        <source>Spectray</source>
-        <translation>Spectray</translation>
-    </message>
-    <message>
-        <source>Open Spectray on another device</source>
-        <translation>Открыть Spectray на другом устройстве</translation>
-    </message>
-    <message>
-        <source>Scan with a phone on the same network, or open:
-%1</source>
-        <translation>Отсканируйте телефоном в той же сети или откройте:
-%1</translation>
+        <source>Other devices cannot connect: LAN access is off or no network was found.</source>
+        <translation>Другие устройства не могут подключиться: доступ из локальной сети выключен или сеть не найдена.</translation>
     </message>
 </context>
 <context>
@@ -426,6 +543,71 @@
     <message>
         <source>Source &quot;%1&quot; not found — using the default output</source>
         <translation>Источник «%1» не найден — используется выход по умолчанию</translation>
+    </message>
+</context>
+<context>
+    <name>spectray::Settings</name>
+    <message>
+        <source>Settings file %1 %2: not opened; using defaults for this run, nothing is saved.</source>
+        <translation>Файл настроек %1 %2: не открыт; в этом запуске используются значения по умолчанию, ничего не сохраняется.</translation>
+    </message>
+    <message>
+        <source>Settings file %1 needs repair but no copy of it could be made (%2): it is left as it is; changes are kept for this run only.</source>
+        <translation>Файл настроек %1 требует исправления, но сделать его копию не удалось (%2): он оставлен как есть; изменения действуют только в этом запуске.</translation>
+    </message>
+    <message>
+        <source>Settings file %1 had values or lines Spectray could not use; it is rewritten now and the original is kept at %2.</source>
+        <translation>В файле настроек %1 были значения или строки, которые Spectray не смог использовать; файл перезаписывается, оригинал сохранён в %2.</translation>
+    </message>
+    <message>
+        <source>Settings cannot be saved to %1 (read-only file or folder?): changes are kept for this run only.</source>
+        <translation>Не удаётся сохранить настройки в %1 (файл или папка только для чтения?): изменения действуют только в этом запуске.</translation>
+    </message>
+    <message>
+        <source>is a link to nothing</source>
+        <translation>— ссылка в никуда</translation>
+    </message>
+    <message>
+        <source>is a directory</source>
+        <translation>— это каталог</translation>
+    </message>
+    <message>
+        <source>is not a regular file (a device, FIFO or socket)</source>
+        <translation>— не обычный файл (устройство, FIFO или сокет)</translation>
+    </message>
+</context>
+<context>
+    <name>spectray::SourceId</name>
+    <message>
+        <source>Demo signal (synthetic)</source>
+        <translation>Демо-сигнал (синтетический)</translation>
+    </message>
+    <message>
+        <source>Default output (follows system)</source>
+        <translation>Выход по умолчанию (как в системе)</translation>
+    </message>
+    <message>
+        <source>File %1</source>
+        <translation>Файл %1</translation>
+    </message>
+    <message>
+        <source>Application %1</source>
+        <translation>Приложение %1</translation>
+    </message>
+</context>
+<context>
+    <name>spectray::StatusMachine</name>
+    <message>
+        <source>No audio server</source>
+        <translation>Нет аудиосервера</translation>
+    </message>
+    <message>
+        <source>Source is silent</source>
+        <translation>Источник молчит</translation>
+    </message>
+    <message>
+        <source>Audio server went away — reconnecting</source>
+        <translation>Аудиосервер пропал — переподключение</translation>
     </message>
 </context>
 <context>
@@ -449,6 +631,10 @@
     <message>
         <source>Coral</source>
         <translation>Коралл</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Высокий контраст</translation>
     </message>
 </context>
 <context>
@@ -531,6 +717,19 @@
     </message>
 </context>
 <context>
+    <name>spectray::gui::QrDialog</name>
+    <message>
+        <source>Open Spectray on another device</source>
+        <translation>Открыть Spectray на другом устройстве</translation>
+    </message>
+    <message>
+        <source>Scan with a phone on the same network, or open:
+%1</source>
+        <translation>Отсканируйте телефоном в той же сети или откройте:
+%1</translation>
+    </message>
+</context>
+<context>
     <name>spectray::gui::SettingsDialog</name>
     <message>
         <source>Balanced (better bass resolution)</source>
@@ -580,6 +779,46 @@
         <source>Show</source>
         <translation>Показать</translation>
     </message>
+    <message>
+        <source>Decibels (like the ear)</source>
+        <translation>Децибелы (как слышит ухо)</translation>
+    </message>
+    <message>
+        <source>Linear (power)</source>
+        <translation>Линейная (мощность)</translation>
+    </message>
+    <message>
+        <source>Flat</source>
+        <translation>Без взвешивания</translation>
+    </message>
+    <message>
+        <source>A-weighting</source>
+        <translation>A-взвешивание</translation>
+    </message>
+    <message>
+        <source>Tilt +3 dB per octave</source>
+        <translation>Наклон +3 дБ на октаву</translation>
+    </message>
+    <message>
+        <source>Tilt +4.5 dB per octave</source>
+        <translation>Наклон +4,5 дБ на октаву</translation>
+    </message>
+    <message>
+        <source>Logarithmic (number of bands)</source>
+        <translation>Логарифмическая (число полос)</translation>
+    </message>
+    <message>
+        <source>Fractional octaves (IEC 61260-1)</source>
+        <translation>Доли октавы (IEC 61260-1)</translation>
+    </message>
+    <message>
+        <source>1 (octaves)</source>
+        <translation>1 (октавы)</translation>
+    </message>
+    <message>
+        <source>1/%1 octave</source>
+        <translation>1/%1 октавы</translation>
+    </message>
 </context>
 <context>
     <name>spectray::gui::SpectrumWindow</name>
@@ -605,6 +844,14 @@
     <message>
         <source>Bars</source>
         <translation>Столбцы</translation>
+    </message>
+    <message>
+        <source>Spectrogram</source>
+        <translation>Спектрограмма</translation>
+    </message>
+    <message>
+        <source>Radial</source>
+        <translation>Радиальный</translation>
     </message>
 </context>
 <context>
@@ -657,8 +904,8 @@
         <translation>дисплей не найден — работа без окон (только захват и сервер LAN)</translation>
     </message>
     <message>
-        <source>--bind: &quot;%1&quot; is not an IP address</source>
-        <translation>--bind: «%1» не является IP-адресом</translation>
+        <source>Spectray settings</source>
+        <translation>Настройки Spectray</translation>
     </message>
 </context>
 <context>
@@ -670,6 +917,22 @@
     <message>
         <source>Cannot listen on port %1 (%2): %3. Choose another port with --port N or in Settings &gt; LAN server.</source>
         <translation>Не удаётся слушать порт %1 (%2): %3. Выберите другой порт через --port N или в Настройки &gt; Сервер LAN.</translation>
+    </message>
+    <message>
+        <source>WebSocket needs HTTP/1.1.</source>
+        <translation>Для WebSocket нужен HTTP/1.1.</translation>
+    </message>
+    <message>
+        <source>Missing Host header.</source>
+        <translation>Отсутствует заголовок Host.</translation>
+    </message>
+    <message>
+        <source>Missing &quot;Connection: Upgrade&quot;.</source>
+        <translation>Отсутствует «Connection: Upgrade».</translation>
+    </message>
+    <message>
+        <source>Sec-WebSocket-Key must be 16 bytes in base64.</source>
+        <translation>Sec-WebSocket-Key должен занимать 16 байт в base64.</translation>
     </message>
 </context>
 <context>
@@ -706,17 +969,171 @@
         <source>Too many invalid messages.</source>
         <translation>Слишком много неверных сообщений.</translation>
     </message>
+</context>
+<context>
+    <name>spectray::outputs</name>
     <message>
-        <source>Messages must be JSON objects.</source>
-        <translation>Сообщения должны быть объектами JSON.</translation>
+        <source>invalid MQTT URL &apos;%1&apos;: expected mqtt://[user[:password]@]host[:port][/prefix] or mqtts://...</source>
+        <translation>недопустимый URL MQTT «%1»: ожидается mqtt://[user[:password]@]host[:port][/prefix] или mqtts://...</translation>
     </message>
     <message>
-        <source>Unknown format; use &quot;json&quot; or &quot;binary&quot;.</source>
-        <translation>Неизвестный формат; используйте «json» или «binary».</translation>
+        <source>invalid MQTT URL &apos;%1&apos;: no broker host</source>
+        <translation>недопустимый URL MQTT «%1»: не указан хост брокера</translation>
     </message>
     <message>
-        <source>Unknown message type &quot;%1&quot;.</source>
-        <translation>Неизвестный тип сообщения «%1».</translation>
+        <source>invalid MQTT URL &apos;%1&apos;: unexpected &apos;?&apos; or &apos;#&apos;</source>
+        <translation>недопустимый URL MQTT «%1»: неожиданный «?» или «#»</translation>
+    </message>
+    <message>
+        <source>invalid MQTT URL &apos;%1&apos;: port out of range</source>
+        <translation>недопустимый URL MQTT «%1»: порт вне допустимого диапазона</translation>
+    </message>
+    <message>
+        <source>invalid MQTT topic prefix &apos;%1&apos;: no &apos;+&apos;, &apos;#&apos; or empty levels</source>
+        <translation>недопустимый префикс темы MQTT «%1»: «+», «#» и пустые уровни запрещены</translation>
+    </message>
+    <message>
+        <source>invalid port &apos;%1&apos; (1-65535)</source>
+        <translation>недопустимый порт «%1» (1–65535)</translation>
+    </message>
+    <message>
+        <source>invalid WLED target &apos;%1&apos;: missing &apos;]&apos;</source>
+        <translation>недопустимая цель WLED «%1»: нет «]»</translation>
+    </message>
+    <message>
+        <source>invalid WLED target &apos;%1&apos;</source>
+        <translation>недопустимая цель WLED «%1»</translation>
+    </message>
+    <message>
+        <source>invalid WLED target &apos;%1&apos;: write IPv6 addresses as [ADDRESS]:PORT</source>
+        <translation>недопустимая цель WLED «%1»: записывайте адреса IPv6 как [АДРЕС]:ПОРТ</translation>
+    </message>
+    <message>
+        <source>invalid WLED target &apos;%1&apos;: %2</source>
+        <translation>недопустимая цель WLED «%1»: %2</translation>
+    </message>
+    <message>
+        <source>invalid WLED target &apos;%1&apos;: not an address packets can be sent to</source>
+        <translation>недопустимая цель WLED «%1»: на этот адрес нельзя отправлять пакеты</translation>
+    </message>
+    <message>
+        <source>invalid WLED target &apos;%1&apos;: expected multicast, broadcast, an address or a host name</source>
+        <translation>недопустимая цель WLED «%1»: ожидается multicast, broadcast, адрес или имя хоста</translation>
+    </message>
+    <message>
+        <source>invalid multicast TTL &apos;%1&apos; (1-255)</source>
+        <translation>недопустимый TTL многоадресной рассылки «%1» (1–255)</translation>
+    </message>
+</context>
+<context>
+    <name>spectray::web</name>
+    <message>
+        <source>Connecting…</source>
+        <translation>Подключение…</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>В эфире</translation>
+    </message>
+    <message>
+        <source>Silent</source>
+        <translation>Тишина</translation>
+    </message>
+    <message>
+        <source>Capture stopped</source>
+        <translation>Захват остановлен</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Запуск…</translation>
+    </message>
+    <message>
+        <source>Capture error</source>
+        <translation>Ошибка захвата</translation>
+    </message>
+    <message>
+        <source>Server stopped</source>
+        <translation>Сервер остановлен</translation>
+    </message>
+    <message>
+        <source>Reconnecting in %1 s</source>
+        <translation>Переподключение через %1 с</translation>
+    </message>
+    <message>
+        <source>This link has no access token.</source>
+        <translation>В этой ссылке нет токена доступа.</translation>
+    </message>
+    <message>
+        <source>Access refused: the link&apos;s token is wrong or out of date.</source>
+        <translation>Доступ запрещён: токен в ссылке неверен или устарел.</translation>
+    </message>
+    <message>
+        <source>Ask for a new link or scan the QR code again.</source>
+        <translation>Запросите новую ссылку или снова отсканируйте QR-код.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>Стиль</translation>
+    </message>
+    <message>
+        <source>Colour theme</source>
+        <translation>Цветовая тема</translation>
+    </message>
+    <message>
+        <source>Peak caps</source>
+        <translation>Пики</translation>
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation>Сглаживание</translation>
+    </message>
+    <message>
+        <source>Frame rate</source>
+        <translation>Частота кадров</translation>
+    </message>
+    <message>
+        <source>Frequency labels</source>
+        <translation>Подписи частот</translation>
+    </message>
+    <message>
+        <source>Follow the desktop style</source>
+        <translation>Как на рабочем столе</translation>
+    </message>
+    <message>
+        <source>A/V offset (ms)</source>
+        <translation>Сдвиг A/V (мс)</translation>
+    </message>
+    <message>
+        <source>Limit flashes (photosensitivity)</source>
+        <translation>Ограничить вспышки (фоточувствительность)</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Во весь экран</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Слабое</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Обычное</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Сильное</translation>
+    </message>
+    <message>
+        <source>As sent</source>
+        <translation>Как в потоке</translation>
     </message>
 </context>
 </TS>
