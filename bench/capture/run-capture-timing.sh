@@ -21,16 +21,18 @@ for ((r = 1; r <= runs; r++)); do
     "$exe" 2>&1 | grep -E '^QINFO' | sed -E 's/^QINFO  : //' >>"$out" || true
   done
 done
-# Group by the text with numbers blanked; print min / median / max of the first number.
+# Group by the text with numbers blanked; print min / median / max of the figure: the last number
+# followed by " ms" if there is one, else the last number.
 python3 - "$out" "$runs" <<'PY'
 import re, statistics, sys
 groups = {}
 for line in open(sys.argv[1]):
-    nums = re.findall(r'-?\d+(?:\.\d+)?', line.split(') ', 1)[-1])
+    text = line.split(') ', 1)[-1]
+    nums = re.findall(r'(-?\d+(?:\.\d+)?) ms', text) or re.findall(r'-?\d+(?:\.\d+)?', text)
     if not nums:
         continue
     key = re.sub(r'-?\d+(?:\.\d+)?', '#', line.strip())
-    groups.setdefault(key, []).append(float(nums[0]))
+    groups.setdefault(key, []).append(float(nums[-1]))
 print(f"{'min':>9} {'median':>9} {'max':>9}  n  figure ({sys.argv[2]} runs)")
 for key, values in sorted(groups.items()):
     print(f"{min(values):9.1f} {statistics.median(values):9.1f} {max(values):9.1f} {len(values):2d}  {key}")

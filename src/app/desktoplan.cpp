@@ -31,8 +31,7 @@ void DesktopApp::wireLan()
         [this] { QGuiApplication::clipboard()->setText(m_session.lan().lanUrls().value(0).toString()); });
     connect(a, &gui::DesktopActions::showQrRequested, this, &DesktopApp::showQrCode);
     connect(a, &gui::DesktopActions::regenerateTokenRequested, &lan, &net::LanService::regenerateToken);
-    connect(a, &gui::DesktopActions::lanAccessToggled, this,
-        [this](bool on) { m_settings.setValue(keys::serverLanAccess, on); });
+    connect(a, &gui::DesktopActions::lanAccessToggled, &lan, &net::LanService::setLanAccess);
     connect(this, &DesktopApp::settingsDialogCreated, this, &DesktopApp::wireNetworkPage);
 }
 

@@ -243,6 +243,14 @@ QUrl LanService::localUrl() const
     return loopback.isEmpty() ? lanUrls().value(0) : loopback;
 }
 
+void LanService::setLanAccess(bool allowed)
+{
+    m_overrides.bind.reset();
+    m_settings.setValue(keys::serverLanAccess, allowed);
+    if (!m_shutDown)
+        m_restart.start(); // coalesces with the restart the change itself may have asked for
+}
+
 void LanService::regenerateToken()
 {
     m_server.regenerateToken(); // answers with tokenChanged()

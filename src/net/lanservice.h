@@ -80,6 +80,9 @@ public:
     QUrl localUrl() const;
 
 public slots:
+    // The tray's "Allow LAN access": stores the choice and, as the user's explicit choice, ends a
+    // --bind override even when the stored value does not change.
+    void setLanAccess(bool allowed);
     // A fresh token; clients that used the old one are closed; it is persisted.
     void regenerateToken();
 

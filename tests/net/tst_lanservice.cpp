@@ -200,6 +200,14 @@ private slots:
         settings.setValue(keys::serverPort, chosen); // e.g. from the Network page
         QTRY_COMPARE_WITH_TIMEOUT(lan.port(), chosen, 5000);
         QCOMPARE(getInfo(QHostAddress::LocalHost, chosen), QByteArray("HTTP/1.1 200 OK"));
+        // The tray's LAN toggle ends a --bind override even when the stored value stays the same.
+        settings.setValue(keys::serverLanAccess, false);
+        lan.setOverrides({std::nullopt, ip("127.0.0.2")});
+        QVERIFY(lan.apply());
+        QCOMPARE(lan.loopbackUrl().host(), u"127.0.0.2"_qs);
+        lan.setLanAccess(false);
+        QTRY_COMPARE_WITH_TIMEOUT(lan.loopbackUrl().host(), u"127.0.0.1"_qs, 5000);
+
         lan.shutdown();
         QVERIFY(!lan.isListening());
         settings.setValue(keys::serverMaxClients, 9); // no restart after shutdown
