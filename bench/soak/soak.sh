@@ -21,7 +21,7 @@ command -v pulseaudio >/dev/null || { echo "soak.sh: needs pulseaudio" >&2; exit
 
 work=$(mktemp -d /tmp/spectray-soak.XXXXXX)
 sock="$work/native"
-pa_pid=""; app_pid=""; clients_pid=""
+pa_pid=""; app_pid=""; clients_pid=""; feeder_pid=""
 cleanup() {
   [ -n "$clients_pid" ] && kill "$clients_pid" 2>/dev/null || true
   [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
@@ -40,10 +40,22 @@ start_pulse() {
     -L "module-null-sink sink_name=soak_sink rate=48000" \
     -L "module-always-sink" >/dev/null 2>&1 &
   pa_pid=$!
-  for _ in $(seq 100); do PULSE_SERVER="unix:$sock" pactl info >/dev/null 2>&1 && return 0; sleep 0.1; done
+  for _ in $(seq 100); do
+    if PULSE_SERVER="unix:$sock" pactl info >/dev/null 2>&1; then
+      # A tone into the sink: on digital silence the engine stops emitting frames (docs/engine.md).
+      sox -q -n -t raw -r 48000 -c 2 -b 16 -e signed - synth 36000 sine 440 vol 0.3 2>/dev/null \
+        | PULSE_SERVER="unix:$sock" pacat -d soak_sink --raw --rate=48000 --channels=2 --format=s16le 2>/dev/null &
+      feeder_pid=$!
+      return 0
+    fi
+    sleep 0.1
+  done
   echo "soak.sh: pulseaudio did not start" >&2; return 1
 }
-stop_pulse() { kill "$pa_pid" 2>/dev/null || true; wait "$pa_pid" 2>/dev/null || true; pa_pid=""; }
+stop_pulse() {
+  kill "$pa_pid" 2>/dev/null || true; wait "$pa_pid" 2>/dev/null || true; pa_pid=""
+  kill "$feeder_pid" 2>/dev/null || true; wait "$feeder_pid" 2>/dev/null || true # sox then gets SIGPIPE
+}
 
 export PULSE_SERVER="unix:$sock"
 start_pulse

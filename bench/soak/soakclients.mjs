@@ -27,9 +27,9 @@ function openSteady(i) {
   const ws = new WebSocket(url(token), { perMessageDeflate: false });
   ws.on('message', (data, isBinary) => {
     if (isBinary) return;
-    const text = data.toString();
-    if (!text.startsWith('{"type":"frame"')) return;
-    const seq = Number(text.slice(22, text.indexOf(',', 22)));
+    const msg = JSON.parse(data.toString()); // key order is the server's business
+    if (msg.type !== 'frame') return;
+    const seq = msg.seq;
     if (s.last >= 0 && seq > s.last + 1) s.lost += seq - s.last - 1;
     s.last = seq;
     s.received++;

@@ -242,9 +242,8 @@ void StreamServer::onNewWebSocket()
     }
 }
 
-// Qt 6.4's QWebSocket accepts unmasked client frames and closes with 1007 when a UTF-8 character
-// is split across fragments (RFC 6455 5.1, 8.1). Its reading slot is cut off the socket and our
-// WsFrameReader reads instead; QWebSocket keeps writing (hello, status, pings, close frames).
+// Qt 6.4's QWebSocket accepts unmasked frames and rejects UTF-8 split across fragments: its
+// reading slot is cut off and WsFrameReader reads instead; QWebSocket still writes.
 void StreamServer::takeOverReading(Client &client)
 {
     if (!client.tcp)
