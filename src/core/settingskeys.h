@@ -2,6 +2,7 @@
 
 #include "analysisconfig.h"
 #include "settingsschema.h"
+#include "sourceidformat.h"
 
 #include <array>
 
@@ -32,7 +33,7 @@ inline constexpr std::array<const char *, 4> languageNames{"", "en", "ru", "de"}
 inline const AnalysisConfig analysisDefaults{};
 
 // Audio: read by the engine (analysisConfigFrom), edited by the Audio page.
-inline const StringKey source{SettingId::Source, "audio/source", "default-output", nullptr,
+inline const StringKey source{SettingId::Source, "audio/source", sourceid::kDefaultOutput, nullptr,
                               "Capture source id: default-output, a device id, demo or file:PATH"};
 inline const EnumKey<AudioProfile> profile{
     SettingId::Profile, "audio/profile",

@@ -1,5 +1,7 @@
 #include "desktopactions.h"
 
+#include "core/sourceid.h"
+
 #include <QAction>
 #include <QActionGroup>
 #include <QMenu>
@@ -132,7 +134,7 @@ void DesktopActions::rebuildSourceMenu()
             emit deviceSelected(id);
         });
     };
-    add(defaultOutputDeviceId(), tr("Default output (follows system)"));
+    add(defaultOutputDeviceId(), SourceId::defaultOutput().displayName());
     auto section = [this, &add](AudioDevice::Kind kind, const QString &title) {
         bool first = true;
         for (const AudioDevice &d : std::as_const(m_devices)) {

@@ -191,7 +191,7 @@ void SettingsDialog::setDevices(const AudioDeviceList &devices)
     const bool wasLoading = m_loading;
     m_loading = true;
     m_ui->sourceCombo->clear();
-    m_ui->sourceCombo->addItem(tr("Default output (follows system)"), defaultOutputDeviceId());
+    m_ui->sourceCombo->addItem(SourceId::defaultOutput().displayName(), defaultOutputDeviceId());
     for (const AudioDevice &d : devices) {
         if (d.id != defaultOutputDeviceId())
             m_ui->sourceCombo->addItem(d.kind == AudioDevice::Kind::Input ? tr("Input: %1").arg(d.name) : d.name, d.id);

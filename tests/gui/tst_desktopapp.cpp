@@ -29,14 +29,6 @@
 
 using namespace spectray;
 
-namespace {
-// A port that is free on loopback right now (the settings key does not accept 0).
-quint16 freeLoopbackPort()
-{
-    QTcpServer probe;
-    return probe.listen(QHostAddress::LocalHost, 0) ? probe.serverPort() : 0;
-}
-} // namespace
 
 class TestDesktopApp : public QObject
 {
