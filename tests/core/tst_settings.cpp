@@ -224,9 +224,9 @@ private slots:
         expectWarning("audio/bandsPerOctave.*allowed");
         QCOMPARE(s.value(keys::bandsPerOctave), 3);
         expectWarning("audio/weighting.*not a known name");
-        QCOMPARE(s.value(keys::weighting), Weighting::Tilt3);
+        QCOMPARE(s.value(keys::weighting), Weighting::Flat); // the documented default (docs/dsp.md)
         expectWarning("audio/rangeDb.*out of range");
-        QCOMPARE(s.value(keys::rangeDb), 60.0);
+        QCOMPARE(s.value(keys::rangeDb), 65.0);
         expectWarning("server/port.*out of range");
         QCOMPARE(s.value(keys::serverPort), 8737);
         expectWarning("server/maxClients.*out of range");

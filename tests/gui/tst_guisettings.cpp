@@ -155,8 +155,8 @@ private slots:
         auto *range = dialog.findChild<QDoubleSpinBox *>(u"rangeDbSpin"_qs);
         QVERIFY(amplitude && weighting && layout && perOctave && range);
         QCOMPARE(amplitude->currentData().toString(), u"db"_qs);
-        QCOMPARE(weighting->currentData().toString(), u"tilt3"_qs);
-        QCOMPARE(range->value(), 60.0);
+        QCOMPARE(weighting->currentData().toString(), u"flat"_qs); // the documented defaults (docs/dsp.md)
+        QCOMPARE(range->value(), 65.0);
         QCOMPARE(range->minimum(), 40.0);
         QCOMPARE(range->maximum(), 90.0);
         QCOMPARE(perOctave->count(), 6);
