@@ -2,57 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>MqttPublisher</name>
-    <message>
-        <source>MQTT: invalid topic prefix &apos;%1&apos;</source>
-        <translation>MQTT: ungültiges Topic-Präfix „%1“</translation>
-    </message>
-    <message>
-        <source>MQTT: no broker host</source>
-        <translation>MQTT: kein Broker-Host angegeben</translation>
-    </message>
-    <message>
-        <source>MQTT: cannot read the CA file &apos;%1&apos;</source>
-        <translation>MQTT: CA-Datei „%1“ kann nicht gelesen werden</translation>
-    </message>
-    <message>
-        <source>MQTT: cannot start the network thread: %1</source>
-        <translation>MQTT: Netzwerk-Thread kann nicht gestartet werden: %1</translation>
-    </message>
-    <message>
-        <source>MQTT: connecting to %1:%2</source>
-        <translation>MQTT: Verbindung zu %1:%2 wird hergestellt</translation>
-    </message>
-    <message>
-        <source>MQTT: cannot create a client (out of memory)</source>
-        <translation>MQTT: Client kann nicht erstellt werden (kein Speicher frei)</translation>
-    </message>
-    <message>
-        <source>MQTT: TLS setup failed: %1</source>
-        <translation>MQTT: TLS-Einrichtung fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>MQTT: off</source>
-        <translation>MQTT: aus</translation>
-    </message>
-    <message>
-        <source>MQTT: connected to %1:%2</source>
-        <translation>MQTT: verbunden mit %1:%2</translation>
-    </message>
-    <message>
-        <source>MQTT: broker %1:%2 refused the connection: %3 (retrying)</source>
-        <translation>MQTT: Broker %1:%2 hat die Verbindung abgelehnt: %3 (neuer Versuch)</translation>
-    </message>
-    <message>
-        <source>MQTT: connection to %1:%2 lost, reconnecting</source>
-        <translation>MQTT: Verbindung zu %1:%2 verloren, wird neu aufgebaut</translation>
-    </message>
-    <message>
-        <source>MQTT: cannot reach broker %1:%2 (retrying)</source>
-        <translation>MQTT: Broker %1:%2 nicht erreichbar (neuer Versuch)</translation>
-    </message>
-</context>
-<context>
     <name>QObject</name>
     <message>
         <source>About Spectray</source>
@@ -252,33 +201,6 @@
     <message>
         <source>Names besides this machine&apos;s own that browsers may use to reach the server</source>
         <translation>Namen neben dem eigenen Namen dieses Computers, unter denen Browser den Server erreichen dürfen</translation>
-    </message>
-</context>
-<context>
-    <name>WledSender</name>
-    <message>
-        <source>LED sync cannot open a UDP socket: %1</source>
-        <translation>LED-Sync kann keinen UDP-Socket öffnen: %1</translation>
-    </message>
-    <message>
-        <source>LED sync: no network interface named &apos;%1&apos;</source>
-        <translation>LED-Sync: keine Netzwerkschnittstelle namens „%1“</translation>
-    </message>
-    <message>
-        <source>only IPv4 multicast groups are supported (WLED listens on 239.0.0.1)</source>
-        <translation>nur IPv4-Multicast-Gruppen werden unterstützt (WLED lauscht auf 239.0.0.1)</translation>
-    </message>
-    <message>
-        <source>unknown host (%1)</source>
-        <translation>unbekannter Host (%1)</translation>
-    </message>
-    <message>
-        <source>LED sync to %1: %2</source>
-        <translation>LED-Sync zu %1: %2</translation>
-    </message>
-    <message>
-        <source>cannot open an IPv6 socket</source>
-        <translation>IPv6-Socket kann nicht geöffnet werden</translation>
     </message>
 </context>
 <context>
@@ -692,10 +614,6 @@
         <translation>Zugangstoken neu erzeugen</translation>
     </message>
     <message>
-        <source>Default output (follows system)</source>
-        <translation>Standardausgabe (folgt dem System)</translation>
-    </message>
-    <message>
         <source>Inputs</source>
         <translation>Eingänge</translation>
     </message>
@@ -758,10 +676,6 @@
     <message>
         <source>Custom %1</source>
         <translation>Eigene %1</translation>
-    </message>
-    <message>
-        <source>Default output (follows system)</source>
-        <translation>Standardausgabe (folgt dem System)</translation>
     </message>
     <message>
         <source>Input: %1</source>
@@ -1023,6 +937,84 @@
     <message>
         <source>invalid multicast TTL &apos;%1&apos; (1-255)</source>
         <translation>ungültige Multicast-TTL „%1“ (1–255)</translation>
+    </message>
+</context>
+<context>
+    <name>spectray::outputs::MqttPublisher</name>
+    <message>
+        <source>MQTT: invalid topic prefix &apos;%1&apos;</source>
+        <translation>MQTT: ungültiges Topic-Präfix „%1“</translation>
+    </message>
+    <message>
+        <source>MQTT: no broker host</source>
+        <translation>MQTT: kein Broker-Host angegeben</translation>
+    </message>
+    <message>
+        <source>MQTT: cannot read the CA file &apos;%1&apos;</source>
+        <translation>MQTT: CA-Datei „%1“ kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>MQTT: cannot start the network thread: %1</source>
+        <translation>MQTT: Netzwerk-Thread kann nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>MQTT: connecting to %1:%2</source>
+        <translation>MQTT: Verbindung zu %1:%2 wird hergestellt</translation>
+    </message>
+    <message>
+        <source>MQTT: cannot create a client (out of memory)</source>
+        <translation>MQTT: Client kann nicht erstellt werden (kein Speicher)</translation>
+    </message>
+    <message>
+        <source>MQTT: TLS setup failed: %1</source>
+        <translation>MQTT: TLS-Einrichtung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>MQTT: off</source>
+        <translation>MQTT: aus</translation>
+    </message>
+    <message>
+        <source>MQTT: connected to %1:%2</source>
+        <translation>MQTT: verbunden mit %1:%2</translation>
+    </message>
+    <message>
+        <source>MQTT: broker %1:%2 refused the connection: %3 (retrying)</source>
+        <translation>MQTT: Broker %1:%2 hat die Verbindung abgelehnt: %3 (neuer Versuch)</translation>
+    </message>
+    <message>
+        <source>MQTT: connection to %1:%2 lost, reconnecting</source>
+        <translation>MQTT: Verbindung zu %1:%2 verloren, neuer Verbindungsaufbau</translation>
+    </message>
+    <message>
+        <source>MQTT: cannot reach broker %1:%2 (retrying)</source>
+        <translation>MQTT: Broker %1:%2 nicht erreichbar (neuer Versuch)</translation>
+    </message>
+</context>
+<context>
+    <name>spectray::outputs::WledSender</name>
+    <message>
+        <source>LED sync cannot open a UDP socket: %1</source>
+        <translation>LED-Sync kann keinen UDP-Socket öffnen: %1</translation>
+    </message>
+    <message>
+        <source>LED sync: no network interface named &apos;%1&apos;</source>
+        <translation>LED-Sync: keine Netzwerkschnittstelle namens „%1“</translation>
+    </message>
+    <message>
+        <source>only IPv4 multicast groups are supported (WLED listens on 239.0.0.1)</source>
+        <translation>nur IPv4-Multicast-Gruppen werden unterstützt (WLED lauscht auf 239.0.0.1)</translation>
+    </message>
+    <message>
+        <source>unknown host (%1)</source>
+        <translation>unbekannter Host (%1)</translation>
+    </message>
+    <message>
+        <source>LED sync to %1: %2</source>
+        <translation>LED-Sync zu %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot open an IPv6 socket</source>
+        <translation>IPv6-Socket kann nicht geöffnet werden</translation>
     </message>
 </context>
 <context>

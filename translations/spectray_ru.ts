@@ -2,57 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
-    <name>MqttPublisher</name>
-    <message>
-        <source>MQTT: invalid topic prefix &apos;%1&apos;</source>
-        <translation>MQTT: недопустимый префикс темы «%1»</translation>
-    </message>
-    <message>
-        <source>MQTT: no broker host</source>
-        <translation>MQTT: не указан хост брокера</translation>
-    </message>
-    <message>
-        <source>MQTT: cannot read the CA file &apos;%1&apos;</source>
-        <translation>MQTT: не удаётся прочитать файл CA «%1»</translation>
-    </message>
-    <message>
-        <source>MQTT: cannot start the network thread: %1</source>
-        <translation>MQTT: не удаётся запустить сетевой поток: %1</translation>
-    </message>
-    <message>
-        <source>MQTT: connecting to %1:%2</source>
-        <translation>MQTT: подключение к %1:%2</translation>
-    </message>
-    <message>
-        <source>MQTT: cannot create a client (out of memory)</source>
-        <translation>MQTT: не удаётся создать клиент (недостаточно памяти)</translation>
-    </message>
-    <message>
-        <source>MQTT: TLS setup failed: %1</source>
-        <translation>MQTT: ошибка настройки TLS: %1</translation>
-    </message>
-    <message>
-        <source>MQTT: off</source>
-        <translation>MQTT: выключен</translation>
-    </message>
-    <message>
-        <source>MQTT: connected to %1:%2</source>
-        <translation>MQTT: подключено к %1:%2</translation>
-    </message>
-    <message>
-        <source>MQTT: broker %1:%2 refused the connection: %3 (retrying)</source>
-        <translation>MQTT: брокер %1:%2 отклонил подключение: %3 (повтор)</translation>
-    </message>
-    <message>
-        <source>MQTT: connection to %1:%2 lost, reconnecting</source>
-        <translation>MQTT: соединение с %1:%2 потеряно, переподключение</translation>
-    </message>
-    <message>
-        <source>MQTT: cannot reach broker %1:%2 (retrying)</source>
-        <translation>MQTT: брокер %1:%2 недоступен (повтор)</translation>
-    </message>
-</context>
-<context>
     <name>QObject</name>
     <message>
         <source>About Spectray</source>
@@ -252,33 +201,6 @@
     <message>
         <source>Names besides this machine&apos;s own that browsers may use to reach the server</source>
         <translation>Имена помимо собственного имени компьютера, по которым браузеры могут обращаться к серверу</translation>
-    </message>
-</context>
-<context>
-    <name>WledSender</name>
-    <message>
-        <source>LED sync cannot open a UDP socket: %1</source>
-        <translation>Синхронизация LED: не удаётся открыть UDP-сокет: %1</translation>
-    </message>
-    <message>
-        <source>LED sync: no network interface named &apos;%1&apos;</source>
-        <translation>Синхронизация LED: нет сетевого интерфейса «%1»</translation>
-    </message>
-    <message>
-        <source>only IPv4 multicast groups are supported (WLED listens on 239.0.0.1)</source>
-        <translation>поддерживаются только группы многоадресной рассылки IPv4 (WLED слушает 239.0.0.1)</translation>
-    </message>
-    <message>
-        <source>unknown host (%1)</source>
-        <translation>неизвестный хост (%1)</translation>
-    </message>
-    <message>
-        <source>LED sync to %1: %2</source>
-        <translation>Синхронизация LED с %1: %2</translation>
-    </message>
-    <message>
-        <source>cannot open an IPv6 socket</source>
-        <translation>не удаётся открыть сокет IPv6</translation>
     </message>
 </context>
 <context>
@@ -692,10 +614,6 @@
         <translation>Создать новый токен доступа</translation>
     </message>
     <message>
-        <source>Default output (follows system)</source>
-        <translation>Выход по умолчанию (как в системе)</translation>
-    </message>
-    <message>
         <source>Inputs</source>
         <translation>Входы</translation>
     </message>
@@ -758,10 +676,6 @@
     <message>
         <source>Custom %1</source>
         <translation>Свой %1</translation>
-    </message>
-    <message>
-        <source>Default output (follows system)</source>
-        <translation>Выход по умолчанию (как в системе)</translation>
     </message>
     <message>
         <source>Input: %1</source>
@@ -1023,6 +937,84 @@
     <message>
         <source>invalid multicast TTL &apos;%1&apos; (1-255)</source>
         <translation>недопустимый TTL многоадресной рассылки «%1» (1–255)</translation>
+    </message>
+</context>
+<context>
+    <name>spectray::outputs::MqttPublisher</name>
+    <message>
+        <source>MQTT: invalid topic prefix &apos;%1&apos;</source>
+        <translation>MQTT: недопустимый префикс топика «%1»</translation>
+    </message>
+    <message>
+        <source>MQTT: no broker host</source>
+        <translation>MQTT: не указан хост брокера</translation>
+    </message>
+    <message>
+        <source>MQTT: cannot read the CA file &apos;%1&apos;</source>
+        <translation>MQTT: не удаётся прочитать файл CA «%1»</translation>
+    </message>
+    <message>
+        <source>MQTT: cannot start the network thread: %1</source>
+        <translation>MQTT: не удаётся запустить сетевой поток: %1</translation>
+    </message>
+    <message>
+        <source>MQTT: connecting to %1:%2</source>
+        <translation>MQTT: подключение к %1:%2</translation>
+    </message>
+    <message>
+        <source>MQTT: cannot create a client (out of memory)</source>
+        <translation>MQTT: не удаётся создать клиента (нет памяти)</translation>
+    </message>
+    <message>
+        <source>MQTT: TLS setup failed: %1</source>
+        <translation>MQTT: ошибка настройки TLS: %1</translation>
+    </message>
+    <message>
+        <source>MQTT: off</source>
+        <translation>MQTT: выключен</translation>
+    </message>
+    <message>
+        <source>MQTT: connected to %1:%2</source>
+        <translation>MQTT: подключено к %1:%2</translation>
+    </message>
+    <message>
+        <source>MQTT: broker %1:%2 refused the connection: %3 (retrying)</source>
+        <translation>MQTT: брокер %1:%2 отклонил подключение: %3 (повтор)</translation>
+    </message>
+    <message>
+        <source>MQTT: connection to %1:%2 lost, reconnecting</source>
+        <translation>MQTT: связь с %1:%2 потеряна, переподключение</translation>
+    </message>
+    <message>
+        <source>MQTT: cannot reach broker %1:%2 (retrying)</source>
+        <translation>MQTT: брокер %1:%2 недоступен (повтор)</translation>
+    </message>
+</context>
+<context>
+    <name>spectray::outputs::WledSender</name>
+    <message>
+        <source>LED sync cannot open a UDP socket: %1</source>
+        <translation>Синхронизация LED не может открыть UDP-сокет: %1</translation>
+    </message>
+    <message>
+        <source>LED sync: no network interface named &apos;%1&apos;</source>
+        <translation>Синхронизация LED: нет сетевого интерфейса «%1»</translation>
+    </message>
+    <message>
+        <source>only IPv4 multicast groups are supported (WLED listens on 239.0.0.1)</source>
+        <translation>поддерживаются только группы IPv4 multicast (WLED слушает 239.0.0.1)</translation>
+    </message>
+    <message>
+        <source>unknown host (%1)</source>
+        <translation>неизвестный хост (%1)</translation>
+    </message>
+    <message>
+        <source>LED sync to %1: %2</source>
+        <translation>Синхронизация LED с %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot open an IPv6 socket</source>
+        <translation>не удаётся открыть сокет IPv6</translation>
     </message>
 </context>
 <context>
