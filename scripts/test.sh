@@ -22,8 +22,9 @@ if [ "${1:-}" = "--asan" ]; then
   cmake_args=(--preset asan -DSPECTRAY_WERROR=ON)
   # The packaging checks run no instrumented code (cpack + lintian of the binary, the MinGW
   # cross-compile, Wine running the MinGW probe): the plain run covers them, this one skips their
-  # minutes (CI time, docs/testing.md).
-  exclude_labels='^(unit|packaging)$'
+  # minutes (CI time, docs/testing.md). The fuzz targets build their own ASan+UBSan binaries and
+  # ran in the plain run already.
+  exclude_labels='^(unit|packaging|fuzz)$'
   exclude_tests=(-E '^wasapi_wine_probe$')
   # Mesa's llvmpipe leaks a little and is dlclosed, so LSan cannot attribute it (see docs/testing.md).
   export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}:abort_on_error=0"
