@@ -15,11 +15,6 @@
 using namespace spectray;
 
 namespace {
-constexpr IntKey kInt{"fuzz/int", 5, -3, 100};
-constexpr DoubleKey kDouble{"fuzz/double", 1.5, 0.25, 2000.0};
-constexpr BoolKey kBool{"fuzz/bool", true};
-constexpr StringKey kFree{"fuzz/string", "x"};
-
 void checkInt(Settings &s, const IntKey &k)
 {
     const int v = s.value(k);
@@ -42,19 +37,24 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     {
         Settings s(path);
-        checkInt(s, kInt);
+        checkInt(s, keys::fps);
+        checkInt(s, keys::bandsPerOctave);
         checkInt(s, keys::serverPort);
         checkInt(s, keys::serverMaxClients);
-        const double d = s.value(kDouble);
-        if (!std::isfinite(d) || d < kDouble.min || d > kDouble.max)
-            std::abort();
-        (void)s.value(kBool);
-        (void)s.value(kFree);
+        for (const DoubleKey *k : {&keys::rangeDb, &keys::maxHz, &keys::minHz}) {
+            const double d = s.value(*k);
+            if (!std::isfinite(d) || d < k->min || d > k->max)
+                std::abort();
+        }
+        (void)s.value(keys::captureOnStart);
+        (void)s.value(keys::source);
+        (void)s.value(keys::weighting); // an enum key: an unknown stored name reads as the default
+        (void)s.value(keys::style);
         if (!keys::isValidToken(s.value(keys::serverToken)) || !keys::isValidBindAddress(s.value(keys::serverBind))
             || !keys::isValidOriginList(s.value(keys::serverAllowedOrigins)))
             std::abort(); // a validated string key never hands out an invalid value
         (void)s.value(keys::serverLanAccess);
-        s.setValue(kInt, int(size));
+        s.setValue(keys::fps, 1 + int(size % 240));
         s.sync();
     }
     QFile::remove(path);
