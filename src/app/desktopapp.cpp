@@ -68,8 +68,10 @@ DesktopApp::DesktopApp(Session &session, gui::SingleInstance &instance, const De
 
 DesktopApp::~DesktopApp()
 {
+    // Top-level windows without a parent: ours to delete if they are still open.
     delete m_dialog;
     delete m_qrDialog;
+    delete m_noTrayBox;
 }
 
 void DesktopApp::wireEngine()
