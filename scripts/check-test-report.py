@@ -4,7 +4,10 @@
 spectray_missing_test because a tool is missing), or if a tests/**/tst_*.cpp has no CTest test of
 that name (left unregistered, e.g. behind an if() on a missing tool).
 
-usage: check-test-report.py --build BUILD_DIR --junit FILE.xml [FILE.xml ...]
+With --all-must-run it also fails when a registered test is in none of the reports (left out of
+every CTest run, e.g. by a label filter that no run covers).
+
+usage: check-test-report.py --build BUILD_DIR [--all-must-run] --junit FILE.xml [FILE.xml ...]
 """
 import argparse
 import json
@@ -27,6 +30,10 @@ def skipped_tests(junit_files):
     return out
 
 
+def reported_tests(junit_files):
+    return {case.get("name") for path in junit_files for case in ET.parse(path).getroot().iter("testcase")}
+
+
 def registered_tests(build_dir):
     shown = subprocess.run(["ctest", "--test-dir", build_dir, "--show-only=json-v1"],
                            check=True, capture_output=True, text=True).stdout
@@ -37,6 +44,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--build", required=True)
     parser.add_argument("--junit", nargs="+", required=True)
+    parser.add_argument("--all-must-run", action="store_true")
     args = parser.parse_args()
     ok = True
 
@@ -56,6 +64,13 @@ def main():
         print(f"CI: tests/**/{s}.cpp is not registered with CTest as a test named {s}")
     if missing:
         ok = False
+
+    if args.all_must_run:
+        not_run = sorted(names - reported_tests(args.junit))
+        for name in not_run:
+            print(f"CI: test {name} is registered but no CTest run in this job ran it")
+        if not_run:
+            ok = False
 
     print(f"CI: {len(names)} tests registered, {len(sources)} tst_*.cpp sources, {len(skipped)} skipped")
     return 0 if ok else 1

@@ -36,13 +36,13 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$src/tests/fuzz/lsan.supp:print_suppressions=0}"
 export QT_LOGGING_RULES="*.warning=false" # repaired settings warn on every input
-failed=0
-for t in "${targets[@]}"; do
-  name=${t#fuzz_}
-  work="$build/corpus/$name"
+# One libFuzzer process per target, SPECTRAY_FUZZ_PARALLEL (default: the core count) at a time:
+# each is single-threaded, so on 2 cores two targets finish in the time of one.
+run_target() {
+  local t=$1 name=${1#fuzz_}
+  local work="$build/corpus/$name" log="$build/$1.log" rc stats execs
   mkdir -p "$work" "$build/findings"
   cp -n "$src/tests/fuzz/corpus/$name/"* "$work/" 2>/dev/null || true
-  log="$build/$t.log"
   set +e
   "$build/tests/fuzz/$t" "$work" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
       -print_final_stats=1 -artifact_prefix="$build/findings/$t-" >"$log" 2>&1
@@ -53,9 +53,25 @@ for t in "${targets[@]}"; do
   if [ "$rc" -eq 0 ]; then
     echo "fuzz.sh: $t ok: ${execs:-?} executions in ${seconds}s, last: $stats"
   else
-    failed=1
     echo "fuzz.sh: $t FOUND A PROBLEM (exit $rc): see $log; reproducer in $build/findings/" >&2
     grep -E 'ERROR:|SUMMARY:|runtime error|Test unit written' "$log" | head -5 >&2
   fi
+  return "$rc"
+}
+
+parallel=${SPECTRAY_FUZZ_PARALLEL:-$(nproc)}
+failed=0
+running=0
+for t in "${targets[@]}"; do
+  if [ "$running" -ge "$parallel" ]; then
+    wait -n || failed=1
+    running=$((running - 1))
+  fi
+  run_target "$t" &
+  running=$((running + 1))
+done
+while [ "$running" -gt 0 ]; do
+  wait -n || failed=1
+  running=$((running - 1))
 done
 exit $failed

@@ -2,38 +2,73 @@
 # Installs everything the test suite needs (Debian packages, npm packages from package-lock.json),
 # builds Spectray with warnings as errors, and runs every test: unit, integration (private
 # PulseAudio daemons), gui (Xvfb), browser (headless Chromium), packaging (.deb, desktop and
-# AppStream validation, the Windows MinGW cross-compile of the WASAPI backend).
-#   scripts/test.sh            the whole suite (what CI runs, followed by --asan: .ci/run)
-#   scripts/test.sh --asan     the same suite in an AddressSanitizer + UBSan build (preset "asan")
+# AppStream validation, the Windows MinGW cross-compile of the WASAPI backend), fuzz (libFuzzer).
+#   scripts/test.sh            the whole suite in the shipped configuration (RelWithDebInfo)
+#   scripts/test.sh --asan     the same suite in an AddressSanitizer + UBSan build (preset "asan"),
+#                              without the checks that run no instrumented code (packaging, fuzz)
+#   scripts/test.sh --ci       what CI runs (.ci/run): every test once. The suite in the ASan + UBSan
+#                              build, then packaging and fuzz against a plain build of the shipped
+#                              targets only (the test executables are not built twice; docs/testing.md)
 #   scripts/test.sh -L unit    extra arguments go to ctest (here: only unit tests)
 # With CI=true a skipped test fails the run, and so does a tests/**/tst_*.cpp that CTest does not
 # list (a test left unregistered): in CI every tool is installed, so a skip hides a missing check.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-build_dir=build-test
-cmake_args=(-G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSPECTRAY_WERROR=ON)
-# Labels (regex) and tests left out of the non-unit run.
-exclude_labels='^unit$'
-exclude_tests=()
-if [ "${1:-}" = "--asan" ]; then
-  shift
-  build_dir=build-asan
-  cmake_args=(--preset asan -DSPECTRAY_WERROR=ON)
-  # The packaging checks run no instrumented code (cpack + lintian of the binary, the MinGW
-  # cross-compile, Wine running the MinGW probe): the plain run covers them, this one skips their
-  # minutes (CI time, docs/testing.md). The fuzz targets build their own ASan+UBSan binaries and
-  # ran in the plain run already.
-  exclude_labels='^(unit|packaging|fuzz)$'
-  exclude_tests=(-E '^wasapi_wine_probe$')
-  # Mesa's llvmpipe leaks a little and is dlclosed, so LSan cannot attribute it (see docs/testing.md).
+mode=plain
+case "${1:-}" in
+  --asan) mode=asan; shift ;;
+  --ci) mode=ci; shift ;;
+esac
+
+plain_dir=build-test
+plain_args=(-S . -B "$plain_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSPECTRAY_WERROR=ON)
+asan_dir=build-asan
+# -g1: line tables only. ASan and UBSan reports keep file:line; the build saves about a tenth.
+asan_args=(--preset asan -DSPECTRAY_WERROR=ON -DCMAKE_CXX_FLAGS_DEBUG=-g1)
+# The checks that run no instrumented code: cpack + lintian of the binary, the MinGW cross-compile,
+# Wine running the MinGW probe. The fuzz targets build their own clang ASan + UBSan binaries.
+uninstrumented_labels='^(packaging|fuzz)$'
+if command -v ccache >/dev/null 2>&1; then
+  plain_args+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  asan_args+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+fi
+
+use_sanitizer_env() {
+  # Mesa's llvmpipe leaks a little and is dlclosed, so LSan cannot attribute it (docs/testing.md).
   export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}:abort_on_error=0"
   export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
   export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
-fi
-if command -v ccache >/dev/null 2>&1; then
-  cmake_args+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-fi
+}
+
+# configure_and_build DIR ARGS_ARRAY_NAME [TARGET...]
+configure_and_build() {
+  local dir=$1; local -n args=$2; shift 2
+  local targets=()
+  for t in "$@"; do targets+=(--target "$t"); done
+  cmake "${args[@]}"
+  cmake --build "$dir" -j"$(nproc)" "${targets[@]}"
+}
+
+junit_files=()
+status=0
+# run_ctest DIR NAME CTEST-ARGS...: one CTest run, its JUnit report kept for the CI gate.
+run_ctest() {
+  local dir=$1 name=$2; shift 2
+  mkdir -p "$dir/junit"
+  junit_files+=("$PWD/$dir/junit/$name.xml")
+  ctest --test-dir "$dir" --output-on-failure --output-junit "$PWD/$dir/junit/$name.xml" "$@" || status=1
+}
+
+# run_suite DIR EXCLUDE_LABELS CTEST-ARGS...: unit tests are independent and quick, two at a time;
+# the rest start daemons, displays and browsers, so they run one after another. Both runs happen
+# even if the first fails.
+run_suite() {
+  local dir=$1 exclude=$2; shift 2
+  rm -rf "$dir/junit"
+  run_ctest "$dir" unit -L '^unit$' -j2 "$@"
+  run_ctest "$dir" other -LE "$exclude" "$@"
+}
 
 start=$SECONDS
 bash scripts/install-deps.sh --test
@@ -41,25 +76,44 @@ if [ -f package-lock.json ]; then
   # Browser and load tests drive Debian's chromium through playwright-core; no browser download.
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 fi
+echo "test.sh: dependencies $((SECONDS - start)) s"
 
-if [ "${cmake_args[0]}" = "--preset" ]; then
-  cmake "${cmake_args[@]}"
-else
-  cmake -S . -B "$build_dir" "${cmake_args[@]}"
-fi
-cmake --build "$build_dir" -j"$(nproc)"
-built=$SECONDS
-
-# Unit tests are independent and quick: run them two at a time. The rest start daemons, displays
-# and browsers, so they run one after another. Both runs happen even if the first fails.
-junit="$PWD/$build_dir/junit"
-rm -rf "$junit" && mkdir -p "$junit"
-status=0
-ctest --test-dir "$build_dir" --output-on-failure -L unit -j2 --output-junit "$junit/unit.xml" "$@" || status=1
-ctest --test-dir "$build_dir" --output-on-failure -LE "$exclude_labels" "${exclude_tests[@]}" --output-junit "$junit/other.xml" "$@" || status=1
-echo "test.sh ($build_dir): build $((built - start)) s, tests $((SECONDS - built)) s"
+case "$mode" in
+  plain)
+    t0=$SECONDS; configure_and_build "$plain_dir" plain_args; t1=$SECONDS
+    run_suite "$plain_dir" '^unit$' "$@"
+    echo "test.sh ($plain_dir): build $((t1 - t0)) s, tests $((SECONDS - t1)) s"
+    report_dir=$plain_dir
+    ;;
+  asan)
+    use_sanitizer_env
+    t0=$SECONDS; configure_and_build "$asan_dir" asan_args; t1=$SECONDS
+    run_suite "$asan_dir" "^unit\$|$uninstrumented_labels" "$@"
+    echo "test.sh ($asan_dir): build $((t1 - t0)) s, tests $((SECONDS - t1)) s"
+    report_dir=$asan_dir
+    ;;
+  ci)
+    use_sanitizer_env
+    t0=$SECONDS; configure_and_build "$asan_dir" asan_args; t1=$SECONDS
+    run_suite "$asan_dir" "^unit\$|$uninstrumented_labels" "$@"
+    # The fuzz script sets its own sanitizer options (scripts/fuzz.sh).
+    unset ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS
+    t2=$SECONDS
+    configure_and_build "$plain_dir" plain_args spectray
+    t3=$SECONDS
+    rm -rf "$plain_dir/junit"
+    run_ctest "$plain_dir" uninstrumented -L "$uninstrumented_labels" "$@"
+    echo "test.sh --ci: $asan_dir build $((t1 - t0)) s, suite $((t2 - t1)) s;" \
+         "$plain_dir build (shipped targets) $((t3 - t2)) s, packaging + fuzz $((SECONDS - t3)) s"
+    report_dir=$asan_dir
+    ;;
+esac
+echo "test.sh: total $((SECONDS - start)) s"
 
 if [ "${CI:-}" = "true" ]; then
-  python3 scripts/check-test-report.py --build "$build_dir" --junit "$junit"/*.xml || status=1
+  gate=(--build "$report_dir")
+  # Without a ctest filter from the caller, every registered test must have run in some CTest run.
+  [ $# -eq 0 ] && [ "$mode" != asan ] && gate+=(--all-must-run)
+  python3 scripts/check-test-report.py "${gate[@]}" --junit "${junit_files[@]}" || status=1
 fi
 exit "$status"
