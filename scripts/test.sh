@@ -78,34 +78,27 @@ if [ -f package-lock.json ]; then
 fi
 echo "test.sh: dependencies $((SECONDS - start)) s"
 
+# suite_in DIR ARGS_ARRAY_NAME EXCLUDE_LABELS CTEST-ARGS...: build everything in DIR and run the suite.
+suite_in() {
+  local dir=$1 args=$2 exclude=$3; shift 3
+  local t0=$SECONDS; configure_and_build "$dir" "$args"; local t1=$SECONDS
+  run_suite "$dir" "$exclude" "$@"
+  echo "test.sh ($dir): build $((t1 - t0)) s, tests $((SECONDS - t1)) s"
+  report_dir=$dir
+}
+
 case "$mode" in
-  plain)
-    t0=$SECONDS; configure_and_build "$plain_dir" plain_args; t1=$SECONDS
-    run_suite "$plain_dir" '^unit$' "$@"
-    echo "test.sh ($plain_dir): build $((t1 - t0)) s, tests $((SECONDS - t1)) s"
-    report_dir=$plain_dir
-    ;;
-  asan)
-    use_sanitizer_env
-    t0=$SECONDS; configure_and_build "$asan_dir" asan_args; t1=$SECONDS
-    run_suite "$asan_dir" "^unit\$|$uninstrumented_labels" "$@"
-    echo "test.sh ($asan_dir): build $((t1 - t0)) s, tests $((SECONDS - t1)) s"
-    report_dir=$asan_dir
-    ;;
+  plain) suite_in "$plain_dir" plain_args '^unit$' "$@" ;;
+  asan) use_sanitizer_env; suite_in "$asan_dir" asan_args "^unit\$|$uninstrumented_labels" "$@" ;;
   ci)
     use_sanitizer_env
-    t0=$SECONDS; configure_and_build "$asan_dir" asan_args; t1=$SECONDS
-    run_suite "$asan_dir" "^unit\$|$uninstrumented_labels" "$@"
+    suite_in "$asan_dir" asan_args "^unit\$|$uninstrumented_labels" "$@"
     # The fuzz script sets its own sanitizer options (scripts/fuzz.sh).
     unset ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS
-    t2=$SECONDS
-    configure_and_build "$plain_dir" plain_args spectray
-    t3=$SECONDS
+    t0=$SECONDS; configure_and_build "$plain_dir" plain_args spectray; t1=$SECONDS
     rm -rf "$plain_dir/junit"
     run_ctest "$plain_dir" uninstrumented -L "$uninstrumented_labels" "$@"
-    echo "test.sh --ci: $asan_dir build $((t1 - t0)) s, suite $((t2 - t1)) s;" \
-         "$plain_dir build (shipped targets) $((t3 - t2)) s, packaging + fuzz $((SECONDS - t3)) s"
-    report_dir=$asan_dir
+    echo "test.sh ($plain_dir, shipped targets only): build $((t1 - t0)) s, packaging + fuzz $((SECONDS - t1)) s"
     ;;
 esac
 echo "test.sh: total $((SECONDS - start)) s"
