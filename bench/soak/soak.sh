@@ -8,6 +8,7 @@
 #   bench/soak/soak.sh [BUILD_DIR]
 # Environment: DURATION (1800), FPS (60), RESTART_EVERY (300), WARMUP (120), CHURN (50),
 #   STALLED (10), STEADY (5), SOURCE ("monitor" = the null sink's monitor, or "demo").
+#   SOAK_WRAPPER: a command to run spectray under (e.g. "heaptrack -o /tmp/soak"; RSS then is the wrapper's).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$here/../.."
@@ -68,13 +69,17 @@ requireTokenOnLoopback=true
 maxClients=100
 INI
 src_arg="soak_sink.monitor"; [ "$source_mode" = demo ] && src_arg=demo
-"$app" --headless --config "$work/soak.ini" --source "$src_arg" --fps "$fps" --port "$port" --bind 127.0.0.1 \
+${SOAK_WRAPPER:-} "$app" --headless --config "$work/soak.ini" --source "$src_arg" --fps "$fps" --port "$port" --bind 127.0.0.1 \
   >"$work/app.out" 2>"$work/app.err" &
 app_pid=$!
 for _ in $(seq 100); do grep -q 'streaming on port' "$work/app.out" 2>/dev/null && break; sleep 0.1; done
 grep -q 'streaming on port' "$work/app.out" || { echo "soak.sh: spectray did not start:" >&2; cat "$work/app.err" >&2; exit 1; }
 
 rss_kb() { awk '/^VmRSS/{print $2}' "/proc/$app_pid/status"; }
+# RSS = anonymous (heap, stacks) + file-backed (library code and data pages touched so far) + shmem;
+# the split tells a leak (anonymous) from code paths reached late (file).
+anon_kb() { awk '/^RssAnon/{print $2}' "/proc/$app_pid/status"; }
+file_kb() { awk '/^RssFile/{print $2}' "/proc/$app_pid/status"; }
 threads() { awk '/^Threads/{print $2}' "/proc/$app_pid/status"; }
 fds() { ls "/proc/$app_pid/fd" | wc -l; }
 
@@ -86,13 +91,13 @@ node "$here/soakclients.mjs" --port "$port" --token "$token" --seconds "$duratio
 clients_pid=$!
 echo "soak.sh: port $port, $duration s at $fps fps, pid $app_pid; start: rss ${rss0} kB, fds $fd0, threads $th0"
 start=$(date +%s); next_restart=$((start + restart_every)); rss_warm=""; restarts=0
-samples="$work/samples.tsv"; echo -e "t\trss_kb\tfds\tthreads" >"$samples"
+samples="$work/samples.tsv"; echo -e "t\trss_kb\tanon_kb\tfile_kb\tfds\tthreads" >"$samples"
 while kill -0 "$clients_pid" 2>/dev/null; do
   sleep 5
   kill -0 "$app_pid" 2>/dev/null || { echo "soak.sh: spectray died" >&2; cat "$work/app.err" >&2; exit 1; }
   now=$(date +%s); t=$((now - start))
-  echo -e "$t\t$(rss_kb)\t$(fds)\t$(threads)" >>"$samples"
-  if [ -z "$rss_warm" ] && [ "$t" -ge "$warmup" ]; then rss_warm=$(rss_kb); fi
+  echo -e "$t\t$(rss_kb)\t$(anon_kb)\t$(file_kb)\t$(fds)\t$(threads)" >>"$samples"
+  if [ -z "$rss_warm" ] && [ "$t" -ge "$warmup" ]; then rss_warm=$(rss_kb); anon_warm=$(anon_kb); file_warm=$(file_kb); fi
   if [ "$now" -ge "$next_restart" ] && [ "$t" -lt $((duration - 30)) ]; then
     stop_pulse; sleep 1; start_pulse; restarts=$((restarts + 1)); next_restart=$((now + restart_every))
     echo "soak.sh: t=${t}s audio server restarted ($restarts)"
@@ -101,7 +106,8 @@ done
 wait "$clients_pid" || true; clients_pid=""
 sleep 5 # let the server notice the clients are gone (stalled ones are dropped by timeout)
 fd1=$(fds); th1=$(threads); rss1=$(rss_kb)
-[ -n "$rss_warm" ] || rss_warm=$rss0
+[ -n "$rss_warm" ] || { rss_warm=$rss0; anon_warm=$(anon_kb); file_warm=$(file_kb); }
+echo "soak.sh: after warm-up -> end: anonymous $anon_warm -> $(anon_kb) kB, file-backed $file_warm -> $(file_kb) kB"
 python3 - "$work/clients.json" "$rss_warm" "$rss1" "$fd0" "$fd1" "$th0" "$th1" "$restarts" "$samples" <<'PY'
 import json, sys
 c = json.load(open(sys.argv[1])); warm, end, fd0, fd1, th0, th1, restarts = map(int, sys.argv[2:9])
