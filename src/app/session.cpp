@@ -1,5 +1,6 @@
 #include "session.h"
 
+#include "app/heaptrimmer.h"
 #include "core/settings.h"
 #include "engine/engine.h"
 #include "net/lanservice.h"
@@ -32,6 +33,10 @@ void Session::wireLan()
     connect(m_engine.get(), &Engine::statusChanged, &server, &net::StreamServer::setEngineStatus);
     connect(m_engine.get(), &Engine::statusChanged, &server,
         [&server](const EngineStatus &s) { server.setSourceName(s.deviceName); });
+    // Client churn and audio-server restarts leave the heap fragmented; give it back after a pause.
+    auto *trimmer = new HeapTrimmer(std::chrono::seconds(10), this);
+    connect(m_lan.get(), &net::LanService::stateChanged, trimmer, &HeapTrimmer::request);
+    connect(m_engine.get(), &Engine::statusChanged, trimmer, &HeapTrimmer::request);
     if (m_engine->layout().isValid())
         server.publishLayout(m_engine->layout());
     server.setEngineStatus(m_engine->status());

@@ -8,6 +8,9 @@
 #include <csignal>
 #include <sys/socket.h>
 #include <unistd.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 namespace spectray::platform {
 
@@ -83,6 +86,13 @@ bool haveDisplay()
 #else
     return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
         || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+#endif
+}
+
+void releaseFreeHeap()
+{
+#if defined(__GLIBC__)
+    ::malloc_trim(0);
 #endif
 }
 

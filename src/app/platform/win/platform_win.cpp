@@ -78,6 +78,11 @@ bool isTerminal(std::FILE *stream)
     return _isatty(_fileno(stream)) != 0;
 }
 
+void releaseFreeHeap()
+{
+    // The Windows heap decommits free pages by itself (its decommit threshold), so nothing to do.
+}
+
 bool haveDisplay()
 {
     return true; // a Windows session always has a desktop
