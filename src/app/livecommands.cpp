@@ -95,8 +95,9 @@ int runPrintFrames(Engine &engine, const QString &source, const AnalysisConfig &
         if (++printed == frames)
             loop.quit();
     });
+    StatusPrinter statusPrinter;
     QObject::connect(&engine, &Engine::statusChanged, &loop, [&](const EngineStatus &status) {
-        printError(statusLine(status));
+        statusPrinter.print(status);
     });
     engine.applyConfig(config);
     engine.selectDevice(source);
