@@ -149,8 +149,8 @@ std::optional<CommandLine> parseCommandLine(const QStringList &arguments, QStrin
     // The parser runs before any QCoreApplication exists (the mode decides which kind to make), so
     // Qt cannot know the program name and writes a placeholder; name it as it was started.
     const QString program = QFileInfo(arguments.value(0)).fileName();
-    cli.helpText.replace(QStringLiteral("<executable_name>"),
-                         program.isEmpty() ? QCoreApplication::applicationName() : program);
+    cli.helpText.replace(
+        QStringLiteral("<executable_name>"), program.isEmpty() ? QCoreApplication::applicationName() : program);
 
     int modes = 0;
     for (const char *m : {"list-devices", "print-frames", "analyze", "headless"})

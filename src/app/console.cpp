@@ -35,10 +35,10 @@ void StatusPrinter::print(const EngineStatus &status)
         return;
     m_hinted = true;
     const auto cap = std::chrono::duration_cast<std::chrono::seconds>(RetryBackoff::kCap).count();
-    printError(QCoreApplication::translate("spectray::Console",
-                                           "retrying in the background (the wait grows to %1 s) and will say when "
-                                           "it is back; to run without an audio server use --source demo")
-                   .arg(cap));
+    const char *hint = QT_TRANSLATE_NOOP("spectray::Console",
+                                         "retrying in the background (the wait grows to %1 s) and will say when "
+                                         "it is back; to run without an audio server use --source demo");
+    printError(QCoreApplication::translate("spectray::Console", hint).arg(cap));
 }
 
 QString qrCodeText(const QrMatrix &matrix)

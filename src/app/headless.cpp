@@ -50,8 +50,8 @@ int runHeadless(Session &session, const HeadlessOptions &options)
 {
     platform::TerminationWatcher termination;
     StatusPrinter status;
-    QObject::connect(&session.engine(), &Engine::statusChanged, &termination,
-        [&status](const EngineStatus &s) { status.print(s); });
+    QObject::connect(
+        &session.engine(), &Engine::statusChanged, &termination, [&status](const EngineStatus &s) { status.print(s); });
 
     net::LanService &lan = session.lan();
     QString error;

@@ -96,9 +96,8 @@ int runPrintFrames(Engine &engine, const QString &source, const AnalysisConfig &
             loop.quit();
     });
     StatusPrinter statusPrinter;
-    QObject::connect(&engine, &Engine::statusChanged, &loop, [&](const EngineStatus &status) {
-        statusPrinter.print(status);
-    });
+    QObject::connect(
+        &engine, &Engine::statusChanged, &loop, [&](const EngineStatus &status) { statusPrinter.print(status); });
     engine.applyConfig(config);
     engine.selectDevice(source);
     engine.start();

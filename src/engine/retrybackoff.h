@@ -10,8 +10,8 @@ namespace spectray {
 class RetryBackoff final
 {
 public:
-    static constexpr std::chrono::milliseconds kFirst{2000};
-    static constexpr std::chrono::milliseconds kCap{30000};
+    static constexpr std::chrono::milliseconds kFirst { 2000 };
+    static constexpr std::chrono::milliseconds kCap { 30000 };
 
     explicit RetryBackoff(std::chrono::milliseconds first = kFirst, std::chrono::milliseconds cap = kCap);
 

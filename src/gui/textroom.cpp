@@ -40,8 +40,8 @@ void fitPlaceholder(QLineEdit *edit)
     QStyleOptionFrame opt;
     opt.initFrom(edit);
     opt.lineWidth = edit->hasFrame() ? edit->style()->pixelMetric(QStyle::PM_DefaultFrameWidth, &opt, edit) : 0;
-    const QSize size = edit->style()->sizeFromContents(QStyle::CT_LineEdit, &opt,
-                                                       QSize(contents, edit->fontMetrics().height()), edit);
+    const QSize size = edit->style()->sizeFromContents(
+        QStyle::CT_LineEdit, &opt, QSize(contents, edit->fontMetrics().height()), edit);
     edit->setMinimumWidth(std::min(size.width(), widthCap(edit)));
 }
 

@@ -77,9 +77,8 @@ private slots:
         env.remove(QStringLiteral("LANGUAGE"));
         p.setProcessEnvironment(env);
         p.start(QStringLiteral(SPECTRAY_BINARY),
-                {QStringLiteral("--headless"), QStringLiteral("--config"), m_dir.filePath(QStringLiteral("s.ini")),
-                 QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--bind"),
-                 QStringLiteral("127.0.0.1")});
+            { QStringLiteral("--headless"), QStringLiteral("--config"), m_dir.filePath(QStringLiteral("s.ini")),
+                QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--bind"), QStringLiteral("127.0.0.1") });
         QVERIFY(p.waitForStarted());
 
         // Ten seconds without a server: at 2 s, then doubling, that is three or four attempts.
@@ -118,7 +117,8 @@ private slots:
         const auto resumed = [&] {
             collect(p);
             const QStringList after = m_lines.mid(before);
-            return countLines(after, QStringLiteral("spectray: running")) + countLines(after, QStringLiteral("spectray: silent"))
+            return countLines(after, QStringLiteral("spectray: running"))
+                + countLines(after, QStringLiteral("spectray: silent"))
                 > 0;
         };
         QTRY_VERIFY_WITH_TIMEOUT(resumed(), test::kHangGuardMs);

@@ -16,7 +16,7 @@ private slots:
     {
         RetryBackoff b;
         // Written out by hand from the rule (2 s, doubled per failure, capped at 30 s).
-        const long long expected[] = {2000, 4000, 8000, 16000, 30000, 30000, 30000};
+        const long long expected[] = { 2000, 4000, 8000, 16000, 30000, 30000, 30000 };
         for (long long ms : expected)
             QCOMPARE(b.next().count(), ms);
         QCOMPARE(b.failures(), 7);
@@ -25,7 +25,7 @@ private slots:
     void staysAtTheCapForAVeryLongOutage()
     {
         RetryBackoff b;
-        milliseconds last{};
+        milliseconds last {};
         for (int i = 0; i < 100000; ++i) // ~35 days of 30 s waits
             last = b.next();
         QCOMPARE(last.count(), 30000LL);

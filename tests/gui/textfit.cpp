@@ -34,7 +34,7 @@ void expectFits(TextFitReport &out, const QObject *w, const QString &text, int n
 {
     ++out.checked;
     if (needed > available)
-        out.misfits.append({nameOf(w), text, needed, available});
+        out.misfits.append({ nameOf(w), text, needed, available });
 }
 
 int widestLine(const QFontMetrics &fm, const QString &text)
@@ -50,9 +50,10 @@ void checkLabel(QLabel *label, TextFitReport &out)
     const QString text = label->text();
     if (text.isEmpty())
         return;
-    const bool rich = label->textFormat() == Qt::RichText
-        || (label->textFormat() == Qt::AutoText && Qt::mightBeRichText(text));
-    const QRect cr = label->contentsRect().adjusted(label->margin(), label->margin(), -label->margin(), -label->margin());
+    const bool rich
+        = label->textFormat() == Qt::RichText || (label->textFormat() == Qt::AutoText && Qt::mightBeRichText(text));
+    const QRect cr
+        = label->contentsRect().adjusted(label->margin(), label->margin(), -label->margin(), -label->margin());
     if (label->wordWrap() || rich) {
         // Wrapped text fits its width by construction; what can be cut is the height, and a word
         // wider than the label.
@@ -105,10 +106,12 @@ void checkCombo(QComboBox *combo, TextFitReport &out)
     opt.iconSize = combo->iconSize();
     opt.subControls = QStyle::SC_All;
     // The style draws the current item into the edit field, 1 px in from each side.
-    const int field = combo->style()->subControlRect(QStyle::CC_ComboBox, &opt, QStyle::SC_ComboBoxEditField, combo).width() - 2;
+    const int field
+        = combo->style()->subControlRect(QStyle::CC_ComboBox, &opt, QStyle::SC_ComboBoxEditField, combo).width() - 2;
     for (int i = 0; i < combo->count(); ++i) {
         const int icon = combo->itemIcon(i).isNull() ? 0 : combo->iconSize().width() + 4;
-        expectFits(out, combo, combo->itemText(i), combo->fontMetrics().horizontalAdvance(combo->itemText(i)) + icon, field);
+        expectFits(
+            out, combo, combo->itemText(i), combo->fontMetrics().horizontalAdvance(combo->itemText(i)) + icon, field);
     }
 }
 
@@ -149,10 +152,10 @@ void checkPlaceholder(QLineEdit *edit, TextFitReport &out)
     opt.lineWidth = edit->hasFrame() ? edit->style()->pixelMetric(QStyle::PM_DefaultFrameWidth, &opt, edit) : 0;
     const QMargins m = edit->textMargins();
     // QLineEdit keeps 2 px of horizontal margin inside its contents rectangle.
-    const int available = edit->style()->subElementRect(QStyle::SE_LineEditContents, &opt, edit).width() - m.left()
-        - m.right() - 4;
-    expectFits(out, edit, edit->placeholderText(), edit->fontMetrics().horizontalAdvance(edit->placeholderText()),
-               available);
+    const int available
+        = edit->style()->subElementRect(QStyle::SE_LineEditContents, &opt, edit).width() - m.left() - m.right() - 4;
+    expectFits(
+        out, edit, edit->placeholderText(), edit->fontMetrics().horizontalAdvance(edit->placeholderText()), available);
 }
 
 void checkWidget(QWidget *w, TextFitReport &out)
@@ -202,7 +205,7 @@ void checkMenuTexts(QMenu *menu, TextFitReport &out)
 {
     menu->popup(QPoint(0, 0));
     if (!QTest::qWaitForWindowExposed(menu)) {
-        out.misfits.append({nameOf(menu), QStringLiteral("(menu did not show)"), 1, 0});
+        out.misfits.append({ nameOf(menu), QStringLiteral("(menu did not show)"), 1, 0 });
         return;
     }
     const QRect screen = menu->screen()->availableGeometry();
@@ -226,7 +229,8 @@ QString describe(const QList<TextMisfit> &misfits)
 {
     QStringList lines;
     for (const TextMisfit &m : misfits)
-        lines.append(QStringLiteral("%1: \"%2\" needs %3 px, has %4").arg(m.widget, m.text).arg(m.needed).arg(m.available));
+        lines.append(
+            QStringLiteral("%1: \"%2\" needs %3 px, has %4").arg(m.widget, m.text).arg(m.needed).arg(m.available));
     return lines.join(u'\n');
 }
 

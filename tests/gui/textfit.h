@@ -13,7 +13,7 @@ struct TextMisfit
 {
     QString widget; // class and object name, e.g. "QComboBox profileCombo"
     QString text;
-    int needed = 0;    // pixels: QFontMetrics advance (or the wrapped height)
+    int needed = 0; // pixels: QFontMetrics advance (or the wrapped height)
     int available = 0; // pixels the widget leaves for the text
 };
 

@@ -118,7 +118,7 @@ private slots:
         settings.setValue(keys::serverBind, u"127.0.0.1"_qs); // loopback only, any free port below
         gui::SingleInstance instance(QUuid::createUuid().toString());
         Session session(settings);
-        session.lan().setOverrides({quint16(0), std::nullopt});
+        session.lan().setOverrides({ quint16(0), std::nullopt });
         DesktopOptions options;
         options.source = u"demo"_qs;
         DesktopApp app(session, instance, options);
@@ -133,7 +133,7 @@ private slots:
         QVERIFY(pages);
         // At the size it opens with, and at the smallest the user can make it.
         int pagesSeen = 0;
-        for (const bool smallest : {false, true}) {
+        for (const bool smallest : { false, true }) {
             if (smallest)
                 dialog->resize(dialog->minimumSize()); // the layout's minimum, which Qt enforces
             for (int i = 0; i < pages->count(); ++i) {
