@@ -163,9 +163,10 @@ private slots:
         context->hide();
         test::checkMenuTexts(context, menuTexts);
 
-        // The message boxes: "no system tray" (shown at start here) and About.
+        // The message boxes: "no system tray" (shown at start without a tray host) and About.
         emit app.actions()->aboutRequested();
-        QTRY_COMPARE_WITH_TIMEOUT(shownMessageBoxes().size(), 2, test::kHangGuardMs);
+        const int boxes = app.tray()->isTrayAvailable() ? 1 : 2;
+        QTRY_COMPARE_WITH_TIMEOUT(shownMessageBoxes().size(), boxes, test::kHangGuardMs);
         for (QMessageBox *box : shownMessageBoxes()) {
             QVERIFY(QTest::qWaitForWindowExposed(box));
             test::checkTexts(box, boxTexts);
@@ -177,7 +178,7 @@ private slots:
         // entries, tabs and buttons of all pages twice; both menus with their submenus; two boxes.
         QVERIFY(dialogTexts.checked > 100);
         QVERIFY(menuTexts.checked > 20);
-        QVERIFY(boxTexts.checked >= 4);
+        QVERIFY(boxTexts.checked >= 2 * boxes);
         const QList<test::TextMisfit> misfits = dialogTexts.misfits + menuTexts.misfits + boxTexts.misfits;
         QVERIFY2(misfits.isEmpty(), qPrintable(u'\n' + test::describe(misfits)));
     }
