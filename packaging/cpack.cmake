@@ -33,8 +33,8 @@ else()
   set(CPACK_DEBIAN_PACKAGE_SECTION "sound")
   set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
   set(CPACK_DEBIAN_PACKAGE_MAINTAINER "The Spectray authors <${SPECTRAY_MAINTAINER_EMAIL}>")
-  # Runtime pieces dpkg-shlibdeps cannot see: Qt loads these as plugins.
-  set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-qpa-plugins, libqt6svg6, pulseaudio | pipewire-pulse")
+  # Runtime pieces dpkg-shlibdeps cannot see: Qt loads these as plugins (and its own translations).
+  set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-qpa-plugins, libqt6svg6, qt6-translations-l10n, pulseaudio | pipewire-pulse")
   set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS OFF)
   set(CPACK_DEBIAN_COMPRESSION_TYPE "xz")
 endif()

@@ -27,6 +27,8 @@ build_pkgs=(
   qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools libqt6svg6
   libfftw3-dev libpulse-dev libsndfile1-dev libqrcodegencpp-dev libmosquitto-dev
   libgl1-mesa-dri fonts-dejavu-core qt6-qpa-plugins
+  # Qt's own translations (qtbase_ru.qm, qtbase_de.qm): standard buttons such as "Close" in the user's language.
+  qt6-translations-l10n
 )
 # Every tool a test uses is listed: in CI (CI=true) a test skipped for a missing tool fails the run.
 test_pkgs=(

@@ -4,6 +4,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 
 namespace spectray {
 
@@ -145,6 +146,11 @@ std::optional<CommandLine> parseCommandLine(const QStringList &arguments, QStrin
         return std::nullopt;
     }
     cli.helpText = p.helpText();
+    // The parser runs before any QCoreApplication exists (the mode decides which kind to make), so
+    // Qt cannot know the program name and writes a placeholder; name it as it was started.
+    const QString program = QFileInfo(arguments.value(0)).fileName();
+    cli.helpText.replace(
+        QStringLiteral("<executable_name>"), program.isEmpty() ? QCoreApplication::applicationName() : program);
 
     int modes = 0;
     for (const char *m : {"list-devices", "print-frames", "analyze", "headless"})

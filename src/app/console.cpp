@@ -2,6 +2,9 @@
 
 #include "core/enginestatus.h"
 #include "core/qrmatrix.h"
+#include "engine/retrybackoff.h"
+
+#include <QCoreApplication>
 
 namespace spectray {
 
@@ -23,6 +26,19 @@ QString statusLine(const EngineStatus &status)
     return status.reason.isEmpty()
         ? QStringLiteral("%1: %2").arg(stateName(status.state), status.deviceName)
         : QStringLiteral("%1: %2 (%3)").arg(stateName(status.state), status.reason, status.deviceName);
+}
+
+void StatusPrinter::print(const EngineStatus &status)
+{
+    printError(statusLine(status));
+    if (status.state != EngineStatus::State::Error || m_hinted)
+        return;
+    m_hinted = true;
+    const auto cap = std::chrono::duration_cast<std::chrono::seconds>(RetryBackoff::kCap).count();
+    const char *hint = QT_TRANSLATE_NOOP("spectray::Console",
+                                         "retrying in the background (the wait grows to %1 s) and will say when "
+                                         "it is back; to run without an audio server use --source demo");
+    printError(QCoreApplication::translate("spectray::Console", hint).arg(cap));
 }
 
 QString qrCodeText(const QrMatrix &matrix)

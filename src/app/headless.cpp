@@ -49,8 +49,9 @@ void printUrls(const net::LanService &lan, bool qrCode)
 int runHeadless(Session &session, const HeadlessOptions &options)
 {
     platform::TerminationWatcher termination;
-    QObject::connect(&session.engine(), &Engine::statusChanged, &termination,
-        [](const EngineStatus &status) { printError(statusLine(status)); });
+    StatusPrinter status;
+    QObject::connect(
+        &session.engine(), &Engine::statusChanged, &termination, [&status](const EngineStatus &s) { status.print(s); });
 
     net::LanService &lan = session.lan();
     QString error;

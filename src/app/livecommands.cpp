@@ -95,9 +95,9 @@ int runPrintFrames(Engine &engine, const QString &source, const AnalysisConfig &
         if (++printed == frames)
             loop.quit();
     });
-    QObject::connect(&engine, &Engine::statusChanged, &loop, [&](const EngineStatus &status) {
-        printError(statusLine(status));
-    });
+    StatusPrinter statusPrinter;
+    QObject::connect(
+        &engine, &Engine::statusChanged, &loop, [&](const EngineStatus &status) { statusPrinter.print(status); });
     engine.applyConfig(config);
     engine.selectDevice(source);
     engine.start();

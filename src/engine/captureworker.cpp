@@ -11,11 +11,10 @@ CaptureWorker::CaptureWorker(QObject *parent)
     , m_emitFrame([this](const SpectrumFrame &frame) { emit frameReady(frame); })
     , m_retryTimer(this) // a child, so it moves to the worker thread with us
 {
-    m_retryTimer.setInterval(2000);
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, [this] {
         if (m_wantRunning && !m_active)
-            openSelected();
+            openSelected(true);
     });
 }
 
@@ -65,6 +64,7 @@ void CaptureWorker::publish(bool statusChanged)
 void CaptureWorker::start()
 {
     m_wantRunning = true;
+    m_backoff.reset();
     if (!m_active)
         openSelected();
 }
@@ -87,6 +87,7 @@ void CaptureWorker::selectDevice(const QString &idOrName)
         qCWarning(lcEngine).noquote() << resolved.warning;
     const bool changed = resolved.id != m_selected;
     m_selected = resolved.id;
+    m_backoff.reset();
     emit sourceSelected(m_selected.toString());
     if (m_wantRunning && (changed || !m_active)) {
         closeActive();
@@ -117,7 +118,7 @@ bool CaptureWorker::rebuildPipeline(int sampleRate, QString *error)
     return true;
 }
 
-void CaptureWorker::openSelected()
+void CaptureWorker::openSelected(bool retry)
 {
     closeActive();
     m_retryTimer.stop();
@@ -129,16 +130,29 @@ void CaptureWorker::openSelected()
         publish(opened || failed);
         return;
     }
-    publish(m_status.opening(id, nameOf(id), m_sourceWarning));
+    // A timed retry says nothing until it succeeds or fails differently: the same failure every
+    // few seconds is not news (a machine without an audio server logs it once).
+    if (!retry)
+        publish(m_status.opening(id, nameOf(id), m_sourceWarning));
     std::string error;
     if (!backend->open(id.toStdString(), error)) {
         m_backends.releaseVirtual();
         publish(m_status.failed(QString::fromStdString(error)));
-        if (m_wantRunning)
-            m_retryTimer.start();
+        scheduleRetry();
         return;
     }
+    if (retry)
+        publish(m_status.back(id, nameOf(id), m_sourceWarning));
     m_active = backend;
+}
+
+void CaptureWorker::scheduleRetry()
+{
+    if (!m_wantRunning)
+        return;
+    const std::chrono::milliseconds delay = m_backoff.next();
+    qCDebug(lcEngine) << "next attempt in" << delay.count() << "ms";
+    m_retryTimer.start(delay);
 }
 
 void CaptureWorker::closeActive()
@@ -202,8 +216,7 @@ void CaptureWorker::handleStreamEvent(capture::StreamEvent event, const QString 
     const bool changed = m_status.streamEvent(event, message, deviceId, name);
     if (event == capture::StreamEvent::Failed) {
         closeActive();
-        if (m_wantRunning)
-            m_retryTimer.start();
+        scheduleRetry();
     }
     publish(changed);
 }
@@ -254,7 +267,10 @@ void CaptureWorker::processSegment(const float *samples, std::size_t frames, con
 {
     if (frames == 0 || !followFormat(format))
         return;
-    publish(m_status.audioArrived());
+    if (m_status.audioArrived()) {
+        m_backoff.reset(); // it works: a later failure is retried soon again
+        publish(true);
+    }
     const auto change = m_silence.observe(samples, frames, format.channels, format.sampleRate, silentHint);
     if (change == SilenceDetector::Change::SoundReturned) {
         m_pipeline.setMuted(false); // this chunk's frames are shown

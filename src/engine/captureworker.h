@@ -9,6 +9,7 @@
 #include "core/enginestatus.h"
 #include "core/sourceid.h"
 #include "core/spectrumframe.h"
+#include "retrybackoff.h"
 #include "silencedetector.h"
 #include "sourcebackends.h"
 #include "statusmachine.h"
@@ -65,7 +66,8 @@ private:
                         bool silentHint);
     bool followFormat(const capture::StreamFormat &format);
     bool rebuildPipeline(int sampleRate, QString *error);
-    void openSelected();
+    void openSelected(bool retry = false); // retry: a timed attempt after a failure
+    void scheduleRetry();
     void closeActive();
     void publishDevices(const AudioDeviceList &systemDevices);
     void handleStreamEvent(capture::StreamEvent event, const QString &message, const QString &deviceId,
@@ -93,6 +95,7 @@ private:
 
     bool m_wantRunning = false;
     QTimer m_retryTimer;
+    RetryBackoff m_backoff;
 };
 
 } // namespace spectray

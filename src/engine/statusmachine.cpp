@@ -52,6 +52,12 @@ bool StatusMachine::failed(const QString &reason)
     return set(EngineStatus::State::Error, reason.isEmpty() ? tr("No audio server") : reason);
 }
 
+bool StatusMachine::back(const QString &deviceId, const QString &deviceName, const QString &warning)
+{
+    const bool changed = opening(deviceId, deviceName, warning);
+    return set(EngineStatus::State::Starting, tr("Source is back")) || changed;
+}
+
 bool StatusMachine::audioArrived()
 {
     if (!m_awaitingAudio)

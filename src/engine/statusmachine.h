@@ -23,6 +23,8 @@ public:
     // reason until the source has said something else.
     bool opening(const QString &deviceId, const QString &deviceName, const QString &warning);
     bool failed(const QString &reason); // cannot capture (open failed, stream failed, no backend)
+    // A timed retry after failed() opened the source again: Starting, saying it is back.
+    bool back(const QString &deviceId, const QString &deviceName, const QString &warning);
     bool audioArrived();                // every chunk; the first after opening means Running
     bool silenceBegan();
     bool soundReturned();

@@ -3,6 +3,7 @@
 #include "autostart.h"
 #include "core/sourceid.h"
 #include "guisettings.h"
+#include "textroom.h"
 #include "ui_settingsdialog.h"
 
 #include <QColorDialog>
@@ -44,6 +45,7 @@ SettingsDialog::SettingsDialog(Settings &settings, AutoStart *autoStart, QWidget
     connectNetwork();
     connectGeneral();
     connect(&m_settings, &Settings::changed, this, &SettingsDialog::onSettingChanged);
+    giveTextsRoom(this); // last: every page is filled
 }
 
 SettingsDialog::~SettingsDialog() = default;

@@ -31,12 +31,18 @@ QString installTranslators(QApplication &app, const QString &language)
         return QStringLiteral("en");
     }
     QCoreApplication::installTranslator(own);
+    // Qt's own strings (the standard dialog buttons "Close", "OK", "Cancel", the colour dialog)
+    // come from qtbase_<lang>.qm in Qt's translations directory (Debian: qt6-translations-l10n).
     auto *qt = new QTranslator(&app);
     qt->setObjectName(QStringLiteral("spectrayTranslator"));
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    const QString qtDir = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), qtDir)) {
         QCoreApplication::installTranslator(qt);
-    else
+    } else {
         delete qt;
+        qCInfo(lcGui).noquote() << "Qt's own translation for" << locale.name() << "is not in" << qtDir
+                                << "- standard buttons stay English (install qt6-translations-l10n)";
+    }
     return own->language().section(u'_', 0, 0);
 }
 

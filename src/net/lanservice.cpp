@@ -190,7 +190,7 @@ bool LanService::apply(QString *error)
         if (ok) {
             m_bound = o.bindAddress;
         } else {
-            qCWarning(lcNet) << why;
+            qCWarning(lcNet).noquote() << why;
             if (error)
                 *error = why;
             emit listenFailed(why);

@@ -70,7 +70,7 @@ StreamServer::StreamServer(QObject *parent)
         case AccessGuard::Verdict::BadOrigin:
             return {403, tr("This page's origin may not connect.").toUtf8()};
         case AccessGuard::Verdict::BadToken:
-            qCInfo(lcNet) << "Refused" << socket->peerAddress().toString() << ": missing or wrong token";
+            qCInfo(lcNet).noquote() << "Refused" << socket->peerAddress().toString() << ": missing or wrong token";
             return {401, tr("Missing or wrong access token: open the URL Spectray prints, with its #t=... part.").toUtf8()};
         case AccessGuard::Verdict::Allowed:
             break;
@@ -105,7 +105,7 @@ bool StreamServer::listen(const ServerOptions &options, QString *error)
     if (!m_front->listen(options.bindAddress, options.port, error))
         return false;
     m_pingTimer->start(options.pingIntervalMs);
-    qCInfo(lcNet) << "Listening on" << options.bindAddress.toString() << "port" << port();
+    qCInfo(lcNet).noquote() << "Listening on" << options.bindAddress.toString() << "port" << port();
     return true;
 }
 
@@ -237,7 +237,7 @@ void StreamServer::onNewWebSocket()
         connect(ws, &QWebSocket::disconnected, this, [this, ws] { removeClient(ws); });
         takeOverReading(*m_clients.insert(ws, c));
         sendText(ws, helloJson(c));
-        qCInfo(lcNet) << "Client connected from" << ws->peerAddress().toString() << "-" << m_clients.size() << "clients";
+        qCInfo(lcNet).noquote() << "Client connected from" << ws->peerAddress().toString() << "-" << m_clients.size() << "clients";
         emit clientCountChanged(clientCount());
     }
 }
@@ -306,7 +306,7 @@ void StreamServer::removeClient(QWebSocket *ws)
 void StreamServer::drop(QWebSocket *ws)
 {
     ++m_stats.clientsDropped;
-    qCInfo(lcNet) << "Dropping client" << ws->peerAddress().toString() << "(stalled or not answering)";
+    qCInfo(lcNet).noquote() << "Dropping client" << ws->peerAddress().toString() << "(stalled or not answering)";
     ws->abort();
     removeClient(ws);
 }

@@ -125,6 +125,23 @@ private slots:
         QVERIFY(m.opening(u"default-output"_qs, u"Default"_qs, {}));
         QCOMPARE(m.status().state, State::Starting);
     }
+
+    void aRepeatedFailureIsNotNewsAndTheReturnIsSaid()
+    {
+        // The worker's timed retries call only failed() (no opening()) until one succeeds.
+        StatusMachine m;
+        m.opening(u"default-output"_qs, u"Default"_qs, {});
+        QVERIFY(m.failed(u"No audio server"_qs));
+        QVERIFY(!m.failed(u"No audio server"_qs));
+        QVERIFY(!m.failed(u"No audio server"_qs));
+        QVERIFY(m.failed(u"Connection refused"_qs)); // a different failure is said
+        QVERIFY(m.back(u"default-output"_qs, u"Default"_qs, {}));
+        QCOMPARE(m.status().state, State::Starting);
+        QCOMPARE(m.status().reason, u"Source is back"_qs);
+        QVERIFY(m.audioArrived());
+        QCOMPARE(m.status().state, State::Running);
+        QVERIFY(m.status().reason.isEmpty()); // "back" is news once, not the running reason
+    }
 };
 
 QTEST_GUILESS_MAIN(TestStatusMachine)
