@@ -22,6 +22,10 @@ void PulseBackend::reconcile()
 {
     if (!m_active || !m_context || pa_context_get_state(m_context) != PA_CONTEXT_READY)
         return;
+    if (m_appMode != AppMode::None) {
+        reconcileApps(); // an application is never swapped for a device behind the user's back
+        return;
+    }
     // The device we were recording from is gone (unloaded, unplugged; with rescue-streams the
     // server may already have moved us elsewhere): fall back to the default output.
     if (!m_current.empty() && m_sources.find(m_current) == m_sources.end()) {
@@ -129,6 +133,10 @@ void PulseBackend::emitEvent(StreamEvent event, const std::string &message)
 {
     if (!m_active || !m_sink)
         return;
+    if (m_appMode != AppMode::None) {
+        m_sink->onStreamEvent(event, message, appSourceId(), appDisplayName());
+        return;
+    }
     std::string id = m_followDefault ? std::string(kDefaultOutputId) : sourceid::kPulsePrefix + m_wanted;
     std::string name;
     const std::string source = targetSource();
