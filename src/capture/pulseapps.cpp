@@ -100,7 +100,7 @@ void PulseBackend::reconcileApps()
         m_appWaiting = true;
         m_gotAudio = false; // the next stream reports Started again
         emitEvent(StreamEvent::Waiting, m_appMode == AppMode::Include ? m_appName + " is not playing"
-                                                                      : "Nothing but " + m_appName + " is playing");
+                                                                      : "Nothing else is playing (everything except " + m_appName + ")");
     }
 }
 
@@ -183,23 +183,36 @@ void PulseBackend::appStreamStateCb(pa_stream *s, void *self)
 void PulseBackend::appStreamReadCb(pa_stream *s, size_t, void *self)
 {
     auto *b = static_cast<PulseBackend *>(self);
+    // While idle the idle timer drains every monitor (as for a device stream): fewer wake-ups.
+    if (!b->m_idle)
+        b->drainApp(s);
+}
+
+void PulseBackend::drainAppStreams()
+{
+    for (const auto &[index, app] : m_appStreams)
+        drainApp(app.stream);
+}
+
+void PulseBackend::drainApp(pa_stream *s)
+{
     const uint32_t index = pa_stream_get_monitor_stream(s);
-    const auto it = b->m_appStreams.find(index);
-    const bool ours = it != b->m_appStreams.end() && it->second.stream == s;
+    const auto it = m_appStreams.find(index);
+    const bool ours = it != m_appStreams.end() && it->second.stream == s;
     constexpr size_t kFrameBytes = 2 * sizeof(float);
     while (pa_stream_readable_size(s) > 0) {
         const void *data = nullptr;
         size_t bytes = 0;
         if (pa_stream_peek(s, &data, &bytes) < 0 || bytes == 0)
             break;
-        if (data && ours && b->m_active && b->m_sink) {
-            const size_t ready = b->m_mixer.push(index, static_cast<const float *>(data), bytes / kFrameBytes);
+        if (data && ours && m_active && m_sink) {
+            const size_t ready = m_mixer.push(index, static_cast<const float *>(data), bytes / kFrameBytes);
             if (ready > 0) {
-                if (!b->m_gotAudio) {
-                    b->m_gotAudio = true;
-                    b->emitEvent(StreamEvent::Started, "Capturing " + b->m_appName);
+                if (!m_gotAudio) {
+                    m_gotAudio = true;
+                    emitEvent(StreamEvent::Started, "Capturing " + m_appName);
                 }
-                b->m_sink->onAudio(b->m_mixer.mixed(), ready, b->m_format, false);
+                m_sink->onAudio(m_mixer.mixed(), ready, m_format, false);
             }
         }
         pa_stream_drop(s); // a hole (data == nullptr) is dropped too

@@ -89,6 +89,8 @@ private:
     std::string appSourceId() const;
     static void appStreamStateCb(pa_stream *s, void *self);
     static void appStreamReadCb(pa_stream *s, size_t nbytes, void *self);
+    void drainApp(pa_stream *s);
+    void drainAppStreams();
 
     // Stream (pulsestream.cpp)
     void reconcile();

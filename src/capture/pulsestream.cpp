@@ -113,6 +113,8 @@ void PulseBackend::setIdle(bool idle)
         updateIdleTimer();
         if (!idle && m_stream)
             drain(m_stream); // hand over what piled up while idle at once
+        if (!idle)
+            drainAppStreams();
     }
     pa_threaded_mainloop_unlock(m_loop);
 }
@@ -187,6 +189,7 @@ void PulseBackend::idleTimerCb(pa_mainloop_api *api, pa_time_event *e, const str
     auto *b = static_cast<PulseBackend *>(self);
     if (b->m_stream)
         b->drain(b->m_stream);
+    b->drainAppStreams();
     struct timeval tv {};
     pa_gettimeofday(&tv);
     pa_timeval_add(&tv, kIdleFragmentUsec);

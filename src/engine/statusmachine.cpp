@@ -111,7 +111,7 @@ bool StatusMachine::streamEvent(capture::StreamEvent event, const QString &messa
 QString StatusMachine::notPlayingReason(const QString &applicationName, bool allExcept)
 {
     // The backend's message is English; what people read is said here, translated.
-    return allExcept ? tr("Nothing but %1 is playing").arg(applicationName)
+    return allExcept ? tr("Nothing else is playing (everything except %1)").arg(applicationName)
                      : tr("%1 is not playing").arg(applicationName);
 }
 

@@ -34,7 +34,7 @@ public:
     // The reason shown while an application source waits for its next stream (StreamEvent::Waiting):
     // set by the worker before it passes the event on, because only it knows the source's kind.
     void setWaitingReason(const QString &reason) { m_waitingReason = reason; }
-    // "Spotify is not playing" / "Nothing but Zoom is playing".
+    // "Spotify is not playing" / "Nothing else is playing (everything except Zoom)".
     static QString notPlayingReason(const QString &applicationName, bool allExcept);
 
 private:

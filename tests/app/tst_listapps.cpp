@@ -1,7 +1,7 @@
 // `spectray --list-devices [--json]` (the real binary) against a private PulseAudio daemon where two
 // fake players (pacat posing as "Alpha Player"/alpha and "Beta Player"/beta) play: both are listed
 // as applications with their names and app:BINARY ids.
-#include "pulsedaemon.h"
+#include "fakeapps.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -36,11 +36,8 @@ private slots:
             QSKIP("pulseaudio is not installed");
         test::PulseDaemon daemon;
         QVERIFY2(daemon.start(), qPrintable(daemon.error()));
-        test::TonePlayer alpha;
-        test::TonePlayer beta;
-        QVERIFY(alpha.start(u"test_sink"_qs, 500.0, 0.3, u"Alpha Player"_qs, u"alpha"_qs));
-        QVERIFY(beta.start(u"test_sink"_qs, 3000.0, 0.3, u"Beta Player"_qs, u"beta"_qs));
-
+        test::FakeApps players;
+        QVERIFY(players.start(u"test_sink"_qs, 500.0, 3000.0, 0.3));
         QJsonArray list;
         QMap<QString, QJsonObject> apps;
         // pacat needs a moment to connect; ask again until both streams exist (bounded).

@@ -43,7 +43,7 @@ private slots:
         QCOMPARE(m.status().deviceId, u"app:spotify"_qs); // the source is kept, never the whole output
         QVERIFY(m.audioArrived()); // its next stream
         QCOMPARE(m.status().state, State::Running);
-        QCOMPARE(StatusMachine::notPlayingReason(u"Zoom"_qs, true), u"Nothing but Zoom is playing"_qs);
+        QCOMPARE(StatusMachine::notPlayingReason(u"Zoom"_qs, true), u"Nothing else is playing (everything except Zoom)"_qs);
     }
 
     void fallbackWarningStaysUntilSomethingElseIsSaid()

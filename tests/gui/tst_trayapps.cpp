@@ -2,8 +2,8 @@
 // PulseAudio daemon where two fake players (pacat posing as "Alpha Player" and "Beta Player")
 // play: the tray's Source menu, read from outside over D-Bus (gdbus, com.canonical.dbusmenu),
 // has an applications group (a section) listing both, and the "Everything except" entries.
-#include "pulsedaemon.h"
-#include "toolprocess.h"
+#include "fakeapps.h"
+#include "snitesthelpers.h"
 
 #include <QFile>
 #include <QProcess>
@@ -15,39 +15,9 @@
 
 using namespace spectray;
 
-namespace {
-
-QString gdbus(const QStringList &args)
-{
-    QProcess p;
-    test::withoutPreload(p);
-    p.start(QStringLiteral("gdbus"), QStringList{u"call"_qs, u"--session"_qs} + args);
-    if (!p.waitForFinished(10000)) {
-        p.kill();
-        p.waitForFinished(1000);
-        return {};
-    }
-    // On failure, gdbus's complaint, so a failed assertion says what went wrong.
-    return p.exitCode() == 0 ? QString::fromUtf8(p.readAllStandardOutput())
-                             : u"gdbus failed: "_qs + QString::fromUtf8(p.readAllStandardError());
-}
-
-// "service/path" of the registered items (the watcher's property, as tst_traysni reads it).
-QStringList registeredItems()
-{
-    const QString reply = gdbus({u"-d"_qs, u"org.kde.StatusNotifierWatcher"_qs, u"-o"_qs, u"/StatusNotifierWatcher"_qs,
-                                 u"-m"_qs, u"org.freedesktop.DBus.Properties.Get"_qs, u"org.kde.StatusNotifierWatcher"_qs,
-                                 u"RegisteredStatusNotifierItems"_qs});
-    QStringList items;
-    if (reply.startsWith(u"gdbus failed"_qs))
-        return items;
-    static const QRegularExpression quoted(u"'([^']+)'"_qs);
-    for (auto it = quoted.globalMatch(reply); it.hasNext();)
-        items << it.next().captured(1);
-    return items;
-}
-
-} // namespace
+using test::gdbus;
+using test::getProperty;
+using test::registeredItems;
 
 class TestTrayApps final : public QObject
 {
@@ -62,11 +32,8 @@ private slots:
             QSKIP("needs pulseaudio, gdbus and an SNI host (run under run-under-xvfb.sh --sni)");
         test::PulseDaemon daemon;
         QVERIFY2(daemon.start(), qPrintable(daemon.error()));
-        test::TonePlayer alpha;
-        test::TonePlayer beta;
-        QVERIFY(alpha.start(u"test_sink"_qs, 500.0, 0.3, u"Alpha Player"_qs, u"alpha"_qs));
-        QVERIFY(beta.start(u"test_sink"_qs, 3000.0, 0.3, u"Beta Player"_qs, u"beta"_qs));
-
+        test::FakeApps players;
+        QVERIFY(players.start(u"test_sink"_qs, 500.0, 3000.0, 0.3));
         QTemporaryDir dir;
         const QString config = dir.filePath(u"s.ini"_qs);
         {
@@ -84,9 +51,7 @@ private slots:
                  "spectray registered no StatusNotifierItem");
         const QString service = items.first().section(u'/', 0, 0);
         const QString path = u"/"_qs + items.first().section(u'/', 1);
-        const QString menuReply = gdbus({u"-d"_qs, service, u"-o"_qs, path, u"-m"_qs,
-                                         u"org.freedesktop.DBus.Properties.Get"_qs, u"org.kde.StatusNotifierItem"_qs,
-                                         u"Menu"_qs});
+        const QString menuReply = getProperty(service, path, u"org.kde.StatusNotifierItem"_qs, u"Menu"_qs);
         static const QRegularExpression objectPath(u"'(/[^']*)'"_qs);
         const auto m = objectPath.match(menuReply);
         QVERIFY2(m.hasMatch(), qPrintable(menuReply));
