@@ -42,7 +42,7 @@ bool PulseBackend::openApplication(const std::string &deviceId, std::string &err
         if (monitor != m_sinkMonitor.end() && sink.monitor == monitor->second && sink.rate > 0)
             rate = sink.rate;
     }
-    m_format = StreamFormat{rate, 2};
+    m_format = StreamFormat { rate, 2 };
     m_mixer.reset(2, static_cast<std::size_t>(rate * kMaxLagMs / 1000));
     m_failedAppStreams.clear();
     m_active = true;
@@ -59,7 +59,10 @@ bool PulseBackend::wantsSinkInput(const SinkInputInfo &info) const
     return m_appMode == AppMode::Include ? info.app == m_app : info.app != m_app;
 }
 
-std::string PulseBackend::appDisplayName() const { return m_appName; }
+std::string PulseBackend::appDisplayName() const
+{
+    return m_appName;
+}
 
 std::string PulseBackend::appSourceId() const
 {
@@ -99,8 +102,9 @@ void PulseBackend::reconcileApps()
     } else if (!m_appWaiting) {
         m_appWaiting = true;
         m_gotAudio = false; // the next stream reports Started again
-        emitEvent(StreamEvent::Waiting, m_appMode == AppMode::Include ? m_appName + " is not playing"
-                                                                      : "Nothing else is playing (everything except " + m_appName + ")");
+        emitEvent(StreamEvent::Waiting,
+            m_appMode == AppMode::Include ? m_appName + " is not playing"
+                                          : "Nothing else is playing (everything except " + m_appName + ")");
     }
 }
 
@@ -136,7 +140,7 @@ void PulseBackend::connectAppStream(uint32_t sinkInput, const SinkInputInfo &inf
         scheduleReconnect();
         return;
     }
-    m_appStreams[sinkInput] = AppStream{s, info.sink};
+    m_appStreams[sinkInput] = AppStream { s, info.sink };
     m_mixer.addInput(sinkInput);
 }
 

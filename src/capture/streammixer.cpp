@@ -15,7 +15,7 @@ void StreamMixer::reset(int channels, std::size_t maxLagFrames)
 void StreamMixer::addInput(std::uint32_t key)
 {
     if (!hasInput(key))
-        m_inputs.push_back({key, {}});
+        m_inputs.push_back({ key, {} });
 }
 
 void StreamMixer::removeInput(std::uint32_t key)

@@ -20,7 +20,7 @@ class TestListApps final : public QObject
     {
         QTemporaryDir dir;
         QProcess p;
-        p.start(QStringLiteral(SPECTRAY_BINARY), QStringList{u"--config"_qs, dir.filePath(u"s.ini"_qs)} + args);
+        p.start(QStringLiteral(SPECTRAY_BINARY), QStringList { u"--config"_qs, dir.filePath(u"s.ini"_qs) } + args);
         if (!p.waitForFinished(60000)) {
             p.kill();
             p.waitForFinished();
@@ -42,7 +42,7 @@ private slots:
         QMap<QString, QJsonObject> apps;
         // pacat needs a moment to connect; ask again until both streams exist (bounded).
         for (int i = 0; i < 40 && apps.size() < 2; ++i) {
-            list = QJsonDocument::fromJson(run({u"--list-devices"_qs, u"--json"_qs})).array();
+            list = QJsonDocument::fromJson(run({ u"--list-devices"_qs, u"--json"_qs })).array();
             apps.clear();
             for (const auto &v : std::as_const(list)) {
                 if (v.toObject().value(u"kind"_qs).toString() == u"application"_qs)
@@ -51,13 +51,13 @@ private slots:
             if (apps.size() < 2)
                 QTest::qWait(250);
         }
-        QVERIFY2(apps.contains(u"app:alpha"_qs) && apps.contains(u"app:beta"_qs),
-                 QJsonDocument(list).toJson().constData());
+        QVERIFY2(
+            apps.contains(u"app:alpha"_qs) && apps.contains(u"app:beta"_qs), QJsonDocument(list).toJson().constData());
         QCOMPARE(apps.value(u"app:alpha"_qs).value(u"name"_qs).toString(), u"Alpha Player"_qs);
         QCOMPARE(apps.value(u"app:beta"_qs).value(u"name"_qs).toString(), u"Beta Player"_qs);
         QCOMPARE(apps.value(u"app:alpha"_qs).value(u"icon"_qs).toString(), u"alpha"_qs);
 
-        const QString text = QString::fromUtf8(run({u"--list-devices"_qs}));
+        const QString text = QString::fromUtf8(run({ u"--list-devices"_qs }));
         QVERIFY2(text.contains(u"application  Alpha Player"_qs) && text.contains(u"app:beta"_qs), qPrintable(text));
     }
 };

@@ -36,7 +36,7 @@ inline double bandDb(const std::vector<float> &x, int rate, double hz)
 // Sink input indices of the streams whose application.process.binary is `binary`.
 inline std::vector<int> sinkInputsOf(const PulseDaemon &daemon, const QString &binary)
 {
-    const QString text = daemon.pactl({QStringLiteral("list"), QStringLiteral("sink-inputs")});
+    const QString text = daemon.pactl({ QStringLiteral("list"), QStringLiteral("sink-inputs") });
     std::vector<int> out;
     int current = -1;
     static const QRegularExpression header(QStringLiteral("^Sink Input #(\\d+)"));

@@ -6,8 +6,8 @@
 #include "apptesthelpers.h"
 #include "capture/audiobackend.h"
 #include "capturerecorder.h"
-#include "hangguard.h"
 #include "fakeapps.h"
+#include "hangguard.h"
 #include "pulsedaemon.h"
 #include "pulsetesthelpers.h"
 
@@ -48,12 +48,12 @@ class TestPulseApps final : public QObject
         rec.reset();
         if (!backend.open(id, error)) {
             qWarning("open %s: %s", id.c_str(), error.c_str());
-            return {-999.0, -999.0};
+            return { -999.0, -999.0 };
         }
         // Skip the first 0.4 s (streams attaching), then measure 0.4 s.
         waitFor([&] { return rec.frames() >= kRate * 8 / 10; }, test::kHangGuard);
         const auto x = rec.tail(kRate * 4 / 10);
-        return {bandDb(x, kRate, kLowHz), bandDb(x, kRate, kHighHz)};
+        return { bandDb(x, kRate, kLowHz), bandDb(x, kRate, kHighHz) };
     }
 
     // Opens app:alpha on a fresh backend and waits until alpha's tone is captured.
@@ -75,14 +75,18 @@ private slots:
         if (!test::PulseDaemon::available())
             QSKIP("pulseaudio is not installed");
         m_daemon = std::make_unique<test::PulseDaemon>();
-        QVERIFY2(m_daemon->start({kSink, kOtherSink}), qPrintable(m_daemon->error()));
+        QVERIFY2(m_daemon->start({ kSink, kOtherSink }), qPrintable(m_daemon->error()));
         QVERIFY(m_daemon->setDefaultSink(kSink));
         QVERIFY(m_daemon->primeLowLatency(kSink));
         QVERIFY(m_daemon->primeLowLatency(kOtherSink));
         QVERIFY(m_apps.start(kSink, kLowHz, kHighHz, kAmplitude));
-        QVERIFY(waitFor([&] {
-                    return !sinkInputsOf(*m_daemon, kAlpha).empty() && !sinkInputsOf(*m_daemon, test::FakeApps::kBeta).empty();
-                }, test::kHangGuard) >= 0);
+        QVERIFY(waitFor(
+                    [&] {
+                        return !sinkInputsOf(*m_daemon, kAlpha).empty()
+                            && !sinkInputsOf(*m_daemon, test::FakeApps::kBeta).empty();
+                    },
+                    test::kHangGuard)
+            >= 0);
     }
     void cleanup()
     {
@@ -96,10 +100,13 @@ private slots:
     {
         auto backend = capture::createSystemBackend();
         capture::DeviceInfo a, b;
-        QVERIFY(waitFor([&] {
-                    const auto list = backend->devices();
-                    return hasDevice(list, "app:alpha", &a) && hasDevice(list, "app:beta", &b);
-                }, test::kHangGuard) >= 0);
+        QVERIFY(waitFor(
+                    [&] {
+                        const auto list = backend->devices();
+                        return hasDevice(list, "app:alpha", &a) && hasDevice(list, "app:beta", &b);
+                    },
+                    test::kHangGuard)
+            >= 0);
         QCOMPARE(a.kind, capture::DeviceKind::Application);
         QCOMPARE(QString::fromStdString(a.name), kAlphaName);
         QCOMPARE(a.iconName, std::string("alpha"));
@@ -165,13 +172,14 @@ private slots:
         QVERIFY(m_apps.startAlpha(kSink, kLowHz, kAmplitude));
         QVERIFY(waitForTone(rec, kLowHz, test::kHangGuard) >= 0);
         qInfo("pick-up after the app's new stream started: %.0f ms (player start to tone captured)",
-              ms(Clock::now() - started));
+            ms(Clock::now() - started));
     }
 
     void sumsSeveralStreamsOfOneApplication()
     {
         QVERIFY(m_alpha2.start(kSink, 1200.0, kAmplitude, kAlphaName, kAlpha));
-        QVERIFY(waitFor([&] { return sinkInputsOf(*m_daemon, QStringLiteral("alpha")).size() == 2; }, test::kHangGuard) >= 0);
+        QVERIFY(waitFor([&] { return sinkInputsOf(*m_daemon, QStringLiteral("alpha")).size() == 2; }, test::kHangGuard)
+            >= 0);
         test::CaptureRecorder rec;
         auto backend = capture::createSystemBackend();
         backend->setSink(&rec);
@@ -191,7 +199,7 @@ private slots:
         const auto inputs = sinkInputsOf(*m_daemon, QStringLiteral("alpha"));
         QCOMPARE(inputs.size(), std::size_t(1));
         bool ok = false;
-        m_daemon->pactl({QStringLiteral("move-sink-input"), QString::number(inputs.front()), kOtherSink}, &ok);
+        m_daemon->pactl({ QStringLiteral("move-sink-input"), QString::number(inputs.front()), kOtherSink }, &ok);
         QVERIFY(ok);
         const auto moved = Clock::now();
         const std::size_t before = rec.frames();

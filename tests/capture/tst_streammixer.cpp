@@ -9,7 +9,10 @@
 using spectray::capture::StreamMixer;
 
 namespace {
-std::vector<float> constant(std::size_t frames, float v) { return std::vector<float>(frames * 2, v); }
+std::vector<float> constant(std::size_t frames, float v)
+{
+    return std::vector<float>(frames * 2, v);
+}
 } // namespace
 
 class TestStreamMixer final : public QObject
@@ -35,7 +38,7 @@ private slots:
         const auto a = constant(10, 0.25f);
         const auto b = constant(4, 0.5f);
         QCOMPARE(m.push(1, a.data(), 10), std::size_t(0)); // input 2 has nothing yet
-        QCOMPARE(m.push(2, b.data(), 4), std::size_t(4));  // the first 4 frames of both
+        QCOMPARE(m.push(2, b.data(), 4), std::size_t(4)); // the first 4 frames of both
         QCOMPARE(m.mixed()[0], 0.75f);
         QCOMPARE(m.mixed()[7], 0.75f);
         QCOMPARE(m.push(2, b.data(), 4), std::size_t(4)); // a's frames 4..7 with b's next 4
@@ -49,7 +52,7 @@ private slots:
         m.addInput(2); // never delivers (a paused stream)
         const auto a = constant(8, 0.5f);
         QCOMPARE(m.push(1, a.data(), 8), std::size_t(3)); // all but the allowed 5 frames of lag
-        QCOMPARE(m.mixed()[0], 0.5f);                      // input 2 contributed zeros
+        QCOMPARE(m.mixed()[0], 0.5f); // input 2 contributed zeros
         QCOMPARE(m.push(1, a.data(), 8), std::size_t(8));
     }
 

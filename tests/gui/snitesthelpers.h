@@ -17,7 +17,7 @@ inline QString gdbus(const QStringList &args)
 {
     QProcess p;
     test::withoutPreload(p);
-    p.start(QStringLiteral("gdbus"), QStringList{u"call"_qs, u"--session"_qs} + args);
+    p.start(QStringLiteral("gdbus"), QStringList { u"call"_qs, u"--session"_qs } + args);
     if (!QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, 10000)) {
         p.kill();
         p.waitForFinished(1000);
@@ -30,14 +30,15 @@ inline QString gdbus(const QStringList &args)
 
 inline QString getProperty(const QString &service, const QString &path, const QString &iface, const QString &name)
 {
-    return gdbus({u"-d"_qs, service, u"-o"_qs, path, u"-m"_qs, u"org.freedesktop.DBus.Properties.Get"_qs, iface, name});
+    return gdbus(
+        { u"-d"_qs, service, u"-o"_qs, path, u"-m"_qs, u"org.freedesktop.DBus.Properties.Get"_qs, iface, name });
 }
 
 // "service/path" entries of the watcher's RegisteredStatusNotifierItems.
 inline QStringList registeredItems()
 {
     const QString reply = getProperty(u"org.kde.StatusNotifierWatcher"_qs, u"/StatusNotifierWatcher"_qs,
-                                      u"org.kde.StatusNotifierWatcher"_qs, u"RegisteredStatusNotifierItems"_qs);
+        u"org.kde.StatusNotifierWatcher"_qs, u"RegisteredStatusNotifierItems"_qs);
     QStringList items;
     static const QRegularExpression quoted(u"'([^']+)'"_qs);
     for (auto it = quoted.globalMatch(reply); it.hasNext();)

@@ -43,12 +43,12 @@ private slots:
         QProcess app;
         app.setProcessChannelMode(QProcess::ForwardedChannels);
         test::withoutPreload(app);
-        app.start(binary, {u"--config"_qs, config, u"--no-capture"_qs});
+        app.start(binary, { u"--config"_qs, config, u"--no-capture"_qs });
         QVERIFY(app.waitForStarted());
 
         QStringList items;
         QVERIFY2(QTest::qWaitFor([&] { return !(items = registeredItems()).isEmpty(); }, 30000),
-                 "spectray registered no StatusNotifierItem");
+            "spectray registered no StatusNotifierItem");
         const QString service = items.first().section(u'/', 0, 0);
         const QString path = u"/"_qs + items.first().section(u'/', 1);
         const QString menuReply = getProperty(service, path, u"org.kde.StatusNotifierItem"_qs, u"Menu"_qs);
@@ -57,11 +57,13 @@ private slots:
         QVERIFY2(m.hasMatch(), qPrintable(menuReply));
         // The whole menu tree with labels; the apps show up once the engine has listed them.
         QString layout;
-        const bool listed = QTest::qWaitFor([&] {
-            layout = gdbus({u"-d"_qs, service, u"-o"_qs, m.captured(1), u"-m"_qs, u"com.canonical.dbusmenu.GetLayout"_qs,
-                            u"0"_qs, u"int32 -1"_qs, u"@as []"_qs});
-            return layout.contains(u"Alpha Player"_qs) && layout.contains(u"Beta Player"_qs);
-        }, 30000);
+        const bool listed = QTest::qWaitFor(
+            [&] {
+                layout = gdbus({ u"-d"_qs, service, u"-o"_qs, m.captured(1), u"-m"_qs,
+                    u"com.canonical.dbusmenu.GetLayout"_qs, u"0"_qs, u"int32 -1"_qs, u"@as []"_qs });
+                return layout.contains(u"Alpha Player"_qs) && layout.contains(u"Beta Player"_qs);
+            },
+            30000);
         app.terminate();
         if (!app.waitForFinished(10000))
             app.kill();

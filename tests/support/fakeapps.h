@@ -18,7 +18,10 @@ struct FakeApps
     TonePlayer alpha;
     TonePlayer beta;
 
-    bool startAlpha(const QString &sink, double hz, double amplitude) { return alpha.start(sink, hz, amplitude, kAlphaName, kAlpha); }
+    bool startAlpha(const QString &sink, double hz, double amplitude)
+    {
+        return alpha.start(sink, hz, amplitude, kAlphaName, kAlpha);
+    }
     bool start(const QString &sink, double alphaHz, double betaHz, double amplitude)
     {
         return startAlpha(sink, alphaHz, amplitude) && beta.start(sink, betaHz, amplitude, kBetaName, kBeta);

@@ -87,14 +87,14 @@ void WasapiBackend::runApplication(std::string deviceId, std::promise<std::strin
     if (!com.ok() || !s.audioEvent || s.binary.empty()) {
         if (s.audioEvent)
             CloseHandle(s.audioEvent);
-        opened.set_value(s.binary.empty() ? "No application named in " + deviceId
-                                          : std::string("cannot set up the capture thread"));
+        opened.set_value(
+            s.binary.empty() ? "No application named in " + deviceId : std::string("cannot set up the capture thread"));
         return;
     }
     opened.set_value(std::string()); // the app need not play yet: the source waits for it
     s.attach();
     auto lastLook = Clock::now();
-    const HANDLE handles[] = {m_stopEvent, s.audioEvent};
+    const HANDLE handles[] = { m_stopEvent, s.audioEvent };
     for (;;) {
         const DWORD wait = WaitForMultipleObjects(2, handles, FALSE, kWakeMs);
         if (wait == WAIT_OBJECT_0 || wait == WAIT_FAILED)

@@ -13,7 +13,7 @@ namespace {
 
 // IAgileObject: the activation completes on a worker thread of Windows, which calls the handler
 // directly only if it says it is agile (free-threaded); otherwise activation fails.
-constexpr GUID kIidAgileObject = {0x94ea2b94, 0xe9cc, 0x49e0, {0xc0, 0xff, 0xee, 0x64, 0xca, 0x8f, 0x5b, 0x90}};
+constexpr GUID kIidAgileObject = { 0x94ea2b94, 0xe9cc, 0x49e0, { 0xc0, 0xff, 0xee, 0x64, 0xca, 0x8f, 0x5b, 0x90 } };
 
 #if defined(__GNUC__)
 #pragma GCC diagnostic push
@@ -24,7 +24,10 @@ constexpr GUID kIidAgileObject = {0x94ea2b94, 0xe9cc, 0x49e0, {0xc0, 0xff, 0xee,
 class CompletionHandler final : public IActivateAudioInterfaceCompletionHandler
 {
 public:
-    CompletionHandler() : m_done(CreateEventW(nullptr, TRUE, FALSE, nullptr)) {}
+    CompletionHandler()
+        : m_done(CreateEventW(nullptr, TRUE, FALSE, nullptr))
+    {
+    }
     ~CompletionHandler()
     {
         if (m_done)
@@ -71,7 +74,7 @@ private:
 #endif
 
 using ActivateFn = HRESULT(WINAPI *)(LPCWSTR, REFIID, PROPVARIANT *, IActivateAudioInterfaceCompletionHandler *,
-                                     IActivateAudioInterfaceAsyncOperation **);
+    IActivateAudioInterfaceAsyncOperation **);
 
 // Looked up at run time: the function exists only from Windows 8 on (process loopback only from
 // 10 2004), and a static import would make the .exe refuse to start on older systems.
@@ -80,7 +83,8 @@ ActivateFn activateFunction()
     HMODULE module = LoadLibraryW(L"mmdevapi.dll");
     if (!module)
         return nullptr;
-    return reinterpret_cast<ActivateFn>(reinterpret_cast<void *>(GetProcAddress(module, "ActivateAudioInterfaceAsync")));
+    return reinterpret_cast<ActivateFn>(
+        reinterpret_cast<void *>(GetProcAddress(module, "ActivateAudioInterfaceAsync")));
 }
 
 std::string lower(std::string s)
@@ -181,7 +185,7 @@ DWORD findProcess(const std::string &binary)
     PROCESSENTRY32W entry {};
     entry.dwSize = sizeof(entry);
     for (BOOL more = Process32FirstW(snapshot, &entry); more; more = Process32NextW(snapshot, &entry))
-        processes[entry.th32ProcessID] = {entry.th32ParentProcessID, lower(toUtf8(entry.szExeFile))};
+        processes[entry.th32ProcessID] = { entry.th32ParentProcessID, lower(toUtf8(entry.szExeFile)) };
     CloseHandle(snapshot);
     const std::string wanted = lower(binary);
     DWORD any = 0;

@@ -18,7 +18,7 @@
 
 namespace spectray::capture::wasapi {
 
-enum class ActivationType : int { Default = 0, ProcessLoopback = 1 };      // AUDIOCLIENT_ACTIVATION_TYPE
+enum class ActivationType : int { Default = 0, ProcessLoopback = 1 }; // AUDIOCLIENT_ACTIVATION_TYPE
 enum class LoopbackMode : int { IncludeProcessTree = 0, ExcludeProcessTree = 1 }; // PROCESS_LOOPBACK_MODE
 
 struct ProcessLoopbackParams // AUDIOCLIENT_PROCESS_LOOPBACK_PARAMS
@@ -43,7 +43,7 @@ struct AudioProcess
 {
     DWORD pid = 0;
     std::string binary; // image file name, "Spotify.exe": the app:BINARY id
-    std::string name;   // the session's display name, else the binary
+    std::string name; // the session's display name, else the binary
 };
 
 // Processes with audio sessions on any active render endpoint (IAudioSessionManager2), one
