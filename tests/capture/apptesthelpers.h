@@ -7,6 +7,7 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 #include <vector>
@@ -31,6 +32,21 @@ inline double bandDb(const std::vector<float> &x, int rate, double hz)
     const double power = std::max(s1 * s1 + s2 * s2 - coeff * s1 * s2, 1e-30);
     // Normalised so a full-scale sine reads about 0 dB (Hann's coherent gain is 1/2).
     return 10.0 * std::log10(power / (n * n / 16.0));
+}
+
+// The strongest level of `hz` over 0.2 s windows of `x`. A tone that leaks in would show in
+// every window, so the strongest is the honest figure for leakage; for the wanted tone it skips
+// the moments a fake player underran on a loaded machine.
+inline double peakBandDb(const std::vector<float> &x, int rate, double hz)
+{
+    const std::size_t window = static_cast<std::size_t>(rate) / 5;
+    double best = -300.0;
+    for (std::size_t at = 0; at + window <= x.size(); at += window / 2)
+        best = std::max(best,
+            bandDb(std::vector<float>(x.begin() + static_cast<std::ptrdiff_t>(at),
+                       x.begin() + static_cast<std::ptrdiff_t>(at + window)),
+                rate, hz));
+    return best;
 }
 
 // Sink input indices of the streams whose application.process.binary is `binary`.
