@@ -43,6 +43,8 @@ sources=(
   src/capture/wasapi/wasapidevices.cpp
   src/capture/wasapi/devicenotifier.cpp
   src/capture/wasapi/capturestream.cpp
+  src/capture/wasapi/processloopback.cpp
+  src/capture/wasapi/appcapture.cpp
   src/capture/wasapi/wasapibackend.cpp
   src/capture/wasapi/probe/main.cpp
 )

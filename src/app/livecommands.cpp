@@ -29,6 +29,7 @@ QString kindName(AudioDevice::Kind kind)
     case AudioDevice::Kind::Loopback: return QStringLiteral("loopback");
     case AudioDevice::Kind::Input: return QStringLiteral("input");
     case AudioDevice::Kind::Virtual: return QStringLiteral("virtual");
+    case AudioDevice::Kind::Application: return QStringLiteral("application");
     }
     return {};
 }
@@ -57,10 +58,13 @@ int runListDevices(Engine &engine, bool json)
     if (json) {
         QJsonArray array;
         for (const AudioDevice &d : devices) {
-            array.append(QJsonObject{{QStringLiteral("id"), d.id},
-                                     {QStringLiteral("name"), d.name},
-                                     {QStringLiteral("kind"), kindName(d.kind)},
-                                     {QStringLiteral("default"), d.isDefault}});
+            QJsonObject entry{{QStringLiteral("id"), d.id},
+                              {QStringLiteral("name"), d.name},
+                              {QStringLiteral("kind"), kindName(d.kind)},
+                              {QStringLiteral("default"), d.isDefault}};
+            if (!d.iconName.isEmpty())
+                entry.insert(QStringLiteral("icon"), d.iconName); // applications: a theme icon name
+            array.append(entry);
         }
         writeLine(QJsonDocument(array).toJson(QJsonDocument::Indented).trimmed());
         return 0;

@@ -17,6 +17,7 @@ enum class DeviceKind {
     Loopback, // what an output plays (a PulseAudio monitor, a WASAPI render endpoint)
     Input,    // a microphone, line-in
     Virtual,  // demo generator, file
+    Application, // one application's playback ("app:BINARY"), all of its streams
 };
 
 struct DeviceInfo
@@ -25,6 +26,7 @@ struct DeviceInfo
     std::string name; // human-readable, e.g. "Monitor of Built-in Audio Analog Stereo"
     DeviceKind kind = DeviceKind::Loopback;
     bool isDefault = false; // the system's default output (for loopback) or default input
+    std::string iconName = {}; // icon theme name, if the system gives one (application.icon_name)
 };
 
 struct StreamFormat
@@ -39,6 +41,8 @@ enum class StreamEvent {
     ServerLost,    // the audio server went away; backend keeps retrying
     ServerBack,    // reconnected after ServerLost
     Failed,        // cannot capture at all; message says why. The backend stays closed.
+    Waiting,       // an application source has no stream now (stopped, paused, closed); the backend
+                   // keeps the source and picks its next stream up. deviceName names the app.
 };
 
 // Receives everything a backend reports. Methods are called on the backend's own thread(s), never

@@ -71,6 +71,12 @@ bool PulseBackend::open(const std::string &deviceId, std::string &error)
     }
     requestRefresh();
     waitForRefresh();
+    m_appMode = AppMode::None;
+    if (deviceId.rfind(sourceid::kAppPrefix, 0) == 0 || deviceId.rfind(sourceid::kAppExceptPrefix, 0) == 0) {
+        const bool ok = openApplication(deviceId, error);
+        pa_threaded_mainloop_unlock(m_loop);
+        return ok;
+    }
     m_followDefault = deviceId.empty() || deviceId == kDefaultOutputId;
     m_wanted.clear();
     if (!m_followDefault) {
@@ -101,6 +107,7 @@ void PulseBackend::close()
     pa_threaded_mainloop_lock(m_loop);
     m_active = false;
     dropStream();
+    dropAppStreams();
     m_current.clear();
     updateIdleTimer();
     if (m_reconnectTimer) {
@@ -150,6 +157,7 @@ void PulseBackend::startContext()
 void PulseBackend::dropContext()
 {
     dropStream();
+    dropAppStreams();
     if (!m_context)
         return;
     pa_context_set_state_callback(m_context, nullptr, nullptr);
@@ -187,6 +195,9 @@ void PulseBackend::reconnectTimerCb(pa_mainloop_api *api, pa_time_event *e, cons
         b->startContext();
         if (!b->m_context)
             b->scheduleReconnect();
+    } else if (b->m_appMode != AppMode::None) {
+        b->m_failedAppStreams.clear(); // monitors that failed on sink inputs still there: try again
+        b->reconcile();
     } else if (!b->m_stream) {
         b->m_streamFailed = false;
         b->reconcile(); // a stream that failed on an existing device: try again
@@ -202,7 +213,7 @@ void PulseBackend::contextStateCb(pa_context *c, void *self)
         pa_operation_unref(pa_context_subscribe(
             c,
             static_cast<pa_subscription_mask_t>(PA_SUBSCRIPTION_MASK_SINK | PA_SUBSCRIPTION_MASK_SOURCE
-                                                | PA_SUBSCRIPTION_MASK_SERVER),
+                                                | PA_SUBSCRIPTION_MASK_SINK_INPUT | PA_SUBSCRIPTION_MASK_SERVER),
             nullptr, nullptr));
         if (b->m_active && b->m_serverLost) {
             b->m_serverLost = false;
@@ -216,6 +227,7 @@ void PulseBackend::contextStateCb(pa_context *c, void *self)
     case PA_CONTEXT_TERMINATED:
         if (b->m_active) {
             b->dropStream();
+            b->dropAppStreams();
             if (!b->m_serverLost) {
                 b->m_serverLost = true;
                 b->emitEvent(StreamEvent::ServerLost, "Audio server went away — retrying");

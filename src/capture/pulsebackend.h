@@ -1,6 +1,7 @@
 #pragma once
 
 #include "capture/audiobackend.h"
+#include "capture/streammixer.h"
 
 #include <pulse/pulseaudio.h>
 
@@ -36,6 +37,26 @@ private:
         int channels = 2;
         bool monitor = false;
     };
+    struct SinkInfo
+    {
+        std::string monitor; // its monitor source
+        int rate = 48000;
+    };
+    // A playback stream (sink input) and the application it belongs to.
+    struct SinkInputInfo
+    {
+        std::string app;  // application key: application.process.binary, else application.name
+        std::string name; // application.name, else the key
+        std::string icon; // application.icon_name
+        uint32_t sink = PA_INVALID_INDEX;
+    };
+    // One record stream on one sink input (the app mode's monitor of a single stream).
+    struct AppStream
+    {
+        pa_stream *stream = nullptr;
+        uint32_t sink = PA_INVALID_INDEX; // where the sink input played when we attached
+    };
+    enum class AppMode { None, Include, Exclude };
 
     // Connection (pulsebackend.cpp)
     bool ensureConnected(); // caller holds the lock
@@ -54,6 +75,22 @@ private:
     static void sourceInfoCb(pa_context *c, const pa_source_info *i, int eol, void *self);
     void refreshFinished();
     std::vector<DeviceInfo> buildDeviceList() const;
+    static void sinkInputInfoCb(pa_context *c, const pa_sink_input_info *i, int eol, void *self);
+    void appendApplications(std::vector<DeviceInfo> &list) const;
+
+    // Application capture (pulseapps.cpp): one monitor stream per matching sink input, mixed.
+    bool openApplication(const std::string &deviceId, std::string &error);
+    bool wantsSinkInput(const SinkInputInfo &info) const;
+    void reconcileApps();
+    void connectAppStream(uint32_t sinkInput, const SinkInputInfo &info);
+    void dropAppStream(uint32_t sinkInput);
+    void dropAppStreams();
+    std::string appDisplayName() const;
+    std::string appSourceId() const;
+    static void appStreamStateCb(pa_stream *s, void *self);
+    static void appStreamReadCb(pa_stream *s, size_t nbytes, void *self);
+    void drainApp(pa_stream *s);
+    void drainAppStreams();
 
     // Stream (pulsestream.cpp)
     void reconcile();
@@ -74,6 +111,8 @@ private:
     pa_stream *m_stream = nullptr;
     pa_time_event *m_reconnectTimer = nullptr;
     pa_time_event *m_idleTimer = nullptr; // while idle, audio is drained on this instead of per packet
+    std::map<uint32_t, AppStream> m_appStreams; // sink input index -> its monitor stream
+    StreamMixer m_mixer;
     CaptureSink *m_sink = nullptr;
 
     // Session: what the user asked for and what is being recorded.
@@ -85,6 +124,10 @@ private:
     bool m_streamFailed = false; // the stream on m_current failed: retry from the timer, not at once
     std::string m_wanted;  // source name asked for (when not following the default)
     std::string m_current; // source the stream was opened on ("" if none)
+    AppMode m_appMode = AppMode::None;
+    std::string m_app;          // application key of app:/app-except: ids
+    std::string m_appName;      // its last seen application.name (for messages)
+    bool m_appWaiting = false;  // Waiting was reported and no stream has started since
     StreamFormat m_format;
     std::vector<float> m_coalesced;
 
@@ -95,6 +138,11 @@ private:
     std::map<std::string, SourceInfo> m_sources;
     std::map<std::string, SourceInfo> m_pendingSources;
     std::map<std::string, std::string> m_pendingSinkMonitor;
+    std::map<uint32_t, SinkInfo> m_sinks; // by index: sink inputs name their sink by index
+    std::map<uint32_t, SinkInfo> m_pendingSinks;
+    std::map<uint32_t, SinkInputInfo> m_sinkInputs;
+    std::map<uint32_t, SinkInputInfo> m_pendingSinkInputs;
+    std::map<uint32_t, uint32_t> m_failedAppStreams; // sink input -> its sink when its monitor failed
     std::vector<DeviceInfo> m_devices;
     int m_refreshGeneration = 0; // completed refreshes
     bool m_refreshing = false;

@@ -1,5 +1,6 @@
 // Device list of the PulseAudio backend: one refresh = server info (defaults), then sinks (which
-// monitor belongs to which sink), then sources. Any sink/source/server event starts another.
+// monitor belongs to which sink), then sources, then sink inputs (the playing applications). Any
+// sink/source/sink-input/server event starts another.
 #include "capture/pulsebackend.h"
 
 #include <algorithm>
@@ -21,6 +22,8 @@ void PulseBackend::requestRefresh()
     m_refreshing = true;
     m_pendingSinkMonitor.clear();
     m_pendingSources.clear();
+    m_pendingSinks.clear();
+    m_pendingSinkInputs.clear();
 }
 
 void PulseBackend::waitForRefresh()
@@ -50,6 +53,8 @@ void PulseBackend::sinkInfoCb(pa_context *c, const pa_sink_info *i, int eol, voi
     auto *b = static_cast<PulseBackend *>(self);
     if (eol == 0 && i) {
         b->m_pendingSinkMonitor[i->name] = i->monitor_source_name ? i->monitor_source_name : "";
+        b->m_pendingSinks[i->index] = {i->monitor_source_name ? i->monitor_source_name : "",
+                                       static_cast<int>(i->sample_spec.rate)};
         return;
     }
     pa_operation *op = eol < 0 ? nullptr : pa_context_get_source_info_list(c, &PulseBackend::sourceInfoCb, self);
@@ -59,7 +64,7 @@ void PulseBackend::sinkInfoCb(pa_context *c, const pa_sink_info *i, int eol, voi
         b->refreshFinished();
 }
 
-void PulseBackend::sourceInfoCb(pa_context *, const pa_source_info *i, int eol, void *self)
+void PulseBackend::sourceInfoCb(pa_context *c, const pa_source_info *i, int eol, void *self)
 {
     auto *b = static_cast<PulseBackend *>(self);
     if (eol == 0 && i) {
@@ -74,7 +79,35 @@ void PulseBackend::sourceInfoCb(pa_context *, const pa_source_info *i, int eol, 
     if (eol > 0) { // on error keep the last good list
         b->m_sinkMonitor.swap(b->m_pendingSinkMonitor);
         b->m_sources.swap(b->m_pendingSources);
+        b->m_sinks.swap(b->m_pendingSinks);
     }
+    pa_operation *op = eol < 0 ? nullptr : pa_context_get_sink_input_info_list(c, &PulseBackend::sinkInputInfoCb, self);
+    if (op)
+        pa_operation_unref(op);
+    else
+        b->refreshFinished();
+}
+
+void PulseBackend::sinkInputInfoCb(pa_context *, const pa_sink_input_info *i, int eol, void *self)
+{
+    auto *b = static_cast<PulseBackend *>(self);
+    if (eol == 0 && i) {
+        const char *binary = pa_proplist_gets(i->proplist, PA_PROP_APPLICATION_PROCESS_BINARY);
+        const char *name = pa_proplist_gets(i->proplist, PA_PROP_APPLICATION_NAME);
+        const char *icon = pa_proplist_gets(i->proplist, PA_PROP_APPLICATION_ICON_NAME);
+        SinkInputInfo info;
+        // The binary survives restarts of the app and does not change with its window title;
+        // a stream that names neither cannot be chosen again after a restart, so it is not listed.
+        info.app = binary && *binary ? binary : (name ? name : "");
+        info.name = name && *name ? name : info.app;
+        info.icon = icon ? icon : "";
+        info.sink = i->sink;
+        if (!info.app.empty())
+            b->m_pendingSinkInputs[i->index] = std::move(info);
+        return;
+    }
+    if (eol > 0)
+        b->m_sinkInputs.swap(b->m_pendingSinkInputs);
     b->refreshFinished();
 }
 
@@ -85,7 +118,8 @@ void PulseBackend::refreshFinished()
     std::vector<DeviceInfo> list = buildDeviceList();
     const bool changed = list.size() != m_devices.size()
                          || !std::equal(list.begin(), list.end(), m_devices.begin(), [](const auto &a, const auto &b) {
-                                return a.id == b.id && a.name == b.name && a.isDefault == b.isDefault;
+                                return a.id == b.id && a.name == b.name && a.isDefault == b.isDefault
+                                       && a.iconName == b.iconName;
                             });
     m_devices = std::move(list);
     pa_threaded_mainloop_signal(m_loop, 0);
@@ -124,7 +158,26 @@ std::vector<DeviceInfo> PulseBackend::buildDeviceList() const
         }
     }
     loopbacks.insert(loopbacks.end(), inputs.begin(), inputs.end());
+    appendApplications(loopbacks);
     return loopbacks;
+}
+
+void PulseBackend::appendApplications(std::vector<DeviceInfo> &list) const
+{
+    // One entry per application however many streams it plays, sorted by key (std::map).
+    std::map<std::string, DeviceInfo> apps;
+    for (const auto &[index, input] : m_sinkInputs) {
+        DeviceInfo &d = apps[input.app];
+        if (d.id.empty()) {
+            d.id = sourceid::kAppPrefix + input.app;
+            d.name = input.name;
+            d.kind = DeviceKind::Application;
+        }
+        if (d.iconName.empty())
+            d.iconName = input.icon;
+    }
+    for (auto &[key, d] : apps)
+        list.push_back(std::move(d));
 }
 
 } // namespace spectray::capture

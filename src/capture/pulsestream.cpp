@@ -22,6 +22,10 @@ void PulseBackend::reconcile()
 {
     if (!m_active || !m_context || pa_context_get_state(m_context) != PA_CONTEXT_READY)
         return;
+    if (m_appMode != AppMode::None) {
+        reconcileApps(); // an application is never swapped for a device behind the user's back
+        return;
+    }
     // The device we were recording from is gone (unloaded, unplugged; with rescue-streams the
     // server may already have moved us elsewhere): fall back to the default output.
     if (!m_current.empty() && m_sources.find(m_current) == m_sources.end()) {
@@ -109,6 +113,8 @@ void PulseBackend::setIdle(bool idle)
         updateIdleTimer();
         if (!idle && m_stream)
             drain(m_stream); // hand over what piled up while idle at once
+        if (!idle)
+            drainAppStreams();
     }
     pa_threaded_mainloop_unlock(m_loop);
 }
@@ -129,6 +135,10 @@ void PulseBackend::emitEvent(StreamEvent event, const std::string &message)
 {
     if (!m_active || !m_sink)
         return;
+    if (m_appMode != AppMode::None) {
+        m_sink->onStreamEvent(event, message, appSourceId(), appDisplayName());
+        return;
+    }
     std::string id = m_followDefault ? std::string(kDefaultOutputId) : sourceid::kPulsePrefix + m_wanted;
     std::string name;
     const std::string source = targetSource();
@@ -179,6 +189,7 @@ void PulseBackend::idleTimerCb(pa_mainloop_api *api, pa_time_event *e, const str
     auto *b = static_cast<PulseBackend *>(self);
     if (b->m_stream)
         b->drain(b->m_stream);
+    b->drainAppStreams();
     struct timeval tv {};
     pa_gettimeofday(&tv);
     pa_timeval_add(&tv, kIdleFragmentUsec);

@@ -12,12 +12,13 @@ namespace spectray {
 // "default-output", "demo", "file:/path.flac"), names are for people.
 struct AudioDevice
 {
-    enum class Kind { Loopback, Input, Virtual };
+    enum class Kind { Loopback, Input, Virtual, Application };
 
     QString id;
     QString name;
     Kind kind = Kind::Loopback;
     bool isDefault = false;
+    QString iconName = {}; // an icon theme name (applications: the stream's application.icon_name)
 
     friend bool operator==(const AudioDevice &, const AudioDevice &) = default;
 };

@@ -45,6 +45,8 @@ SourceId SourceId::parse(const QString &text)
         return rest.isEmpty() ? SourceId{Kind::Name, t} : qtInput(rest);
     if (takePrefix(t, sourceid::kAppPrefix, &rest))
         return rest.isEmpty() ? SourceId{Kind::Name, t} : application(rest);
+    if (takePrefix(t, sourceid::kAppExceptPrefix, &rest))
+        return rest.isEmpty() ? SourceId{Kind::Name, t} : allExceptApplication(rest);
     for (const char *system : {sourceid::kPulsePrefix, sourceid::kWasapiPrefix}) {
         if (takePrefix(t, system, &rest) && !rest.isEmpty())
             return {Kind::SystemDevice, t}; // the backend parses its own part; keep the whole id
@@ -72,6 +74,11 @@ SourceId SourceId::application(const QString &binary)
     return {Kind::Application, binary};
 }
 
+SourceId SourceId::allExceptApplication(const QString &binary)
+{
+    return {Kind::AllExceptApplication, binary};
+}
+
 QString SourceId::toString() const
 {
     switch (m_kind) {
@@ -80,6 +87,7 @@ QString SourceId::toString() const
     case Kind::File: return QLatin1StringView(sourceid::kFilePrefix) + m_argument;
     case Kind::QtInput: return QLatin1StringView(sourceid::kQtPrefix) + m_argument;
     case Kind::Application: return QLatin1StringView(sourceid::kAppPrefix) + m_argument;
+    case Kind::AllExceptApplication: return QLatin1StringView(sourceid::kAppExceptPrefix) + m_argument;
     case Kind::SystemDevice:
     case Kind::Name: return m_argument;
     }
@@ -93,11 +101,17 @@ QString SourceId::displayName() const
     case Kind::Demo: return tr(kDemoLabel);
     case Kind::File: return tr("File %1").arg(m_argument);
     case Kind::Application: return tr("Application %1").arg(m_argument);
+    case Kind::AllExceptApplication: return allExceptLabel(m_argument);
     case Kind::SystemDevice:
     case Kind::QtInput:
     case Kind::Name: return {};
     }
     return {};
+}
+
+QString SourceId::allExceptLabel(const QString &applicationName)
+{
+    return tr("Everything except %1").arg(applicationName);
 }
 
 } // namespace spectray

@@ -13,7 +13,8 @@ namespace spectray {
 //   demo               the synthetic signal
 //   file:PATH          a sound file played in real time, looping
 //   qt:ID              a Qt Multimedia input
-//   app:BINARY         one application's audio
+//   app:BINARY         one application's audio (all its streams, followed when they restart or move)
+//   app-except:BINARY  everything that plays except that application
 //
 // Anything else is not an id but a name the user typed ("Built-in"), matched against the device
 // list by resolveSource(). Whether a system device is a monitor or an input is not in its id: the
@@ -29,6 +30,7 @@ public:
         File,
         QtInput,
         Application,
+        AllExceptApplication,
     };
 
     SourceId() = default; // the default output
@@ -39,8 +41,11 @@ public:
     static SourceId file(const QString &path);
     static SourceId qtInput(const QString &qtDeviceId);
     static SourceId application(const QString &binary);
+    static SourceId allExceptApplication(const QString &binary);
 
     Kind kind() const { return m_kind; }
+    // One application's audio or everything but it: the argument is the application's binary.
+    bool isApplication() const { return m_kind == Kind::Application || m_kind == Kind::AllExceptApplication; }
     // The part after the prefix: the path, the binary, the Qt device id; the whole id for a system
     // device (its backend parses it); the text itself for Kind::Name; empty for the default output
     // and the demo.
@@ -56,6 +61,9 @@ public:
     // What people see for a self-describing id (translated); empty for the others, whose names
     // come from the device list.
     QString displayName() const;
+    // "Everything except <app>" for an application's name (the tray and settings label the
+    // exclusion entries with the app's own name rather than its binary).
+    static QString allExceptLabel(const QString &applicationName);
 
     friend bool operator==(const SourceId &, const SourceId &) = default;
 

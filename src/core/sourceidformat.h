@@ -13,6 +13,9 @@ inline constexpr const char *kDemo = "demo";
 inline constexpr const char *kFilePrefix = "file:";     // file:PATH, played in real time, looping
 inline constexpr const char *kQtPrefix = "qt:";         // qt:<QAudioDevice::id()>
 inline constexpr const char *kAppPrefix = "app:";       // app:BINARY, one application's audio
+// app-except:BINARY, everything that plays except that application (all its streams and, on
+// Windows, its process tree). Not a sub-prefix of "app:", so neither can be mistaken for the other.
+inline constexpr const char *kAppExceptPrefix = "app-except:";
 inline constexpr const char *kPulsePrefix = "pulse:";   // pulse:<source name> (a sink's .monitor or an input)
 inline constexpr const char *kWasapiPrefix = "wasapi:"; // wasapi:<endpoint id>
 

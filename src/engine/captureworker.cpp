@@ -46,13 +46,17 @@ void CaptureWorker::publishDevices(const AudioDeviceList &systemDevices)
 QString CaptureWorker::nameOf(const QString &id) const
 {
     const SourceId source = SourceId::parse(id);
-    if (source.isSelfDescribing())
+    // A listed application has its own name ("Firefox"); unlisted, it is named by its id.
+    if (source.isSelfDescribing() && !source.isApplication())
         return source.displayName();
     for (const AudioDevice &d : m_devices) {
         if (d.id == id)
             return d.name;
+        if (source.kind() == SourceId::Kind::AllExceptApplication
+            && d.id == SourceId::application(source.argument()).toString())
+            return SourceId::allExceptLabel(d.name);
     }
-    return id;
+    return source.isSelfDescribing() ? source.displayName() : id;
 }
 
 void CaptureWorker::publish(bool statusChanged)
@@ -212,7 +216,20 @@ void CaptureWorker::handleStreamEvent(capture::StreamEvent event, const QString 
     // The demo and files are named by us, translated; a device keeps the name its backend reports
     // (for the default output that is the device actually followed).
     const SourceId source = SourceId::parse(deviceId);
-    const QString name = source.isVirtual() ? source.displayName() : deviceName;
+    const bool allExcept = source.kind() == SourceId::Kind::AllExceptApplication;
+    // An application backend names the application; the exclusion's label is said here.
+    const QString name = source.isVirtual() ? source.displayName()
+                         : allExcept && !deviceName.isEmpty() ? SourceId::allExceptLabel(deviceName)
+                                                              : deviceName;
+    if (event == capture::StreamEvent::Waiting) {
+        // The app's streams ended: start afresh when its next one comes (no stale silence state,
+        // no idle-sized chunks from the backend).
+        m_silence.reset();
+        m_pipeline.setMuted(false);
+        m_active->setIdle(false);
+        m_status.setWaitingReason(StatusMachine::notPlayingReason(
+            deviceName.isEmpty() ? source.argument() : deviceName, allExcept));
+    }
     const bool changed = m_status.streamEvent(event, message, deviceId, name);
     if (event == capture::StreamEvent::Failed) {
         closeActive();

@@ -12,6 +12,7 @@ AudioDevice::Kind toKind(capture::DeviceKind kind)
     case capture::DeviceKind::Loopback: return AudioDevice::Kind::Loopback;
     case capture::DeviceKind::Input: return AudioDevice::Kind::Input;
     case capture::DeviceKind::Virtual: return AudioDevice::Kind::Virtual;
+    case capture::DeviceKind::Application: return AudioDevice::Kind::Application;
     }
     return AudioDevice::Kind::Virtual;
 }
@@ -23,7 +24,8 @@ AudioDeviceList toDeviceList(const std::vector<capture::DeviceInfo> &devices)
     AudioDeviceList out;
     out.reserve(qsizetype(devices.size()));
     for (const auto &d : devices)
-        out.append({QString::fromStdString(d.id), QString::fromStdString(d.name), toKind(d.kind), d.isDefault});
+        out.append({QString::fromStdString(d.id), QString::fromStdString(d.name), toKind(d.kind), d.isDefault,
+                    QString::fromStdString(d.iconName)});
     return out;
 }
 
@@ -92,7 +94,8 @@ capture::AudioBackend *SourceBackends::backendFor(const SourceId &id)
         break;
     case SourceId::Kind::DefaultOutput:
     case SourceId::Kind::SystemDevice:
-    case SourceId::Kind::Application: // the system backend captures one application's stream
+    case SourceId::Kind::Application: // the system backend captures one application's streams
+    case SourceId::Kind::AllExceptApplication:
     case SourceId::Kind::Name:
         backend = m_system.get();
         break;

@@ -104,8 +104,21 @@ bool StatusMachine::streamEvent(capture::StreamEvent event, const QString &messa
     case capture::StreamEvent::Failed:
         failed(message);
         break;
+    case capture::StreamEvent::Waiting:
+        // The source stays chosen and quiet; its next stream makes it Running again.
+        m_awaitingAudio = true;
+        m_silent = false; // the worker reset its silence detector: the next stream starts afresh
+        set(EngineStatus::State::Silent, m_waitingReason.isEmpty() ? message : m_waitingReason);
+        break;
     }
     return m_status != before;
+}
+
+QString StatusMachine::notPlayingReason(const QString &applicationName, bool allExcept)
+{
+    // The backend's message is English; what people read is said here, translated.
+    return allExcept ? tr("Nothing else is playing (everything except %1)").arg(applicationName)
+                     : tr("%1 is not playing").arg(applicationName);
 }
 
 bool StatusMachine::explain(const QString &reason)

@@ -13,6 +13,7 @@ namespace spectray {
 //
 //   Stopped --opening--> Starting --audio--> Running <--silence/sound--> Silent
 //   any --failed--> Error; Running/Silent --server lost--> Reconnecting --server back--> Starting
+//   Starting/Running --waiting (an application stopped playing)--> Silent --audio--> Running
 class StatusMachine final
 {
 public:
@@ -32,12 +33,18 @@ public:
     bool streamEvent(capture::StreamEvent event, const QString &message, const QString &deviceId,
                      const QString &deviceName);
     bool explain(const QString &reason); // same state, a new reason (settings rejected)
+    // The reason shown while an application source waits for its next stream (StreamEvent::Waiting):
+    // set by the worker before it passes the event on, because only it knows the source's kind.
+    void setWaitingReason(const QString &reason) { m_waitingReason = reason; }
+    // "Spotify is not playing" / "Nothing else is playing (everything except Zoom)".
+    static QString notPlayingReason(const QString &applicationName, bool allExcept);
 
 private:
     bool set(EngineStatus::State state, const QString &reason);
 
     EngineStatus m_status;
     QString m_warning;
+    QString m_waitingReason;
     bool m_awaitingAudio = false;
     bool m_silent = false;
 };

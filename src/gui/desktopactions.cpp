@@ -6,6 +6,8 @@
 #include <QActionGroup>
 #include <QMenu>
 
+#include <algorithm>
+
 namespace spectray::gui {
 
 DesktopActions::DesktopActions(QObject *parent)
@@ -22,6 +24,8 @@ DesktopActions::DesktopActions(QObject *parent)
 
     m_sourceMenu = new QMenu(tr("Source"));
     m_sourceMenu->setObjectName(QStringLiteral("menuSource"));
+    m_exceptMenu = new QMenu(tr("Everything except"), m_sourceMenu); // re-added on every rebuild
+    m_exceptMenu->setObjectName(QStringLiteral("menuSourceExcept"));
     m_sourceGroup = new QActionGroup(this);
     m_sourceGroup->setExclusive(true);
 
@@ -110,8 +114,13 @@ void DesktopActions::setDevices(const AudioDeviceList &devices)
 void DesktopActions::setSelectedDevice(const QString &id)
 {
     m_selected = id;
-    for (QAction *a : m_sourceGroup->actions())
+    bool shown = false;
+    for (QAction *a : m_sourceGroup->actions()) {
         a->setChecked(a->data().toString() == id);
+        shown = shown || a->isChecked();
+    }
+    if (!shown && SourceId::parse(id).isApplication())
+        rebuildSourceMenu(); // an application that is not playing now still shows as chosen
 }
 
 void DesktopActions::rebuildSourceMenu()
@@ -122,7 +131,7 @@ void DesktopActions::rebuildSourceMenu()
     }
     m_sourceMenu->clear();
 
-    auto add = [this](const QString &id, const QString &text) {
+    auto add = [this](const QString &id, const QString &text) -> QAction * {
         auto *a = new QAction(text, this); // not the menu's: clear() must not delete it
         a->setCheckable(true);
         a->setData(id);
@@ -133,6 +142,7 @@ void DesktopActions::rebuildSourceMenu()
             m_selected = id;
             emit deviceSelected(id);
         });
+        return a;
     };
     add(defaultOutputDeviceId(), SourceId::defaultOutput().displayName());
     auto section = [this, &add](AudioDevice::Kind kind, const QString &title) {
@@ -148,7 +158,39 @@ void DesktopActions::rebuildSourceMenu()
     };
     section(AudioDevice::Kind::Loopback, QString());
     section(AudioDevice::Kind::Input, tr("Inputs"));
+    addApplications(add);
     section(AudioDevice::Kind::Virtual, tr("Other"));
+}
+
+void DesktopActions::addApplications(const std::function<QAction *(const QString &, const QString &)> &add)
+{
+    // The playing applications, and the app chosen earlier even while it is not playing (the
+    // engine waits for it), so the menu always shows what is selected.
+    QList<std::pair<QString, QString>> apps; // binary, name
+    for (const AudioDevice &d : std::as_const(m_devices)) {
+        const SourceId id = SourceId::parse(d.id);
+        if (d.kind == AudioDevice::Kind::Application && id.kind() == SourceId::Kind::Application)
+            apps.append({id.argument(), d.name});
+    }
+    const SourceId selected = SourceId::parse(m_selected);
+    const bool listed = std::any_of(apps.cbegin(), apps.cend(), [&](const auto &a) { return a.first == selected.argument(); });
+    if (selected.isApplication() && !listed)
+        apps.append({selected.argument(), selected.argument()});
+    m_exceptMenu->clear();
+    if (apps.isEmpty())
+        return;
+    m_sourceMenu->addSection(tr("Applications"));
+    for (const auto &[binary, name] : std::as_const(apps)) {
+        QAction *a = add(SourceId::application(binary).toString(), name);
+        a->setObjectName(QStringLiteral("sourceApp_") + binary);
+    }
+    // "Everything except the call app": the same applications, excluded.
+    for (const auto &[binary, name] : std::as_const(apps)) {
+        QAction *a = add(SourceId::allExceptApplication(binary).toString(), SourceId::allExceptLabel(name));
+        m_sourceMenu->removeAction(a);
+        m_exceptMenu->addAction(a);
+    }
+    m_sourceMenu->addMenu(m_exceptMenu);
 }
 
 void DesktopActions::setStatus(const EngineStatus &status)

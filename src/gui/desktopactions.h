@@ -6,6 +6,8 @@
 #include <QObject>
 #include <QUrl>
 
+#include <functional>
+
 class QAction;
 class QActionGroup;
 class QMenu;
@@ -67,6 +69,7 @@ signals:
 
 private:
     void rebuildSourceMenu();
+    void addApplications(const std::function<QAction *(const QString &, const QString &)> &add);
     void updateStartStop();
 
     QAction *m_startStop = nullptr;
@@ -77,6 +80,7 @@ private:
     QAction *m_about = nullptr;
     QAction *m_quit = nullptr;
     QMenu *m_sourceMenu = nullptr; // owned here, shown in several menus
+    QMenu *m_exceptMenu = nullptr; // "Everything except" submenu of the source menu
     QMenu *m_webMenu = nullptr;
     QActionGroup *m_sourceGroup = nullptr;
     QAction *m_webOpen = nullptr;

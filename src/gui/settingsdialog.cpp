@@ -195,8 +195,16 @@ void SettingsDialog::setDevices(const AudioDeviceList &devices)
     m_ui->sourceCombo->clear();
     m_ui->sourceCombo->addItem(SourceId::defaultOutput().displayName(), defaultOutputDeviceId());
     for (const AudioDevice &d : devices) {
-        if (d.id != defaultOutputDeviceId())
-            m_ui->sourceCombo->addItem(d.kind == AudioDevice::Kind::Input ? tr("Input: %1").arg(d.name) : d.name, d.id);
+        if (d.id == defaultOutputDeviceId())
+            continue;
+        if (d.kind == AudioDevice::Kind::Application) {
+            m_ui->sourceCombo->addItem(tr("Application: %1").arg(d.name), d.id);
+            const SourceId app = SourceId::parse(d.id);
+            m_ui->sourceCombo->addItem(SourceId::allExceptLabel(d.name),
+                                       SourceId::allExceptApplication(app.argument()).toString());
+            continue;
+        }
+        m_ui->sourceCombo->addItem(d.kind == AudioDevice::Kind::Input ? tr("Input: %1").arg(d.name) : d.name, d.id);
     }
     const QString current = m_settings.value(keys::source);
     if (m_ui->sourceCombo->findData(current) < 0)

@@ -22,6 +22,8 @@ private slots:
         QTest::newRow("file with colon") << u"file:C:/x.wav"_qs << int(SourceId::Kind::File) << u"C:/x.wav"_qs;
         QTest::newRow("qt") << u"qt:alsa_input.usb"_qs << int(SourceId::Kind::QtInput) << u"alsa_input.usb"_qs;
         QTest::newRow("app") << u"app:firefox"_qs << int(SourceId::Kind::Application) << u"firefox"_qs;
+        QTest::newRow("app except") << u"app-except:zoom"_qs << int(SourceId::Kind::AllExceptApplication)
+                                    << u"zoom"_qs;
         const QString monitor = u"pulse:alsa_output.pci.analog-stereo.monitor"_qs;
         QTest::newRow("pulse monitor") << monitor << int(SourceId::Kind::SystemDevice) << monitor;
         QTest::newRow("pulse input") << u"pulse:alsa_input.usb-mic"_qs << int(SourceId::Kind::SystemDevice)
@@ -54,7 +56,7 @@ private slots:
     void bareOrMisspelledPrefixesAreNotIds()
     {
         // A prefix with nothing after it names nothing; a prefix in another case is not the prefix.
-        for (const QString &text : {u"file:"_qs, u"qt:"_qs, u"app:"_qs, u"pulse:"_qs, u"DEMO"_qs, u"File:/a.wav"_qs}) {
+        for (const QString &text : {u"file:"_qs, u"qt:"_qs, u"app:"_qs, u"app-except:"_qs, u"pulse:"_qs, u"DEMO"_qs, u"File:/a.wav"_qs}) {
             const SourceId id = SourceId::parse(text);
             QVERIFY2(id.kind() == SourceId::Kind::Name, qPrintable(text));
             QCOMPARE(id.toString(), text);
@@ -67,6 +69,9 @@ private slots:
         QCOMPARE(SourceId::file(u"/music/x.ogg"_qs).toString(), u"file:/music/x.ogg"_qs);
         QCOMPARE(SourceId::qtInput(u"42"_qs).toString(), u"qt:42"_qs);
         QCOMPARE(SourceId::application(u"mpv"_qs).toString(), u"app:mpv"_qs);
+        QCOMPARE(SourceId::allExceptApplication(u"mpv"_qs).toString(), u"app-except:mpv"_qs);
+        QVERIFY(SourceId::allExceptApplication(u"mpv"_qs).isApplication());
+        QVERIFY(!SourceId::demo().isApplication());
         QCOMPARE(SourceId::defaultOutput().toString(), u"default-output"_qs);
     }
 

@@ -2,6 +2,7 @@
 // in the right band, and switching devices mid-stream must move the spectrum with it.
 #include "engine/engine.h"
 #include "hangguard.h"
+#include "fakeapps.h"
 #include "pulsedaemon.h"
 
 #include <QSignalSpy>
@@ -121,6 +122,42 @@ private slots:
         QCOMPARE(engine.status().state, EngineStatus::State::Running);
         engine.stop();
         QTRY_COMPARE(engine.status().state, EngineStatus::State::Stopped);
+    }
+
+    // An application source (app:BINARY): only its tone, "<App> is not playing" while its stream
+    // is gone (the source is kept, nothing of the other app shows), and its next stream picked up.
+    void applicationSourceWaitsAndResumes()
+    {
+        test::FakeApps players;
+        QVERIFY(players.start(QStringLiteral("sink_a"), 500.0, 3000.0, 0.5));
+        Engine engine;
+        connect(&engine, &Engine::frameReady, this, [this](const SpectrumFrame &f) {
+            m_last = f;
+            ++m_frames;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(!engine.devices().isEmpty(), test::kHangGuardMs);
+        engine.selectDevice(QStringLiteral("app:alpha"));
+        const int before = m_frames;
+        engine.start();
+        QTRY_VERIFY_WITH_TIMEOUT(m_frames > before, test::kHangGuardMs); // the layout is known from here
+        QVERIFY(peaksAt(engine, 500.0, test::kHangGuardMs));
+        QCOMPARE(engine.status().deviceId, QStringLiteral("app:alpha"));
+
+        players.alpha.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(engine.status().state, EngineStatus::State::Silent, test::kHangGuardMs);
+        QCOMPARE(engine.status().reason, QStringLiteral("Alpha Player is not playing"));
+        QCOMPARE(engine.status().deviceId, QStringLiteral("app:alpha"));
+        const int framesWhileQuiet = m_frames;
+        QTest::qWait(2000); // the new stream starts 2 s later
+        QVERIFY2(m_frames - framesWhileQuiet < 3, "frames kept coming while the app was not playing");
+
+        QElapsedTimer pickUp;
+        pickUp.start();
+        QVERIFY(players.startAlpha(QStringLiteral("sink_a"), 500.0, 0.5));
+        QTRY_COMPARE_WITH_TIMEOUT(engine.status().state, EngineStatus::State::Running, test::kHangGuardMs);
+        qInfo("engine Running again %lld ms after the app's new stream started", pickUp.elapsed());
+        QVERIFY(peaksAt(engine, 500.0, test::kHangGuardMs));
+        engine.stop();
     }
 
     void cleanupTestCase() { m_daemon.stop(); }

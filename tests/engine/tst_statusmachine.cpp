@@ -30,6 +30,22 @@ private slots:
         QVERIFY(!m.stopped());
     }
 
+    void applicationWaitsQuietlyAndResumes()
+    {
+        StatusMachine m;
+        m.opening(u"app:spotify"_qs, u"Spotify"_qs, {});
+        m.audioArrived();
+        // The worker sets the translated reason; the backend's English message is not shown.
+        m.setWaitingReason(StatusMachine::notPlayingReason(u"Spotify"_qs, false));
+        QVERIFY(m.streamEvent(StreamEvent::Waiting, u"spotify is not playing"_qs, u"app:spotify"_qs, u"Spotify"_qs));
+        QCOMPARE(m.status().state, State::Silent);
+        QCOMPARE(m.status().reason, u"Spotify is not playing"_qs);
+        QCOMPARE(m.status().deviceId, u"app:spotify"_qs); // the source is kept, never the whole output
+        QVERIFY(m.audioArrived()); // its next stream
+        QCOMPARE(m.status().state, State::Running);
+        QCOMPARE(StatusMachine::notPlayingReason(u"Zoom"_qs, true), u"Nothing else is playing (everything except Zoom)"_qs);
+    }
+
     void fallbackWarningStaysUntilSomethingElseIsSaid()
     {
         StatusMachine m;

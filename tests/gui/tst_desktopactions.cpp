@@ -109,6 +109,34 @@ private slots:
         QCOMPARE(chosen.at(1).at(0).toString(), u"pulse:mic"_qs);
     }
 
+    void applicationsGroupAndExclusions()
+    {
+        DesktopActions d;
+        AudioDeviceList list = devices();
+        list.append({u"app:spotify"_qs, u"Spotify"_qs, AudioDevice::Kind::Application, false, u"spotify"_qs});
+        list.append({u"app:zoom"_qs, u"Zoom"_qs, AudioDevice::Kind::Application, false});
+        d.setDevices(list);
+        const QStringList t = texts(d.sourceMenu());
+        const auto at = t.indexOf(u"[Applications]"_qs);
+        QVERIFY2(at > 0, qPrintable(t.join(u" | "_qs)));
+        QCOMPARE(t.mid(at + 1, 3), QStringList({u"Spotify"_qs, u"Zoom"_qs, u"Everything except"_qs}));
+        QMenu *except = d.sourceMenu()->findChild<QMenu *>(u"menuSourceExcept"_qs);
+        QVERIFY(except);
+        QCOMPARE(texts(except), QStringList({u"Everything except Spotify"_qs, u"Everything except Zoom"_qs}));
+        QSignalSpy chosen(&d, &DesktopActions::deviceSelected);
+        except->actions().at(1)->trigger();
+        QCOMPARE(chosen.at(0).at(0).toString(), u"app-except:zoom"_qs);
+        sourceAction(d, u"app:spotify"_qs)->trigger();
+        QCOMPARE(chosen.at(1).at(0).toString(), u"app:spotify"_qs);
+        QVERIFY(!except->actions().at(1)->isChecked()); // one group across the submenu
+
+        // The chosen app stops playing and leaves the device list: it stays in the menu, checked.
+        d.setDevices(devices());
+        QAction *kept = sourceAction(d, u"app:spotify"_qs);
+        QVERIFY(kept);
+        QVERIFY(kept->isChecked());
+    }
+
     void sourceMenuUpdatesLive()
     {
         DesktopActions d;

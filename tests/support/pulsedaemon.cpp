@@ -21,7 +21,7 @@ namespace {
 
 // fork/exec so we own the PID (QProcess::startDetached would orphan it). stdout/stderr go to
 // /dev/null; if `stdinFd` is given, the child's stdin is a pipe whose write end is returned there.
-pid_t spawn(const QStringList &args, int *stdinFd)
+pid_t spawn(const QStringList &args, int *stdinFd, const QByteArrayList &extraEnv = {})
 {
     std::vector<QByteArray> storage;
     for (const QString &a : args)
@@ -30,6 +30,14 @@ pid_t spawn(const QStringList &args, int *stdinFd)
     for (QByteArray &s : storage)
         argv.push_back(s.data());
     argv.push_back(nullptr);
+    // The child's environment is built here: after fork() only async-signal-safe calls are allowed.
+    QByteArrayList envStorage = extraEnv;
+    for (char **e = environ; *e; ++e)
+        envStorage.append(QByteArray(*e));
+    std::vector<char *> envp;
+    for (QByteArray &e : envStorage)
+        envp.push_back(e.data());
+    envp.push_back(nullptr);
 
     int fds[2] = {-1, -1};
     if (stdinFd && ::pipe2(fds, O_CLOEXEC) != 0)
@@ -40,7 +48,7 @@ pid_t spawn(const QStringList &args, int *stdinFd)
         ::dup2(stdinFd ? fds[0] : devnull, 0);
         ::dup2(devnull, 1);
         ::dup2(devnull, 2);
-        ::execvp(argv[0], argv.data());
+        ::execvpe(argv[0], argv.data(), envp.data());
         ::_exit(127);
     }
     if (stdinFd) {
@@ -255,16 +263,24 @@ bool PulseDaemon::primeLowLatency(const QString &sink)
 
 TonePlayer::~TonePlayer() { stop(); }
 
-bool TonePlayer::start(const QString &sink, double hz, double amplitude)
+bool TonePlayer::start(const QString &sink, double hz, double amplitude, const QString &appName,
+                       const QString &appBinary)
 {
     stop();
     ::signal(SIGPIPE, SIG_IGN); // pacat may die under us (daemon killed); write() then fails with EPIPE
     m_hz = hz;
     m_amplitude = amplitude;
-    m_pid = spawn({QStringLiteral("pacat"), QStringLiteral("--playback"), QStringLiteral("-d"), sink,
-                   QStringLiteral("--raw"), QStringLiteral("--format=float32le"), QStringLiteral("--rate=48000"),
-                   QStringLiteral("--channels=2"), QStringLiteral("--latency-msec=10")},
-                  &m_fd);
+    QStringList args{QStringLiteral("pacat"), QStringLiteral("--playback"), QStringLiteral("-d"), sink,
+                     QStringLiteral("--raw"), QStringLiteral("--format=float32le"), QStringLiteral("--rate=48000"),
+                     QStringLiteral("--channels=2"), QStringLiteral("--latency-msec=10")};
+    QByteArrayList env;
+    // pacat names its client itself (overriding PULSE_PROP's application.name), so the name goes
+    // through --client-name; the binary and icon through PULSE_PROP, as libpulse reads them.
+    if (!appName.isEmpty())
+        args << QStringLiteral("--client-name=") + appName;
+    if (!appBinary.isEmpty())
+        env << "PULSE_PROP=application.process.binary=" + appBinary.toUtf8() + " application.icon_name=" + appBinary.toUtf8();
+    m_pid = spawn(args, &m_fd, env);
     if (m_pid <= 0)
         return false;
     ::fcntl(m_fd, F_SETPIPE_SZ, 4096); // small pipe: a click reaches pacat within ~10 ms

@@ -74,7 +74,10 @@ public:
     TonePlayer &operator=(const TonePlayer &) = delete;
 
     // Starts playing a sine of `hz` at `amplitude` into `sink` (amplitude 0 = silence).
-    bool start(const QString &sink, double hz, double amplitude);
+    // With `appName`/`appBinary` the stream poses as that application (application.name,
+    // application.process.binary and application.icon_name = the binary), as a real player's would.
+    bool start(const QString &sink, double hz, double amplitude, const QString &appName = {},
+               const QString &appBinary = {});
     void stop();
     void setTone(double hz, double amplitude);
     // The next block written starts with a full-scale 1 ms click (on top of the tone).

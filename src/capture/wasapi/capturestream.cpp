@@ -55,7 +55,43 @@ bool CaptureStream::open(IMMDevice *device, HANDLE event, std::string &error)
         close();
         return false;
     }
-    hr = m_client->SetEventHandle(event);
+    return startClient(event, error);
+}
+
+bool CaptureStream::openProcess(DWORD pid, LoopbackMode mode, HANDLE event, std::string &error)
+{
+    close();
+    m_client = activateProcessLoopback(pid, mode, error);
+    if (!m_client)
+        return false;
+    // The process loopback device has no mix format of its own (GetMixFormat is not implemented
+    // there); Windows converts to the format we ask for, so ask for what the analyser likes best.
+    WAVEFORMATEX format {};
+    format.wFormatTag = WAVE_FORMAT_IEEE_FLOAT;
+    format.nChannels = 2;
+    format.nSamplesPerSec = 48000;
+    format.wBitsPerSample = 32;
+    format.nBlockAlign = WORD(format.nChannels * format.wBitsPerSample / 8);
+    format.nAvgBytesPerSec = format.nSamplesPerSec * format.nBlockAlign;
+    m_mix = describeWaveFormat(&format);
+    if (!isSupported(m_mix, error)) {
+        close();
+        return false;
+    }
+    const DWORD flags = AUDCLNT_STREAMFLAGS_LOOPBACK | AUDCLNT_STREAMFLAGS_EVENTCALLBACK
+                        | AUDCLNT_STREAMFLAGS_AUTOCONVERTPCM;
+    const HRESULT hr = m_client->Initialize(AUDCLNT_SHAREMODE_SHARED, flags, kBufferDuration, 0, &format, nullptr);
+    if (hr < 0) {
+        error = "cannot initialise the application stream: " + hresultText(hr);
+        close();
+        return false;
+    }
+    return startClient(event, error);
+}
+
+bool CaptureStream::startClient(HANDLE event, std::string &error)
+{
+    HRESULT hr = m_client->SetEventHandle(event);
     if (hr >= 0)
         hr = m_client->GetService(__uuidof(IAudioCaptureClient), m_capture.putVoid());
     UINT32 bufferFrames = 0;

@@ -1,10 +1,11 @@
 #pragma once
 
 // One open WASAPI stream: shared-mode, event-driven; loopback for render endpoints, plain capture
-// for capture endpoints. Lives on (and is only touched by) the backend's capture thread.
+// for capture endpoints, process loopback for one application. Lives on (and is only touched by) the backend's capture thread.
 
 #include "capture/audiobackend.h"
 #include "capture/wasapi/comsupport.h"
+#include "capture/wasapi/processloopback.h"
 #include "capture/wasapi/sampleconvert.h"
 #include "capture/wasapi/silenceclock.h"
 
@@ -27,6 +28,8 @@ public:
 
     // Initialises and starts the stream; `event` is signalled by WASAPI when a packet is ready.
     bool open(IMMDevice *device, HANDLE event, std::string &error);
+    // The same for what one process tree plays (or everything but it): process loopback.
+    bool openProcess(DWORD pid, LoopbackMode mode, HANDLE event, std::string &error);
     void close();
     bool isOpen() const { return bool(m_capture); }
 
@@ -41,6 +44,8 @@ public:
     StreamFormat streamFormat() const { return {m_mix.sampleRate, m_mix.channels}; }
 
 private:
+    bool startClient(HANDLE event, std::string &error); // event handle, capture client, buffers, Start
+
     ComPtr<IAudioClient> m_client;
     ComPtr<IAudioCaptureClient> m_capture;
     MixFormat m_mix;

@@ -2,6 +2,7 @@
 
 #include "capture/wasapi/capturestream.h"
 #include "capture/wasapi/devicenotifier.h"
+#include "capture/wasapi/processloopback.h"
 #include "capture/wasapi/silenceclock.h"
 #include "capture/wasapi/wasapidevices.h"
 
@@ -99,7 +100,10 @@ std::vector<DeviceInfo> WasapiBackend::devices()
     const ComScope com;
     std::string error;
     const ComPtr<IMMDeviceEnumerator> enumerator = createEnumerator(error);
-    return listEndpoints(enumerator.get());
+    std::vector<DeviceInfo> list = listEndpoints(enumerator.get());
+    const std::vector<DeviceInfo> apps = applicationDevices(listAudioProcesses(enumerator.get()));
+    list.insert(list.end(), apps.begin(), apps.end());
+    return list;
 }
 
 bool WasapiBackend::open(const std::string &deviceId, std::string &error)
@@ -112,7 +116,10 @@ bool WasapiBackend::open(const std::string &deviceId, std::string &error)
     ResetEvent(m_stopEvent);
     std::promise<std::string> opened;
     std::future<std::string> result = opened.get_future();
-    m_thread = std::thread(&WasapiBackend::run, this, deviceId, std::move(opened));
+    const bool application = deviceId.rfind(sourceid::kAppPrefix, 0) == 0
+                             || deviceId.rfind(sourceid::kAppExceptPrefix, 0) == 0;
+    m_thread = std::thread(application ? &WasapiBackend::runApplication : &WasapiBackend::run, this, deviceId,
+                           std::move(opened));
     error = result.get(); // the thread reports once the stream runs (or could not start)
     if (!error.empty()) {
         m_thread.join();

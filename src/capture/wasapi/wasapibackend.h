@@ -1,7 +1,7 @@
 #pragma once
 
 // The Windows system backend: WASAPI shared-mode loopback of the default output (following it when
-// the default changes) or of a chosen endpoint. Capture runs on the backend's own std::thread with
+// the default changes), of a chosen endpoint, or of one application (process loopback). Capture runs on the backend's own std::thread with
 // COM initialised there; see wasapibackend.cpp for the loop.
 
 #include "capture/audiobackend.h"
@@ -32,6 +32,8 @@ public:
 
 private:
     void run(std::string deviceId, std::promise<std::string> opened);
+    // app:BINARY / app-except:BINARY through process loopback (appcapture.cpp).
+    void runApplication(std::string deviceId, std::promise<std::string> opened);
 
     CaptureSink *m_sink = nullptr;
     std::thread m_thread;

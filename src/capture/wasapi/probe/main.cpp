@@ -24,6 +24,7 @@ const char *kindName(DeviceKind kind)
     case DeviceKind::Loopback: return "loopback";
     case DeviceKind::Input: return "input";
     case DeviceKind::Virtual: return "virtual";
+    case DeviceKind::Application: return "application";
     }
     return "?";
 }
@@ -36,6 +37,7 @@ const char *eventName(StreamEvent e)
     case StreamEvent::ServerLost: return "server-lost";
     case StreamEvent::ServerBack: return "server-back";
     case StreamEvent::Failed: return "failed";
+    case StreamEvent::Waiting: return "waiting";
     }
     return "?";
 }
