@@ -171,6 +171,7 @@ void AxisOverlay::drawGrid(QPainter &p, const QRectF &plot)
     // Every line starts right of the label column, so the regions the views copy never overlap
     // (an overlapping region would be blended twice).
     const double lineLeft = plot.left() + labelW;
+    const size_t firstLabel = m_regions.size();
     for (const GridLine &g : lines) {
         const double row = std::floor(g.y);
         p.setPen(kGridColour);
@@ -180,6 +181,10 @@ void AxisOverlay::drawGrid(QPainter &p, const QRectF &plot)
             continue;
         const QRectF box = QRectF(plot.left(), std::round(g.y - textH / 2.0), labelW, textH)
                                .intersected(QRectF(0.0, 0.0, m_size.width(), plot.bottom()));
+        // Mirrored bars bring the two halves' lowest lines together in the middle: one label there.
+        const auto overlaps = [&box](const QRectF &r) { return r.intersects(box); };
+        if (std::any_of(m_regions.begin() + ptrdiff_t(firstLabel), m_regions.end(), overlaps))
+            continue;
         p.setPen(kTextColour);
         p.drawText(box, Qt::AlignLeft | Qt::AlignVCenter, dbText(g.db));
         m_regions.push_back(box);

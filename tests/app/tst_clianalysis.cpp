@@ -6,11 +6,16 @@
 #include "testsignals.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWebSocket>
 
 #include <cmath>
+#include <csignal>
 
 using spectray::test::jsonLines;
 using spectray::test::runCli;
@@ -234,6 +239,54 @@ private slots:
         QCOMPARE(edges.size(), 25);
         for (int i = 0; i < 24; ++i)
             QVERIFY(near(centres[i], std::sqrt(edges[i] * edges[i + 1]), 1e-9));
+    }
+
+    // --headless: the hello a browser gets carries the same fields (loopback, a port of its own).
+    void headlessHello()
+    {
+        QProcess p;
+        p.start(QStringLiteral(SPECTRAY_BINARY),
+                {QStringLiteral("--headless"), QStringLiteral("--config"), file(QStringLiteral("headless.ini")),
+                 QStringLiteral("--source"), QStringLiteral("demo"), QStringLiteral("--port"), QStringLiteral("0"),
+                 QStringLiteral("--bind"), QStringLiteral("127.0.0.1"), QStringLiteral("--layout"), QStringLiteral("octave"),
+                 QStringLiteral("--bands-per-octave"), QStringLiteral("1"), QStringLiteral("--weighting"), QStringLiteral("a"),
+                 QStringLiteral("--range-db"), QStringLiteral("55")});
+        QByteArray out;
+        (void)QTest::qWaitFor([&] {
+            out += p.readAllStandardOutput();
+            return out.contains("Ctrl+C") || p.state() == QProcess::NotRunning;
+        }, 30000);
+        const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("http://127\\.0\\.0\\.1:(\\d+)/#t=([0-9a-f]{32})"))
+                                              .match(QString::fromUtf8(out));
+        QVERIFY2(m.hasMatch(), out.constData());
+        QWebSocket ws;
+        QJsonObject hello;
+        connect(&ws, &QWebSocket::textMessageReceived, this, [&](const QString &text) {
+            const QJsonObject o = QJsonDocument::fromJson(text.toUtf8()).object();
+            if (o.value(u"type").toString() == u"hello")
+                hello = o;
+        });
+        ws.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws?t=%2").arg(m.captured(1), m.captured(2))));
+        QTRY_VERIFY_WITH_TIMEOUT(!hello.isEmpty() && hello.value(u"bands").toInt() > 0, 20000);
+        ws.close();
+        ::kill(pid_t(p.processId()), SIGTERM);
+        if (!p.waitForFinished(20000))
+            p.kill();
+        QCOMPARE(hello.value(u"amplitude").toString(), QStringLiteral("db"));
+        QCOMPARE(hello.value(u"range_db").toDouble(), 55.0);
+        QCOMPARE(hello.value(u"weighting").toString(), QStringLiteral("a"));
+        QCOMPARE(hello.value(u"band_layout").toString(), QStringLiteral("octave"));
+        QCOMPARE(hello.value(u"bands_per_octave").toInt(), 1);
+        // Octave bands 20 Hz..16 kHz (the default range): 31.5, 63 ... 16k, exact centres 1000 * 10^(0.3 x).
+        const QList<double> centres = numbers(hello.value(u"centres"));
+        QCOMPARE(centres.size(), 10);
+        for (int x = -5; x <= 4; ++x)
+            QVERIFY(near(centres[x + 5], 1000.0 * std::pow(10.0, 0.3 * x)));
+        QStringList labels;
+        for (const QJsonValue v : hello.value(u"labels").toArray())
+            labels << v.toString();
+        QCOMPARE(labels.join(u' '), QStringLiteral("31.5 63 125 250 500 1k 2k 4k 8k 16k"));
+        QCOMPARE(numbers(hello.value(u"edges")).size(), 11);
     }
 
     void badValues_data()
