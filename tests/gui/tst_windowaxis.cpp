@@ -2,7 +2,6 @@
 // centred where the standard formulas put their frequencies, grid lines sit every 10 dB of range_db,
 // and with both off (the default) nothing is drawn. Registered with OpenGL and with the QPainter
 // fallback (SPECTRAY_NO_GL=1).
-#include "core/enginestatus.h"
 #include "gui/spectrumwindow.h"
 
 #include <QApplication>
@@ -88,13 +87,6 @@ QList<double> inkRuns(const QImage &img, int y0, int y1, int x0, int x1, QRgb bg
         centres << (first + last) / 2.0;
     return centres;
 }
-
-EngineStatus running()
-{
-    EngineStatus s;
-    s.state = EngineStatus::State::Running;
-    return s;
-}
 } // namespace
 
 class TestWindowAxis : public QObject
@@ -108,8 +100,7 @@ class TestWindowAxis : public QObject
     {
         m_w = std::make_unique<SpectrumWindow>();
         m_w->setSceneStyle(style(axis, grid));
-        m_w->setBandLayout(layout);
-        m_w->setStatus(running());
+        m_w->setBandLayout(layout); // no status: a new window shows frames as they come
         m_w->setFixedSize(width, kHeight);
         m_w->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_w.get()));
