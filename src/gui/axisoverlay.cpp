@@ -12,7 +12,7 @@
 namespace spectray::gui {
 
 namespace {
-constexpr double kLabelGapPx = 6.0;  // least space between two frequency labels
+constexpr double kLabelGapPx = 6.0; // least space between two frequency labels
 constexpr double kFontPx = 10.0;
 const QColor kTextColour(201, 209, 224, 210); // the web client's axis colour
 const QColor kGridColour(255, 255, 255, 46);
@@ -43,8 +43,8 @@ void AxisOverlay::setLayout(const BandLayout &layout)
 
 void AxisOverlay::refresh(QSize size, qreal dpr, const QRectF &plot, const SceneStyle &style)
 {
-    if (!m_dirty && size == m_size && dpr == m_dpr && plot == m_plot && style.axis == m_axis
-        && style.dbGrid == m_grid && style.kind == m_kind)
+    if (!m_dirty && size == m_size && dpr == m_dpr && plot == m_plot && style.axis == m_axis && style.dbGrid == m_grid
+        && style.kind == m_kind)
         return;
     m_dirty = false;
     m_size = size;
@@ -67,7 +67,7 @@ std::vector<AxisOverlay::Label> AxisOverlay::frequencyLabels(const BandLayout &l
     const StyleDefs &defs = StyleDefs::shared();
     if (layout.labels.size() == n && defs.axisNominalBandsPerOctave.contains(layout.bandsPerOctave)) {
         for (int i = 0; i < n; ++i)
-            out.push_back({x0 + slot * (i + 0.5), layout.labels[i]});
+            out.push_back({ x0 + slot * (i + 0.5), layout.labels[i] });
         return out;
     }
     // Bands are drawn in equal slots, so a frequency sits at its log position inside its own band.
@@ -80,13 +80,13 @@ std::vector<AxisOverlay::Label> AxisOverlay::frequencyLabels(const BandLayout &l
             ++i;
         const bool usable = e[i] > 0.0 && e[i + 1] > e[i];
         const double inside = usable ? std::log(f / e[i]) / std::log(e[i + 1] / e[i]) : 0.5;
-        out.push_back({x0 + slot * (i + inside), frequencyText(f)});
+        out.push_back({ x0 + slot * (i + inside), frequencyText(f) });
     }
     return out;
 }
 
-std::vector<AxisOverlay::GridLine> AxisOverlay::gridLines(const BandLayout &layout, const QRectF &plot,
-                                                          SceneStyle::Kind kind)
+std::vector<AxisOverlay::GridLine> AxisOverlay::gridLines(
+    const BandLayout &layout, const QRectF &plot, SceneStyle::Kind kind)
 {
     std::vector<GridLine> out;
     const double range = layout.rangeDb;
@@ -98,10 +98,10 @@ std::vector<AxisOverlay::GridLine> AxisOverlay::gridLines(const BandLayout &layo
         const double v = 1.0 - k * step / range;
         if (kind == SceneStyle::Kind::Mirrored) {
             const double mid = plot.center().y(), half = plot.height() / 2.0;
-            out.push_back({mid - v * half, -k * step});
-            out.push_back({mid + v * half, -k * step});
+            out.push_back({ mid - v * half, -k * step });
+            out.push_back({ mid + v * half, -k * step });
         } else {
-            out.push_back({plot.bottom() - v * plot.height(), -k * step});
+            out.push_back({ plot.bottom() - v * plot.height(), -k * step });
         }
     }
     return out;
@@ -162,9 +162,8 @@ void AxisOverlay::drawGrid(QPainter &p, const QRectF &plot)
     // Labels on every line when they fit between lines, else on every other one (0, -20, -40 ...).
     const double textH = std::ceil(fm.height()) + 2.0;
     const int labelEvery = spacing >= textH ? 1 : spacing * 2 >= textH ? 2 : 0;
-    const auto labelled = [&](const GridLine &g) {
-        return labelEvery > 0 && int(std::lround(-g.db / step)) % labelEvery == 0;
-    };
+    const auto labelled
+        = [&](const GridLine &g) { return labelEvery > 0 && int(std::lround(-g.db / step)) % labelEvery == 0; };
     double labelW = 0.0;
     for (const GridLine &g : lines)
         labelW = labelled(g) ? std::max(labelW, std::ceil(fm.horizontalAdvance(dbText(g.db))) + 3.0) : labelW;

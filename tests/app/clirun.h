@@ -24,10 +24,10 @@ inline CliRun runCli(const QStringList &args, int timeoutMs = 60000)
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();
         p.waitForFinished();
-        return {-100, p.readAllStandardOutput(), "timed out"};
+        return { -100, p.readAllStandardOutput(), "timed out" };
     }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+    return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+        p.readAllStandardError() };
 }
 
 // One object per line; empty if any line is not a JSON object.

@@ -70,7 +70,7 @@ class TestCliAnalysis final : public QObject
     // `--analyze tones.wav ARGS`: the layout message and the last frame.
     QPair<QJsonObject, QJsonObject> analyze(const QStringList &args)
     {
-        const auto r = runCli(QStringList{QStringLiteral("--analyze"), file(QStringLiteral("tones.wav"))} + args);
+        const auto r = runCli(QStringList { QStringLiteral("--analyze"), file(QStringLiteral("tones.wav")) } + args);
         if (r.exitCode != 0) {
             qWarning("exit %d: %s", r.exitCode, r.err.constData());
             return {};
@@ -78,7 +78,7 @@ class TestCliAnalysis final : public QObject
         const QList<QJsonObject> objects = jsonLines(r.out);
         if (objects.size() < 2)
             return {};
-        return {objects.first(), objects.last()};
+        return { objects.first(), objects.last() };
     }
 
     // dB between two bands of a db-amplitude frame: value difference over the scale, times range_db.
@@ -106,7 +106,7 @@ private slots:
         // the auto-gain's attack (half way in 0.62 s) to have reached the loudest band by the last frame.
         using namespace spectray::test;
         std::vector<float> mix = sine(100, 0.3, 48000, 6.0);
-        for (double hz : {1000.0, 10000.0}) {
+        for (double hz : { 1000.0, 10000.0 }) {
             const std::vector<float> t = sine(hz, 0.3, 48000, 6.0);
             for (size_t i = 0; i < mix.size(); ++i)
                 mix[i] += t[i];
@@ -117,17 +117,16 @@ private slots:
     void octaveGrid_data()
     {
         QTest::addColumn<int>("b");
-        for (int b : {1, 2, 3, 6, 12, 24})
+        for (int b : { 1, 2, 3, 6, 12, 24 })
             QTest::addRow("1/%d octave", b) << b;
     }
 
     void octaveGrid()
     {
         QFETCH(int, b);
-        const auto [layout, frame] = analyze({QStringLiteral("--layout"), QStringLiteral("octave"),
-                                              QStringLiteral("--bands-per-octave"), QString::number(b),
-                                              QStringLiteral("--min-hz"), QStringLiteral("21"),
-                                              QStringLiteral("--max-hz"), QStringLiteral("17700")});
+        const auto [layout, frame] = analyze({ QStringLiteral("--layout"), QStringLiteral("octave"),
+            QStringLiteral("--bands-per-octave"), QString::number(b), QStringLiteral("--min-hz"), QStringLiteral("21"),
+            QStringLiteral("--max-hz"), QStringLiteral("17700") });
         QCOMPARE(layout.value(u"type").toString(), QStringLiteral("layout"));
         QCOMPARE(layout.value(u"band_layout").toString(), QStringLiteral("octave"));
         QCOMPARE(layout.value(u"bands_per_octave").toInt(), b);
@@ -140,7 +139,8 @@ private slots:
         QCOMPARE(frame.value(u"frequencies").toArray().size(), want.size());
         const double half = std::pow(10.0, 0.3 / (2.0 * b));
         for (qsizetype i = 0; i < want.size(); ++i) {
-            QVERIFY2(near(centres[i], want[i]), qPrintable(QStringLiteral("centre %1: %2, want %3").arg(i).arg(centres[i]).arg(want[i])));
+            QVERIFY2(near(centres[i], want[i]),
+                qPrintable(QStringLiteral("centre %1: %2, want %3").arg(i).arg(centres[i]).arg(want[i])));
             QVERIFY2(near(edges[i], want[i] / half), qPrintable(QString::number(i)));
             QVERIFY2(near(edges[i + 1], want[i] * half), qPrintable(QString::number(i)));
         }
@@ -149,10 +149,9 @@ private slots:
     // The 31-band RTA: 20 Hz..20 kHz in thirds, labelled with the standard's nominal frequencies.
     void thirdOctaveRta()
     {
-        const auto [layout, frame] = analyze({QStringLiteral("--layout"), QStringLiteral("octave"),
-                                              QStringLiteral("--bands-per-octave"), QStringLiteral("3"),
-                                              QStringLiteral("--min-hz"), QStringLiteral("20"),
-                                              QStringLiteral("--max-hz"), QStringLiteral("20000")});
+        const auto [layout, frame] = analyze({ QStringLiteral("--layout"), QStringLiteral("octave"),
+            QStringLiteral("--bands-per-octave"), QStringLiteral("3"), QStringLiteral("--min-hz"), QStringLiteral("20"),
+            QStringLiteral("--max-hz"), QStringLiteral("20000") });
         const QStringList nominal = QStringLiteral("20 25 31.5 40 50 63 80 100 125 160 200 250 315 400 500 630 800 "
                                                    "1k 1.25k 1.6k 2k 2.5k 3.15k 4k 5k 6.3k 8k 10k 12.5k 16k 20k")
                                         .split(u' ');
@@ -173,22 +172,27 @@ private slots:
         QTest::addColumn<QString>("amplitude");
         QTest::addColumn<double>("rangeDb");
         QTest::addColumn<QString>("weighting");
-        QTest::addColumn<double>("db1kOver100");  // 1 kHz band minus 100 Hz band, dB
+        QTest::addColumn<double>("db1kOver100"); // 1 kHz band minus 100 Hz band, dB
         QTest::addColumn<double>("db10kOver1k"); // 10 kHz band minus 1 kHz band, dB
         // flat: equal tones read equal. a: IEC 61672-1 table 3, A(100 Hz) = -19.1 dB, A(1 kHz) = 0,
         // A(10 kHz) = -2.5 dB. tilt3 / tilt4.5: +3 / +4.5 dB per octave about 1 kHz, so a decade
         // (log2(10) = 3.32 octaves) is 9.97 / 14.95 dB.
-        QTest::newRow("flat, range 50") << QStringList{QStringLiteral("--weighting"), QStringLiteral("flat"), QStringLiteral("--range-db"), QStringLiteral("50")}
+        QTest::newRow("flat, range 50") << QStringList { QStringLiteral("--weighting"), QStringLiteral("flat"),
+            QStringLiteral("--range-db"), QStringLiteral("50") }
                                         << QStringLiteral("db") << 50.0 << QStringLiteral("flat") << 0.0 << 0.0;
-        QTest::newRow("a") << QStringList{QStringLiteral("--weighting"), QStringLiteral("a"), QStringLiteral("--amplitude"), QStringLiteral("db"),
-                                          QStringLiteral("--range-db"), QStringLiteral("60")}
+        QTest::newRow("a") << QStringList { QStringLiteral("--weighting"), QStringLiteral("a"),
+            QStringLiteral("--amplitude"), QStringLiteral("db"), QStringLiteral("--range-db"), QStringLiteral("60") }
                            << QStringLiteral("db") << 60.0 << QStringLiteral("a") << 19.1 << -2.5;
-        QTest::newRow("tilt3") << QStringList{QStringLiteral("--weighting"), QStringLiteral("tilt3"), QStringLiteral("--range-db"), QStringLiteral("60")}
-                               << QStringLiteral("db") << 60.0 << QStringLiteral("tilt3") << 3.0 * std::log2(10.0) << 3.0 * std::log2(10.0);
-        QTest::newRow("tilt4.5") << QStringList{QStringLiteral("--weighting"), QStringLiteral("tilt4.5"), QStringLiteral("--range-db"), QStringLiteral("70")}
-                                 << QStringLiteral("db") << 70.0 << QStringLiteral("tilt4.5") << 4.5 * std::log2(10.0) << 4.5 * std::log2(10.0);
+        QTest::newRow("tilt3") << QStringList { QStringLiteral("--weighting"), QStringLiteral("tilt3"),
+            QStringLiteral("--range-db"), QStringLiteral("60") }
+                               << QStringLiteral("db") << 60.0 << QStringLiteral("tilt3") << 3.0 * std::log2(10.0)
+                               << 3.0 * std::log2(10.0);
+        QTest::newRow("tilt4.5") << QStringList { QStringLiteral("--weighting"), QStringLiteral("tilt4.5"),
+            QStringLiteral("--range-db"), QStringLiteral("70") }
+                                 << QStringLiteral("db") << 70.0 << QStringLiteral("tilt4.5") << 4.5 * std::log2(10.0)
+                                 << 4.5 * std::log2(10.0);
         // linear: range_db is 0 on the wire (protocol.md), no dB to compare.
-        QTest::newRow("linear") << QStringList{QStringLiteral("--amplitude"), QStringLiteral("linear")}
+        QTest::newRow("linear") << QStringList { QStringLiteral("--amplitude"), QStringLiteral("linear") }
                                 << QStringLiteral("linear") << 0.0 << QStringLiteral("flat") << qQNaN() << qQNaN();
     }
 
@@ -200,28 +204,31 @@ private slots:
         QFETCH(QString, weighting);
         QFETCH(double, db1kOver100);
         QFETCH(double, db10kOver1k);
-        const auto [layout, frame] = analyze(args + QStringList{QStringLiteral("--layout"), QStringLiteral("octave"),
-                                                                QStringLiteral("--bands-per-octave"), QStringLiteral("3")});
+        const auto [layout, frame] = analyze(args
+            + QStringList { QStringLiteral("--layout"), QStringLiteral("octave"), QStringLiteral("--bands-per-octave"),
+                QStringLiteral("3") });
         QCOMPARE(layout.value(u"amplitude").toString(), amplitude);
         QCOMPARE(layout.value(u"range_db").toDouble(), rangeDb);
         QCOMPARE(layout.value(u"weighting").toString(), weighting);
         if (std::isnan(db1kOver100))
             return;
         const double a = dbBetween(layout, frame, 1000, 100), b = dbBetween(layout, frame, 10000, 1000);
-        qInfo("%s: 1 kHz - 100 Hz = %.2f dB (want %.2f), 10 kHz - 1 kHz = %.2f dB (want %.2f)", QTest::currentDataTag(), a,
-              db1kOver100, b, db10kOver1k);
-        QVERIFY2(std::abs(a - db1kOver100) <= 0.6, qPrintable(QStringLiteral("1 kHz over 100 Hz: %1 dB, want %2").arg(a).arg(db1kOver100)));
-        QVERIFY2(std::abs(b - db10kOver1k) <= 0.6, qPrintable(QStringLiteral("10 kHz over 1 kHz: %1 dB, want %2").arg(b).arg(db10kOver1k)));
+        qInfo("%s: 1 kHz - 100 Hz = %.2f dB (want %.2f), 10 kHz - 1 kHz = %.2f dB (want %.2f)", QTest::currentDataTag(),
+            a, db1kOver100, b, db10kOver1k);
+        QVERIFY2(std::abs(a - db1kOver100) <= 0.6,
+            qPrintable(QStringLiteral("1 kHz over 100 Hz: %1 dB, want %2").arg(a).arg(db1kOver100)));
+        QVERIFY2(std::abs(b - db10kOver1k) <= 0.6,
+            qPrintable(QStringLiteral("10 kHz over 1 kHz: %1 dB, want %2").arg(b).arg(db10kOver1k)));
     }
 
     // The live path says the same: --print-frames from the demo source.
     void printFramesLayout()
     {
-        const auto r = runCli({QStringLiteral("--print-frames"), QStringLiteral("--frames"), QStringLiteral("2"),
-                               QStringLiteral("--source"), QStringLiteral("demo"), QStringLiteral("--layout"),
-                               QStringLiteral("log"), QStringLiteral("--bands"), QStringLiteral("24"),
-                               QStringLiteral("--amplitude"), QStringLiteral("db"), QStringLiteral("--range-db"),
-                               QStringLiteral("45"), QStringLiteral("--weighting"), QStringLiteral("tilt4.5")});
+        const auto r = runCli({ QStringLiteral("--print-frames"), QStringLiteral("--frames"), QStringLiteral("2"),
+            QStringLiteral("--source"), QStringLiteral("demo"), QStringLiteral("--layout"), QStringLiteral("log"),
+            QStringLiteral("--bands"), QStringLiteral("24"), QStringLiteral("--amplitude"), QStringLiteral("db"),
+            QStringLiteral("--range-db"), QStringLiteral("45"), QStringLiteral("--weighting"),
+            QStringLiteral("tilt4.5") });
         QCOMPARE(r.exitCode, 0);
         const QList<QJsonObject> objects = jsonLines(r.out);
         QVERIFY(!objects.isEmpty());
@@ -246,18 +253,22 @@ private slots:
     {
         QProcess p;
         p.start(QStringLiteral(SPECTRAY_BINARY),
-                {QStringLiteral("--headless"), QStringLiteral("--config"), file(QStringLiteral("headless.ini")),
-                 QStringLiteral("--source"), QStringLiteral("demo"), QStringLiteral("--port"), QStringLiteral("0"),
-                 QStringLiteral("--bind"), QStringLiteral("127.0.0.1"), QStringLiteral("--layout"), QStringLiteral("octave"),
-                 QStringLiteral("--bands-per-octave"), QStringLiteral("1"), QStringLiteral("--weighting"), QStringLiteral("a"),
-                 QStringLiteral("--range-db"), QStringLiteral("55")});
+            { QStringLiteral("--headless"), QStringLiteral("--config"), file(QStringLiteral("headless.ini")),
+                QStringLiteral("--source"), QStringLiteral("demo"), QStringLiteral("--port"), QStringLiteral("0"),
+                QStringLiteral("--bind"), QStringLiteral("127.0.0.1"), QStringLiteral("--layout"),
+                QStringLiteral("octave"), QStringLiteral("--bands-per-octave"), QStringLiteral("1"),
+                QStringLiteral("--weighting"), QStringLiteral("a"), QStringLiteral("--range-db"),
+                QStringLiteral("55") });
         QByteArray out;
-        (void)QTest::qWaitFor([&] {
-            out += p.readAllStandardOutput();
-            return out.contains("Ctrl+C") || p.state() == QProcess::NotRunning;
-        }, 30000);
-        const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("http://127\\.0\\.0\\.1:(\\d+)/#t=([0-9a-f]{32})"))
-                                              .match(QString::fromUtf8(out));
+        (void)QTest::qWaitFor(
+            [&] {
+                out += p.readAllStandardOutput();
+                return out.contains("Ctrl+C") || p.state() == QProcess::NotRunning;
+            },
+            30000);
+        const QRegularExpressionMatch m
+            = QRegularExpression(QStringLiteral("http://127\\.0\\.0\\.1:(\\d+)/#t=([0-9a-f]{32})"))
+                  .match(QString::fromUtf8(out));
         QVERIFY2(m.hasMatch(), out.constData());
         QWebSocket ws;
         QJsonObject hello;
@@ -294,7 +305,7 @@ private slots:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QByteArray>("mentions");
         const auto row = [](const char *name, const QString &flag, const QString &value) {
-            QTest::newRow(name) << QStringList{flag, value} << flag.toUtf8();
+            QTest::newRow(name) << QStringList { flag, value } << flag.toUtf8();
         };
         row("amplitude name", QStringLiteral("--amplitude"), QStringLiteral("loud"));
         row("weighting name", QStringLiteral("--weighting"), QStringLiteral("c"));
@@ -316,9 +327,10 @@ private slots:
         QFETCH(QStringList, args);
         QFETCH(QByteArray, mentions);
         const QList<QStringList> modes = {
-            {QStringLiteral("--analyze"), file(QStringLiteral("tones.wav"))},
-            {QStringLiteral("--print-frames"), QStringLiteral("--source"), QStringLiteral("demo")},
-            {QStringLiteral("--headless"), QStringLiteral("--source"), QStringLiteral("demo"), QStringLiteral("--no-capture")},
+            { QStringLiteral("--analyze"), file(QStringLiteral("tones.wav")) },
+            { QStringLiteral("--print-frames"), QStringLiteral("--source"), QStringLiteral("demo") },
+            { QStringLiteral("--headless"), QStringLiteral("--source"), QStringLiteral("demo"),
+                QStringLiteral("--no-capture") },
         };
         for (const QStringList &mode : modes) {
             const auto r = runCli(mode + args, 30000);

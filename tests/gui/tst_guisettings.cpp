@@ -131,6 +131,12 @@ private slots:
         QCOMPARE(s.value(keys::opacity), 50);
         top->setChecked(false);
         QCOMPARE(s.value(keys::alwaysOnTop), false);
+        auto *axis = dialog.findChild<QCheckBox *>(u"frequencyAxisCheck"_qs);
+        auto *grid = dialog.findChild<QCheckBox *>(u"dbGridCheck"_qs);
+        QVERIFY(axis && grid && !axis->isChecked() && !grid->isChecked()); // off by default
+        axis->setChecked(true);
+        grid->setChecked(true);
+        QVERIFY(s.value(keys::frequencyAxis) && s.value(keys::dbGrid));
         QVERIFY(changed.size() >= 4);
 
         dialog.setDevices({{u"pulse:a.monitor"_qs, u"Speakers"_qs, AudioDevice::Kind::Loopback, true}});

@@ -38,10 +38,9 @@ BandLayout logLayout(double lo, double hi, int n, const QString &amplitude, doub
 // G = 10^0.3, b = 3), edges at centre * 10^(+-1/20), named by the standard's nominal frequencies.
 BandLayout thirdOctaveLayout()
 {
-    static const char *const nominal[] = {"20",   "25",   "31.5", "40",  "50",  "63",  "80",  "100",
-                                          "125",  "160",  "200",  "250", "315", "400", "500", "630",
-                                          "800",  "1k",   "1.25k", "1.6k", "2k", "2.5k", "3.15k", "4k",
-                                          "5k",   "6.3k", "8k",   "10k", "12.5k", "16k", "20k"};
+    static const char *const nominal[] = { "20", "25", "31.5", "40", "50", "63", "80", "100", "125", "160", "200",
+        "250", "315", "400", "500", "630", "800", "1k", "1.25k", "1.6k", "2k", "2.5k", "3.15k", "4k", "5k", "6.3k",
+        "8k", "10k", "12.5k", "16k", "20k" };
     BandLayout l;
     for (int x = -17; x <= 13; ++x) {
         const double fc = 1000.0 * std::pow(10.0, x / 10.0);
@@ -126,7 +125,7 @@ class TestWindowAxis : public QObject
         // Kept for a look by eye: build/tests/gui/windowaxis-<test>-<gl|painter>.png
         img.save(QStringLiteral(SPECTRAY_TEST_OUTPUT_DIR "/windowaxis-%1-%2.png")
                      .arg(QString::fromLatin1(QTest::currentTestFunction()),
-                          m_w->usesOpenGl() ? QStringLiteral("gl") : QStringLiteral("painter")));
+                         m_w->usesOpenGl() ? QStringLiteral("gl") : QStringLiteral("painter")));
         return img;
     }
 
@@ -142,12 +141,13 @@ private slots:
         const double x0 = kMargin, x1 = width - kMargin, bottom = kHeight - kMargin - kStrip;
         QCOMPARE(m_w->plotArea(), QRectF(QPointF(x0, kMargin), QPointF(x1, bottom)));
         const QList<double> runs = inkRuns(img, int(bottom) + 1, kHeight - 2, 0, width, m_bg);
-        const QList<double> hz{50, 100, 200, 500, 1000, 2000, 5000, 10000};
+        const QList<double> hz { 50, 100, 200, 500, 1000, 2000, 5000, 10000 };
         QCOMPARE(runs.size(), hz.size());
         for (int i = 0; i < hz.size(); ++i) {
             const double expected = x0 + (x1 - x0) * std::log(hz[i] / 25.0) / std::log(16000.0 / 25.0);
             QVERIFY2(std::abs(runs[i] - expected) <= 3.0,
-                     qPrintable(QStringLiteral("%1 Hz: label centred at %2, expected %3").arg(hz[i]).arg(runs[i]).arg(expected)));
+                qPrintable(
+                    QStringLiteral("%1 Hz: label centred at %2, expected %3").arg(hz[i]).arg(runs[i]).arg(expected)));
         }
         // 1 kHz in particular: log position between 25 Hz and 16 kHz (57.1 % of the width).
         QVERIFY(std::abs(runs[4] - (x0 + 0.5708 * (x1 - x0))) <= 3.0);
@@ -199,7 +199,7 @@ private slots:
         QTest::addColumn<bool>("axis");
         QTest::addColumn<bool>("grid");
         QTest::addColumn<QString>("amplitude");
-        QTest::newRow("defaults") << SceneStyle{}.axis << SceneStyle{}.dbGrid << QStringLiteral("db");
+        QTest::newRow("defaults") << SceneStyle {}.axis << SceneStyle {}.dbGrid << QStringLiteral("db");
         QTest::newRow("grid in linear") << false << true << QStringLiteral("linear");
     }
 
@@ -239,7 +239,7 @@ private slots:
         QCOMPARE(m_w->overlayGeneration(), generation);
         QVERIFY(m_w->paintCount() > paintsBefore);
         qInfo("%d paints in %lld ms with the axis and grid on", m_w->paintCount() - paintsBefore,
-              qint64(clock.elapsed()));
+            qint64(clock.elapsed()));
         m_w->resize(640, kHeight); // fixed size: nothing changes
         m_w->setFixedSize(700, kHeight);
         QTRY_VERIFY(m_w->overlayGeneration() != generation);
@@ -264,7 +264,7 @@ private slots:
         (void)perPaintUs();
         const double on = perPaintUs();
         qInfo("rendering 800x300: %.0f us a picture with the axis and grid off, %.0f us on (%s)", off, on,
-              m_w->usesOpenGl() ? "OpenGL" : "QPainter");
+            m_w->usesOpenGl() ? "OpenGL" : "QPainter");
     }
 };
 
