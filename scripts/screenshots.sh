@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Produces the README screenshots from the program itself under Xvfb (with trayer as tray host):
-#   docs/screenshots/window-{bars,mirrored,curve,led}.png and tray-menu.png.
+#   docs/screenshots/window-{bars,mirrored,curve,led}.png (frequency axis and dB grid on, the
+#   default dB amplitude), tray-menu.png, and web-view.png (the web client the same app serves, in
+#   headless Chromium through playwright-core: `npm ci` at the repo root; skipped without it).
 # usage: scripts/screenshots.sh [BUILD_DIR]   (default: build). Runs the real `spectray` desktop mode.
 # Needs: Xvfb, trayer, xdotool, imagemagick (scripts/install-deps.sh --test).
 set -eu
@@ -28,12 +30,13 @@ stop_app() {
   app_pid=
 }
 trap 'stop_app; rm -rf "$work"' EXIT
+port=$((20000 + $$ % 20000))
 
 run_app() { # style meter
   local ini=$work/$1.ini
   # The LAN server listens on loopback only, on a port of its own.
-  printf '[display]\nstyle=%s\nmeter=%s\naccent=%s\n[general]\nfirstRunDone=true\n[audio]\nsource=demo\n[server]\nlanAccess=false\nport=%s\n' \
-    "$1" "$2" "$3" $((20000 + $$ % 20000)) >"$ini"
+  printf '[display]\nstyle=%s\nmeter=%s\naccent=%s\nfrequencyAxis=true\ndbGrid=true\n[%%General]\nfirstRunDone=true\n[audio]\nsource=demo\n[server]\nlanAccess=false\nport=%s\n' \
+    "$1" "$2" "$3" "$port" >"$ini"
   "$app" --config "$ini" --source demo --show >"$work/app-$1.log" 2>&1 &
   app_pid=$!
   for _ in $(seq 100); do
@@ -42,7 +45,7 @@ run_app() { # style meter
     sleep 0.1
   done
   [ -n "$win" ] || { echo "window did not appear" >&2; cat "$work/app-$1.log" >&2; exit 1; }
-  xdotool windowsize "$win" 640 170 windowmove "$win" 40 60
+  xdotool windowsize "$win" 640 190 windowmove "$win" 40 60
   sleep 2.5 # the demo source plays a few seconds of music-like signal
 }
 
@@ -53,6 +56,13 @@ for spec in "bars bar #29b6f6" "mirrored none #e040fb" "curve needle #26d07c" "l
   echo "wrote $out/window-$1.png"
   [ "$1" = led ] || stop_app
 done
+
+# The web client of the app still running (LED window), on loopback, where no token is asked for.
+if (cd "$root" && node -e "require.resolve('playwright-core')") 2>/dev/null && [ -x /usr/bin/chromium ]; then
+  (cd "$root" && node scripts/web-screenshot.mjs "http://127.0.0.1:$port/" "$out/web-view.png" 800x450)
+else
+  echo "web-view.png skipped: needs playwright-core (npm ci) and chromium" >&2
+fi
 
 # Tray menu: right click on the tray icon (trayer sits in the top-right corner), with the window.
 read -r W H < <(xdpyinfo | awk '/dimensions:/ {split($2, a, "x"); print a[1], a[2]}')

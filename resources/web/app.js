@@ -90,7 +90,7 @@
     if (m.type === 'hello' || m.type === 'layout') {
       if (m.bands > 0) resizeBands(m.bands);
       if (m.fps) { st.fps = m.fps; intervalMs = 1000 / Math.min(m.fps, settings.fps || m.fps); }
-      if (Array.isArray(m.edges)) renderer.setEdges(m.edges);
+      if (Array.isArray(m.edges)) renderer.setEdges(m.edges, m.labels, m.bands_per_octave);
     }
     if (m.type === 'hello' && typeof m.desktop_style === 'string') setDesktopStyle(m.desktop_style);
     if (m.type === 'display' && typeof m.style === 'string') setDesktopStyle(m.style);

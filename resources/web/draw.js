@@ -11,7 +11,6 @@ window.SpectrayDraw = (() => {
     themes: [{ id: 'sky', accent: '#29b6f6' }],
     colormap: { stops: ['#440154', '#31688e', '#35b779', '#fde725'] }, spectrogram_rows: 64,
   };
-  const AXIS_HZ = [20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000];
 
   const hex = (s) => [1, 3, 5].map((i) => parseInt(s.slice(i, i + 2), 16));
   const css = (c, a = 1) => `rgba(${c[0] | 0},${c[1] | 0},${c[2] | 0},${a})`;
@@ -37,7 +36,7 @@ window.SpectrayDraw = (() => {
       this.themeId = 'sky';
       this.pal = palette(DEFAULTS, 'sky');
       this.w = 1; this.h = 1; this.dpr = 1;
-      this.edges = [];
+      this.edges = []; this.labels = []; this.bpo = 0;
       this.axis = null; this.axisKey = '';
       this.spec = document.createElement('canvas'); // one pixel per band and row, scaled up to draw
       this.specRow = null;
@@ -46,7 +45,12 @@ window.SpectrayDraw = (() => {
 
     setDefs(defs) { this.defs = defs; this.lut = null; this.setTheme(this.themeId); }
     setTheme(id) { this.themeId = id; this.pal = palette(this.defs, id); this.grad = null; this.axisKey = ''; }
-    setEdges(edges) { this.edges = Array.isArray(edges) ? edges : []; this.axisKey = ''; }
+    // The layout's band edges and, for octave layouts, its nominal band names and bands per octave.
+    setEdges(edges, labels, bpo) {
+      this.edges = Array.isArray(edges) ? edges : [];
+      this.labels = Array.isArray(labels) ? labels.map(String) : [];
+      this.bpo = Number(bpo) | 0; this.axisKey = '';
+    }
 
     fit() {
       const dpr = Math.min(window.devicePixelRatio || 1, 3);
@@ -218,10 +222,27 @@ window.SpectrayDraw = (() => {
       }
     }
 
-    // Frequency labels, placed by the layout's band edges (log position inside each band);
-    // rendered once per size/layout into an offscreen canvas, copied per picture.
+    // Frequency labels, as the desktop window places them (styles.json "axis", read by both): octave
+    // layouts named on the R10 series label each band at its centre with its nominal name; other
+    // layouts get round frequencies at their log position inside their band. Rendered once per
+    // size/layout into an offscreen canvas, copied per picture.
+    axisTicks(box, n) {
+      const ax = this.defs.axis, e = this.edges, slot = (box.x1 - box.x0) / n;
+      if (!ax || e.length !== n + 1) return [];
+      if (this.labels.length === n && (ax.nominal_bands_per_octave || []).includes(this.bpo))
+        return this.labels.map((t, i) => [box.x0 + slot * (i + 0.5), t]);
+      const ticks = [];
+      for (const f of ax.hz || []) {
+        if (f < e[0] || f > e[n]) continue;
+        let i = 0;
+        while (i < n - 1 && f > e[i + 1]) i++;
+        ticks.push([box.x0 + slot * (i + Math.log(f / e[i]) / Math.log(e[i + 1] / e[i])), f >= 1000 ? `${f / 1000}k` : String(f)]);
+      }
+      return ticks;
+    }
+
     drawAxis(box, n) {
-      const key = `${this.w}x${this.h}:${n}:${this.edges.join(',')}:${this.themeId}`;
+      const key = `${this.w}x${this.h}:${n}:${this.edges.join(',')}:${this.labels.join(',')}:${this.bpo}:${this.themeId}:${!!this.defs.axis}`;
       if (key !== this.axisKey) {
         this.axisKey = key;
         const a = this.axis || (this.axis = document.createElement('canvas'));
@@ -232,18 +253,12 @@ window.SpectrayDraw = (() => {
         c.font = `${11 * this.dpr}px system-ui, sans-serif`;
         c.textAlign = 'center'; c.textBaseline = 'middle';
         c.fillStyle = this.pal.flat ? '#ffffff' : 'rgba(201,209,224,0.8)';
-        const e = this.edges, slot = (box.x1 - box.x0) / n;
-        if (e.length === n + 1) {
-          let lastX = -1e9;
-          for (const f of AXIS_HZ) {
-            if (f < e[0] || f > e[n]) continue;
-            let i = 0;
-            while (i < n - 1 && f > e[i + 1]) i++;
-            const x = box.x0 + slot * (i + Math.log(f / e[i]) / Math.log(e[i + 1] / e[i]));
-            if (x - lastX < 34 * this.dpr) continue; // never let labels collide on narrow screens
-            lastX = x;
-            c.fillText(f >= 1000 ? `${f / 1000}k` : String(f), Math.min(Math.max(x, 12 * this.dpr), this.w - 12 * this.dpr), ah / 2);
-          }
+        let lastRight = -1e9;
+        for (const [x, text] of this.axisTicks(box, n)) {
+          const w = c.measureText(text).width, cx = Math.min(Math.max(x, w / 2), this.w - w / 2);
+          if (cx - w / 2 < lastRight + 6 * this.dpr) continue; // never let labels collide on narrow screens
+          lastRight = cx + w / 2;
+          c.fillText(text, cx, ah / 2);
         }
       }
       this.ctx.drawImage(this.axis, 0, box.y1 + 2 * this.dpr);

@@ -36,7 +36,7 @@ bool readDouble(const QCommandLineParser &p, const QString &name, double min, do
         return true;
     bool ok = false;
     const double v = p.value(name).trimmed().toDouble(&ok);
-    if (!ok || v < min || v > max) {
+    if (!ok || !(v >= min && v <= max)) { // written so that "nan" (which toDouble accepts) fails too
         *error = tr("--%1 must be a number from %2 to %3 (got \"%4\")").arg(name).arg(min).arg(max).arg(p.value(name));
         return false;
     }

@@ -147,10 +147,20 @@ QMenu *DesktopApp::buildContextMenu()
     QAction *pulse = styles->addAction(tr("Bass pulse"));
     pulse->setCheckable(true);
     connect(pulse, &QAction::toggled, this, [this](bool on) { m_settings.setValue(keys::bassPulse, on); });
-    connect(styles, &QMenu::aboutToShow, this, [this, group, pulse] {
+    QAction *axis = styles->addAction(tr("Frequency axis"));
+    axis->setObjectName(QStringLiteral("actionFrequencyAxis"));
+    axis->setCheckable(true);
+    connect(axis, &QAction::toggled, this, [this](bool on) { m_settings.setValue(keys::frequencyAxis, on); });
+    QAction *grid = styles->addAction(tr("dB grid"));
+    grid->setObjectName(QStringLiteral("actionDbGrid"));
+    grid->setCheckable(true);
+    connect(grid, &QAction::toggled, this, [this](bool on) { m_settings.setValue(keys::dbGrid, on); });
+    connect(styles, &QMenu::aboutToShow, this, [this, group, pulse, axis, grid] {
         for (QAction *s : group->actions())
             s->setChecked(s->data().toString() == m_settings.valueName(keys::style));
         pulse->setChecked(m_settings.value(keys::bassPulse));
+        axis->setChecked(m_settings.value(keys::frequencyAxis));
+        grid->setChecked(m_settings.value(keys::dbGrid));
     });
     menu->insertMenu(m_actions->settingsAction(), styles);
     menu->insertSeparator(m_actions->settingsAction());
@@ -175,6 +185,8 @@ void DesktopApp::applyDisplaySettings()
     style.bassPulse = m_settings.value(keys::bassPulse);
     style.accent = QColor(m_settings.value(keys::accent));
     style.opacity = m_settings.value(keys::opacity) / 100.0;
+    style.axis = m_settings.value(keys::frequencyAxis);
+    style.dbGrid = m_settings.value(keys::dbGrid);
     m_window->setSceneStyle(style);
 
     gui::SpectrumAnimator::Params p;

@@ -98,6 +98,10 @@ inline constexpr IntKey opacity{SettingId::Opacity, "display/opacity", 85, 10, 1
 inline constexpr BoolKey alwaysOnTop{SettingId::AlwaysOnTop, "display/alwaysOnTop", true, "Keep the window on top"};
 inline constexpr BoolKey clickThrough{SettingId::ClickThrough, "display/clickThrough", false,
                                       "Let mouse clicks pass through the window"};
+inline constexpr BoolKey frequencyAxis{SettingId::FrequencyAxis, "display/frequencyAxis", false,
+                                       "Show frequency labels under the window's bands"};
+inline constexpr BoolKey dbGrid{SettingId::DbGrid, "display/dbGrid", false,
+                                "Show a line every 10 dB in the window (db amplitude)"};
 inline constexpr BoolKey windowVisible{SettingId::WindowVisible, "display/windowVisible", true,
                                        "Window shown when Spectray last ran"};
 inline constexpr StringKey windowGeometry{SettingId::WindowGeometry, "display/geometry", "", nullptr,

@@ -46,6 +46,8 @@ enum class SettingId {
     Opacity,
     AlwaysOnTop,
     ClickThrough,
+    FrequencyAxis,
+    DbGrid,
     WindowVisible,
     WindowGeometry,
     // General/

@@ -64,6 +64,15 @@ StyleDefs StyleDefs::parse(const QByteArray &json)
     if (d.colormap.size() < 2)
         d.colormap = { Rgb { 0, 0, 0 }, Rgb { 1, 1, 1 } };
     d.spectrogramRows = std::clamp(o.value(QStringLiteral("spectrogram_rows")).toInt(d.spectrogramRows), 8, 256);
+    const QJsonObject axis = o.value(QStringLiteral("axis")).toObject();
+    for (const QJsonValue v : axis.value(QStringLiteral("hz")).toArray()) {
+        if (v.toDouble() > 0.0)
+            d.axisHz << v.toDouble();
+    }
+    for (const QJsonValue v : axis.value(QStringLiteral("nominal_bands_per_octave")).toArray())
+        d.axisNominalBandsPerOctave << v.toInt();
+    // At least 5 dB: 90 dB of range is then 18 lines, which AxisOverlay::kMaxRegions has room for.
+    d.gridStepDb = std::clamp(axis.value(QStringLiteral("grid_step_db")).toDouble(d.gridStepDb), 5.0, 40.0);
     return d;
 }
 

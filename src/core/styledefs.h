@@ -35,6 +35,11 @@ struct StyleDefs
     QList<Theme> themes;
     QList<Rgb> colormap; // evenly spaced stops, low to high
     int spectrogramRows = 64;
+    // Frequency axis: the round frequencies labelled on any layout, the octave grids whose nominal
+    // band names (31.5, 63, 125 ... on the R10 series) label the bands instead, and the dB grid step.
+    QList<double> axisHz;
+    QList<int> axisNominalBandsPerOctave;
+    double gridStepDb = 10.0;
 
     // Parsed once from the embedded file; the returned reference lives for the program.
     static const StyleDefs &shared();

@@ -151,6 +151,8 @@ void SettingsDialog::reloadDisplay()
     m_ui->opacitySlider->setValue(m_settings.value(keys::opacity));
     m_ui->alwaysOnTopCheck->setChecked(m_settings.value(keys::alwaysOnTop));
     m_ui->clickThroughCheck->setChecked(m_settings.value(keys::clickThrough));
+    m_ui->frequencyAxisCheck->setChecked(m_settings.value(keys::frequencyAxis));
+    m_ui->dbGridCheck->setChecked(m_settings.value(keys::dbGrid));
     m_loading = false;
 }
 
@@ -262,6 +264,8 @@ void SettingsDialog::connectDisplay()
     boolKey(m_ui->peaksCheck, keys::peaks);
     boolKey(m_ui->alwaysOnTopCheck, keys::alwaysOnTop);
     boolKey(m_ui->clickThroughCheck, keys::clickThrough);
+    boolKey(m_ui->frequencyAxisCheck, keys::frequencyAxis);
+    boolKey(m_ui->dbGridCheck, keys::dbGrid);
     const auto spinKey = [this](QSpinBox *spin, const IntKey &key) {
         connect(spin, &QSpinBox::valueChanged, this, [this, &key](int v) { write(key, v); });
     };

@@ -176,19 +176,34 @@ void SpectrumScene::buildSpectrogram(const std::vector<float> &values, int n, fl
     }
 }
 
-void SpectrumScene::build(const SpectrumAnimator &anim, QSize size)
+SpectrumScene::Areas SpectrumScene::areas(QSize size) const
 {
-    m_vertices.clear(); // keeps capacity
     const float m = kMarginPx;
     float x1 = float(size.width()) - m;
     const float x0 = m, y0 = m, y1 = float(size.height()) - m;
+    Areas a;
     if (m_style.meter != SceneStyle::Meter::None) {
         const float meterW = m_style.meter == SceneStyle::Meter::Needle ? std::min(64.0f, (y1 - y0) * 1.2f) : 14.0f;
         if (x1 - x0 > meterW * 3) {
-            buildMeter(anim.level(), x1 - meterW, y0, x1, y1);
+            a.meter = QRectF(QPointF(x1 - meterW, y0), QPointF(x1, y1));
             x1 -= meterW + m;
         }
     }
+    // The labels sit under the bands only: the meter keeps its full height.
+    const float bottom = m_style.axis && y1 - y0 > 3 * kAxisStripPx ? y1 - kAxisStripPx : y1;
+    a.plot = QRectF(QPointF(x0, y0), QPointF(x1, bottom));
+    return a;
+}
+
+void SpectrumScene::build(const SpectrumAnimator &anim, QSize size)
+{
+    m_vertices.clear(); // keeps capacity
+    const Areas a = areas(size);
+    if (!a.meter.isEmpty())
+        buildMeter(anim.level(), float(a.meter.left()), float(a.meter.top()), float(a.meter.right()),
+                   float(a.meter.bottom()));
+    const float x0 = float(a.plot.left()), x1 = float(a.plot.right());
+    const float y0 = float(a.plot.top()), y1 = float(a.plot.bottom());
     const int n = std::min(anim.bandCount(), kMaxBands);
     if (n == 0 || x1 <= x0 || y1 <= y0)
         return;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QColor>
+#include <QRectF>
 #include <QSize>
 #include <QString>
 
@@ -21,6 +22,8 @@ struct SceneStyle
     bool bassPulse = true;
     QColor accent{0x29, 0xb6, 0xf6};
     double opacity = 0.85; // background alpha; the bars stay opaque
+    bool axis = false;     // frequency labels under the bands (AxisOverlay)
+    bool dbGrid = false;   // a line every 10 dB (AxisOverlay; db amplitude only)
 
     static Kind kindFromId(const QString &id);
     static Meter meterFromId(const QString &id);
@@ -38,6 +41,16 @@ public:
     static constexpr float kLedPitchPx = 6.0f; // one segment + gap (resources/styles.json)
     static constexpr float kMarginPx = 6.0f;
     static constexpr int kMaxSpectrogramRows = 64; // bounds the vertex buffer: rows x bands quads
+    static constexpr float kAxisStripPx = 16.0f;   // room for the frequency labels under the bands
+
+    // Where the bands and the meter go in a view of this size (meter empty when there is none);
+    // the axis overlay labels the same plot rectangle.
+    struct Areas
+    {
+        QRectF plot;
+        QRectF meter;
+    };
+    Areas areas(QSize size) const;
 
     SpectrumScene();
 

@@ -1,5 +1,6 @@
 #include "spectrumview.h"
 
+#include "axisoverlay.h"
 #include "core/logging.h"
 #include "spectrumscene.h"
 
@@ -11,6 +12,7 @@
 #include <QPainter>
 #include <QPainterPath>
 
+#include <array>
 #include <cmath>
 
 namespace spectray::gui {
@@ -38,6 +40,27 @@ void main() {
         discard;
     fragColour = vColour;
 })";
+
+// The overlay's regions come as positions in 0..1 of the view (origin top-left), which are also
+// their texture coordinates: the image's first row (uv.y = 0) is the view's top.
+const char *const kOverlayVertexShader = R"(#version 330 core
+layout(location = 0) in vec2 pos;
+out vec2 uv;
+void main() {
+    uv = pos;
+    gl_Position = vec4(pos.x * 2.0 - 1.0, 1.0 - pos.y * 2.0, 0.0, 1.0);
+})";
+
+const char *const kOverlayFragmentShader = R"(#version 330 core
+in vec2 uv;
+uniform sampler2D overlay;
+out vec4 fragColour;
+void main() {
+    fragColour = texture(overlay, uv);
+})";
+// Desktop GL enums QOpenGLFunctions' ES2-based header may not define.
+constexpr GLenum kGlBgra = 0x80E1;            // GL_BGRA
+constexpr GLenum kGlUnsigned8888Rev = 0x8367; // GL_UNSIGNED_INT_8_8_8_8_REV
 } // namespace
 
 bool openGlUsable()
@@ -58,9 +81,10 @@ bool openGlUsable()
     return got.majorVersion() > 3 || (got.majorVersion() == 3 && got.minorVersion() >= 3);
 }
 
-GlSpectrumView::GlSpectrumView(const SpectrumScene &scene, QWidget *parent)
+GlSpectrumView::GlSpectrumView(const SpectrumScene &scene, const AxisOverlay &overlay, QWidget *parent)
     : QOpenGLWidget(parent)
     , m_scene(scene)
+    , m_overlay(overlay)
 {
     QSurfaceFormat format = QSurfaceFormat::defaultFormat();
     format.setVersion(3, 3);
@@ -75,6 +99,11 @@ GlSpectrumView::~GlSpectrumView()
     if (!context())
         return;
     makeCurrent();
+    if (m_overlayTexture != 0)
+        context()->functions()->glDeleteTextures(1, &m_overlayTexture);
+    m_overlayVbo.destroy();
+    m_overlayVao.destroy();
+    m_overlayProgram.removeAllShaders();
     m_vbo.destroy();
     m_vao.destroy();
     m_program.removeAllShaders();
@@ -118,6 +147,82 @@ void GlSpectrumView::initializeGL()
     m_program.setAttributeBuffer(1, GL_FLOAT, 2 * int(sizeof(float)), 4, stride);
     m_program.setAttributeBuffer(2, GL_FLOAT, 6 * int(sizeof(float)), 1, stride);
     m_program.release();
+    if (!initOverlay())
+        return fail(m_overlayProgram.log());
+}
+
+bool GlSpectrumView::initOverlay()
+{
+    if (!m_overlayProgram.addShaderFromSourceCode(QOpenGLShader::Vertex, kOverlayVertexShader)
+        || !m_overlayProgram.addShaderFromSourceCode(QOpenGLShader::Fragment, kOverlayFragmentShader)
+        || !m_overlayProgram.link())
+        return false;
+    m_overlayVao.create();
+    QOpenGLVertexArrayObject::Binder bind(&m_overlayVao);
+    m_overlayVbo.create();
+    m_overlayVbo.setUsagePattern(QOpenGLBuffer::DynamicDraw);
+    m_overlayVbo.bind();
+    m_overlayVbo.allocate(AxisOverlay::kMaxRegions * 6 * 2 * int(sizeof(float)));
+    m_overlayProgram.bind();
+    m_overlayProgram.enableAttributeArray(0);
+    m_overlayProgram.setAttributeBuffer(0, GL_FLOAT, 0, 2, 2 * int(sizeof(float)));
+    m_overlayProgram.release();
+    QOpenGLFunctions *gl = context()->functions();
+    gl->glGenTextures(1, &m_overlayTexture);
+    gl->glBindTexture(GL_TEXTURE_2D, m_overlayTexture);
+    // One texel per pixel: nearest keeps the text as crisp as QPainter drew it.
+    gl->glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    gl->glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    gl->glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    gl->glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    gl->glBindTexture(GL_TEXTURE_2D, 0);
+    m_overlayProgram.bind();
+    m_overlayProgram.setUniformValue("overlay", 0);
+    m_overlayProgram.release();
+    return true;
+}
+
+void GlSpectrumView::uploadOverlayRegions()
+{
+    // Two triangles per region; at most kMaxRegions, written once per overlay change.
+    std::array<float, AxisOverlay::kMaxRegions * 6 * 2> v;
+    const float w = float(std::max(1, width())), h = float(std::max(1, height()));
+    int n = 0;
+    for (const QRectF &r : m_overlay.regions()) {
+        if (n + 12 > int(v.size()))
+            break;
+        const float x0 = float(r.left()) / w, x1 = float(r.right()) / w;
+        const float y0 = float(r.top()) / h, y1 = float(r.bottom()) / h;
+        for (float c : {x0, y0, x1, y0, x1, y1, x0, y0, x1, y1, x0, y1})
+            v[size_t(n++)] = c;
+    }
+    m_overlayVbo.bind();
+    m_overlayVbo.write(0, v.data(), n * int(sizeof(float)));
+    m_overlayVertices = n / 2;
+}
+
+void GlSpectrumView::paintOverlay()
+{
+    const QImage &image = m_overlay.image();
+    if (image.isNull() || m_overlayTexture == 0)
+        return;
+    QOpenGLFunctions *gl = context()->functions();
+    gl->glActiveTexture(GL_TEXTURE0);
+    gl->glBindTexture(GL_TEXTURE_2D, m_overlayTexture);
+    QOpenGLVertexArrayObject::Binder bind(&m_overlayVao);
+    if (m_overlayUploaded != m_overlay.generation()) {
+        // ARGB32 words (0xAARRGGBB in native order) are BGRA with 8_8_8_8_REV on any endianness.
+        gl->glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+        gl->glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, image.width(), image.height(), 0, kGlBgra, kGlUnsigned8888Rev,
+                         image.constBits());
+        uploadOverlayRegions();
+        m_overlayUploaded = m_overlay.generation();
+    }
+    gl->glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA); // the image is premultiplied
+    m_overlayProgram.bind();
+    gl->glDrawArrays(GL_TRIANGLES, 0, m_overlayVertices);
+    m_overlayProgram.release();
+    gl->glBindTexture(GL_TEXTURE_2D, 0);
 }
 
 void GlSpectrumView::paintGL()
@@ -129,23 +234,27 @@ void GlSpectrumView::paintGL()
     // Premultiplied so a translucent window composites correctly.
     gl->glClearColor(bg[0] * bg[3], bg[1] * bg[3], bg[2] * bg[3], bg[3]);
     gl->glClear(GL_COLOR_BUFFER_BIT);
-    if (m_failed || m_scene.vertexCount() == 0)
+    if (m_failed)
         return;
     gl->glEnable(GL_BLEND);
-    gl->glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
-    m_program.bind();
-    m_program.setUniformValue(m_viewportLoc, float(width()), float(height()));
-    QOpenGLVertexArrayObject::Binder bind(&m_vao);
-    m_vbo.bind();
-    m_vbo.write(0, m_scene.vertices().data(), int(m_scene.vertices().size() * sizeof(float)));
-    gl->glDrawArrays(GL_TRIANGLES, 0, m_scene.vertexCount());
-    m_vbo.release();
-    m_program.release();
+    if (m_scene.vertexCount() > 0) {
+        gl->glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+        m_program.bind();
+        m_program.setUniformValue(m_viewportLoc, float(width()), float(height()));
+        QOpenGLVertexArrayObject::Binder bind(&m_vao);
+        m_vbo.bind();
+        m_vbo.write(0, m_scene.vertices().data(), int(m_scene.vertices().size() * sizeof(float)));
+        gl->glDrawArrays(GL_TRIANGLES, 0, m_scene.vertexCount());
+        m_vbo.release();
+        m_program.release();
+    }
+    paintOverlay();
 }
 
-PainterSpectrumView::PainterSpectrumView(const SpectrumScene &scene, QWidget *parent)
+PainterSpectrumView::PainterSpectrumView(const SpectrumScene &scene, const AxisOverlay &overlay, QWidget *parent)
     : QWidget(parent)
     , m_scene(scene)
+    , m_overlay(overlay)
 {
     setAttribute(Qt::WA_TransparentForMouseEvents);
     setAttribute(Qt::WA_OpaquePaintEvent, false);
@@ -183,6 +292,10 @@ void PainterSpectrumView::paintEvent(QPaintEvent *)
             p.drawRect(QRectF(r.left(), top, r.width(), y - top));
         }
     }
+    const QImage &overlay = m_overlay.image();
+    const qreal dpr = overlay.devicePixelRatio();
+    for (const QRectF &r : m_overlay.regions())
+        p.drawImage(r, overlay, QRectF(r.topLeft() * dpr, r.size() * dpr));
 }
 
 } // namespace spectray::gui

@@ -9,6 +9,7 @@
 
 namespace spectray::gui {
 
+class AxisOverlay;
 class SpectrumScene;
 
 // What the window needs from whichever widget draws the scene. The window builds the scene (only
@@ -28,14 +29,15 @@ protected:
 };
 
 // OpenGL 3.3 core: one VBO sized once for the largest scene, refilled with glBufferSubData and
-// drawn with a single glDrawArrays. LED gaps are cut in the fragment shader.
+// drawn with a single glDrawArrays. LED gaps are cut in the fragment shader. The axis overlay is a
+// texture uploaded only when its image changes, drawn as one more quad.
 class GlSpectrumView final : public QOpenGLWidget, public SpectrumView
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(GlSpectrumView)
 
 public:
-    GlSpectrumView(const SpectrumScene &scene, QWidget *parent = nullptr);
+    GlSpectrumView(const SpectrumScene &scene, const AxisOverlay &overlay, QWidget *parent = nullptr);
     ~GlSpectrumView() override;
 
     QWidget *widget() override { return this; }
@@ -52,12 +54,22 @@ protected:
 
 private:
     void fail(const QString &why);
+    bool initOverlay();
+    void uploadOverlayRegions();
+    void paintOverlay();
 
     const SpectrumScene &m_scene;
+    const AxisOverlay &m_overlay;
     QOpenGLShaderProgram m_program;
     QOpenGLBuffer m_vbo{QOpenGLBuffer::VertexBuffer};
     QOpenGLVertexArrayObject m_vao;
     int m_viewportLoc = -1;
+    QOpenGLShaderProgram m_overlayProgram;
+    QOpenGLBuffer m_overlayVbo{QOpenGLBuffer::VertexBuffer}; // the overlay's regions, 0..1 of the view
+    QOpenGLVertexArrayObject m_overlayVao;
+    GLuint m_overlayTexture = 0;
+    int m_overlayVertices = 0;
+    quint64 m_overlayUploaded = 0; // AxisOverlay::generation() of the texture and regions
     bool m_failed = false;
     QString m_renderer;
 };
@@ -69,7 +81,7 @@ class PainterSpectrumView final : public QWidget, public SpectrumView
     Q_DISABLE_COPY_MOVE(PainterSpectrumView)
 
 public:
-    PainterSpectrumView(const SpectrumScene &scene, QWidget *parent = nullptr);
+    PainterSpectrumView(const SpectrumScene &scene, const AxisOverlay &overlay, QWidget *parent = nullptr);
     QWidget *widget() override { return this; }
     QImage grabImage() override { return grab().toImage(); }
 
@@ -78,6 +90,7 @@ protected:
 
 private:
     const SpectrumScene &m_scene;
+    const AxisOverlay &m_overlay;
 };
 
 // Whether an OpenGL 3.3 core context can be created here (false under offscreen/minimal platforms,

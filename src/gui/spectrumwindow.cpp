@@ -47,24 +47,40 @@ void SpectrumWindow::createView(bool gl)
     }
     m_gl = gl;
     if (gl) {
-        auto *view = new GlSpectrumView(m_scene, this);
+        auto *view = new GlSpectrumView(m_scene, m_overlay, this);
         connect(view, &GlSpectrumView::glFailed, this, [this] {
             QMetaObject::invokeMethod(this, [this] { createView(false); }, Qt::QueuedConnection);
         });
         m_view = view;
     } else {
-        m_view = new PainterSpectrumView(m_scene, this);
+        m_view = new PainterSpectrumView(m_scene, m_overlay, this);
     }
     m_view->widget()->setMouseTracking(true);
     layout()->addWidget(m_view->widget());
     m_scene.build(m_anim, m_view->widget()->size());
+    refreshOverlay();
 }
 
 void SpectrumWindow::setSceneStyle(const SceneStyle &style)
 {
     m_scene.setStyle(style);
     m_scene.build(m_anim, m_view->widget()->size());
+    refreshOverlay();
     m_view->widget()->update();
+}
+
+QRectF SpectrumWindow::plotArea() const
+{
+    return m_scene.areas(m_view->widget()->size()).plot;
+}
+
+void SpectrumWindow::refreshOverlay()
+{
+    QWidget *view = m_view->widget();
+    const quint64 before = m_overlay.generation();
+    m_overlay.refresh(view->size(), view->devicePixelRatioF(), m_scene.areas(view->size()).plot, m_scene.style());
+    if (m_overlay.generation() != before)
+        view->update();
 }
 
 void SpectrumWindow::setAnimationParams(const SpectrumAnimator::Params &params)
@@ -127,6 +143,8 @@ void SpectrumWindow::setBandLayout(const BandLayout &layout)
 {
     if (layout.fps > 0)
         m_anim.setFrameIntervalMs(1000.0 / layout.fps);
+    m_overlay.setLayout(layout);
+    refreshOverlay();
 }
 
 void SpectrumWindow::setStatus(const EngineStatus &status)
@@ -164,6 +182,7 @@ void SpectrumWindow::onTick()
 void SpectrumWindow::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
+    refreshOverlay(); // the screen, and with it the pixel ratio, may have changed
     emit visibilityChanged(true);
     wake();
 }
@@ -186,6 +205,7 @@ void SpectrumWindow::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
     m_scene.build(m_anim, m_view->widget()->size());
+    refreshOverlay();
 }
 
 Qt::Edges SpectrumWindow::edgesAt(const QPoint &pos) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "axisoverlay.h"
 #include "core/bandlayout.h"
 #include "core/enginestatus.h"
 #include "core/spectrumframe.h"
@@ -46,6 +47,10 @@ public:
     int paintCount() const;
     QImage grabImage();
     const SpectrumAnimator &animator() const { return m_anim; }
+    // Where the bands are drawn in the view (the axis labels this rectangle).
+    QRectF plotArea() const;
+    // Changes only when the axis picture is redrawn (layout, size or style), never per frame.
+    quint64 overlayGeneration() const { return m_overlay.generation(); }
 
 public slots:
     void onFrame(const spectray::SpectrumFrame &frame);
@@ -71,11 +76,13 @@ private:
     void createView(bool gl);
     void onTick();
     void wake();
+    void refreshOverlay();
     Qt::Edges edgesAt(const QPoint &pos) const;
     void reapplyFlags(Qt::WindowType flag, bool on);
 
     SpectrumAnimator m_anim;
     SpectrumScene m_scene;
+    AxisOverlay m_overlay;
     SpectrumView *m_view = nullptr;
     bool m_gl = false;
     QTimer m_tick;

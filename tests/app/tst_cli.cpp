@@ -1,11 +1,11 @@
 // `spectray --analyze/--list-devices/--print-frames` run as a user runs them.
+#include "clirun.h"
 #include "testsignals.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -15,40 +15,13 @@ class TestCli final : public QObject
 
     QTemporaryDir m_dir;
 
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = spectray::test::CliRun;
 
-    static Run run(const QStringList &args, int timeoutMs = 60000)
-    {
-        QProcess p;
-        p.start(QStringLiteral(SPECTRAY_BINARY), args);
-        if (!p.waitForFinished(timeoutMs)) {
-            p.kill();
-            p.waitForFinished();
-            return {-100, p.readAllStandardOutput(), "timed out"};
-        }
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
-    }
+    static Run run(const QStringList &args) { return spectray::test::runCli(args); }
 
     QString file(const QString &name) const { return m_dir.filePath(name); }
 
-    static QList<QJsonObject> lines(const QByteArray &out)
-    {
-        QList<QJsonObject> objects;
-        for (const QByteArray &line : out.split('\n')) {
-            if (line.isEmpty())
-                continue;
-            QJsonParseError e;
-            objects.append(QJsonDocument::fromJson(line, &e).object());
-            if (e.error != QJsonParseError::NoError)
-                return {};
-        }
-        return objects;
-    }
+    static QList<QJsonObject> lines(const QByteArray &out) { return spectray::test::jsonLines(out); }
 
 private slots:
     void initTestCase()

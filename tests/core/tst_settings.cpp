@@ -151,6 +151,8 @@ private slots:
             row(keys::opacity),
             row(keys::alwaysOnTop),
             row(keys::clickThrough),
+            row(keys::frequencyAxis),
+            row(keys::dbGrid),
             row(keys::windowVisible),
             row(keys::windowGeometry),
             row(keys::firstRunDone),

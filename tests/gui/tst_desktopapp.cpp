@@ -18,6 +18,7 @@
 #include "hangguard.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include "gui/settingsdialog.h"
 #include <QMenu>
@@ -94,6 +95,18 @@ private slots:
         app.actions()->alwaysOnTopAction()->trigger();
         QVERIFY(settings.value(keys::alwaysOnTop));
         QVERIFY(app.window()->alwaysOnTop());
+
+        // The frequency axis and dB grid: off by default, toggled from the window's Style menu.
+        QVERIFY(!app.window()->sceneStyle().axis && !app.window()->sceneStyle().dbGrid);
+        for (const QString &name : {u"actionFrequencyAxis"_qs, u"actionDbGrid"_qs}) {
+            QAction *toggle = nullptr;
+            for (QWidget *w : QApplication::allWidgets())
+                toggle = toggle ? toggle : w->findChild<QAction *>(name);
+            QVERIFY2(toggle, qPrintable(name));
+            toggle->trigger();
+        }
+        QVERIFY(settings.value(keys::frequencyAxis) && settings.value(keys::dbGrid));
+        QVERIFY(app.window()->sceneStyle().axis && app.window()->sceneStyle().dbGrid);
 
         // Showing/hiding from the tray is remembered.
         app.actions()->showWindowAction()->trigger();

@@ -56,6 +56,14 @@ private slots:
         QCOMPARE(double(keys::peakHoldMs.defaultValue), d.peakHoldMs);
         QCOMPARE(double(keys::peakFallMs.defaultValue), d.peakFallMs);
         QVERIFY(!gui::styleName(u"spectrogram"_qs).isEmpty());
+        // The frequency axis both draw: the round frequencies an analyzer shows, nominal band names
+        // on the R10-named grids (octaves and thirds), a line every 10 dB.
+        QCOMPARE(d.axisHz, (QList<double>{20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000}));
+        QCOMPARE(d.axisNominalBandsPerOctave, (QList<int>{1, 3}));
+        QCOMPARE(d.gridStepDb, 10.0);
+        const StyleDefs odd = StyleDefs::parse(R"({"axis": {"hz": [100, -5, "x", 1000], "grid_step_db": 1}})");
+        QCOMPARE(odd.axisHz, (QList<double>{100, 1000})); // junk left out
+        QCOMPARE(odd.gridStepDb, 5.0);                     // never denser than the window has room for
     }
 
     void roundTripThroughFile()
@@ -131,6 +139,12 @@ private slots:
         QCOMPARE(s.value(keys::opacity), 50);
         top->setChecked(false);
         QCOMPARE(s.value(keys::alwaysOnTop), false);
+        auto *axis = dialog.findChild<QCheckBox *>(u"frequencyAxisCheck"_qs);
+        auto *grid = dialog.findChild<QCheckBox *>(u"dbGridCheck"_qs);
+        QVERIFY(axis && grid && !axis->isChecked() && !grid->isChecked()); // off by default
+        axis->setChecked(true);
+        grid->setChecked(true);
+        QVERIFY(s.value(keys::frequencyAxis) && s.value(keys::dbGrid));
         QVERIFY(changed.size() >= 4);
 
         dialog.setDevices({{u"pulse:a.monitor"_qs, u"Speakers"_qs, AudioDevice::Kind::Loopback, true}});
