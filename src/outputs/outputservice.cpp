@@ -62,6 +62,16 @@ void OutputService::shutdown()
     updateFeaturesWanted();
 }
 
+void OutputService::setLedSyncEnabled(bool enabled)
+{
+    m_overrides.wledTargets.reset();
+    m_overrides.wledTtl.reset();
+    m_overrides.wledInterface.reset();
+    m_settings.setValue(keys::ledSyncEnabled, enabled);
+    m_wledDirty = true;
+    m_restart.start();
+}
+
 void OutputService::onSettingChanged(SettingId key)
 {
     if (m_shutDown || settingGroup(key) != SettingGroup::Outputs)

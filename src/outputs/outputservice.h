@@ -37,6 +37,10 @@ public:
     void apply();
     void shutdown(); // MQTT says "offline"; nothing restarts afterwards
 
+    // The tray's on/off: stores ledSync/enabled and, as the user's explicit choice, ends a --wled
+    // override even when the stored value does not change.
+    void setLedSyncEnabled(bool enabled);
+
     bool featuresWanted() const { return m_wled.isRunning() || m_mqtt.state() != MqttPublisher::State::Off; }
     QString wledError() const { return m_wledError; } // the last one, translated; empty when none
     QString mqttError() const { return m_mqttError; }
