@@ -21,7 +21,7 @@ void DesktopApp::wireOutputs()
     QAction *toggle = m_outputsMenu->addAction(tr("Send to WLED devices"));
     toggle->setObjectName(QStringLiteral("actionLedSync"));
     toggle->setCheckable(true);
-    for (const char *name : {"ledTargets", "ledRate", "ledError"}) {
+    for (const char *name : { "ledTargets", "ledRate", "ledError" }) {
         QAction *info = m_outputsMenu->addAction(QString());
         info->setObjectName(QString::fromLatin1(name));
         info->setEnabled(false);
@@ -56,9 +56,8 @@ void DesktopApp::updateOutputsMenu()
 {
     const outputs::OutputService &service = m_session.outputs();
     const outputs::WledSender &wled = m_session.outputs().wled();
-    const auto action = [this](const char *name) {
-        return m_outputsMenu->findChild<QAction *>(QString::fromLatin1(name));
-    };
+    const auto action
+        = [this](const char *name) { return m_outputsMenu->findChild<QAction *>(QString::fromLatin1(name)); };
     action("actionLedSync")->setChecked(wled.isRunning());
     QStringList targets;
     for (const outputs::WledTarget &t : wled.options().targets)
@@ -67,8 +66,8 @@ void DesktopApp::updateOutputsMenu()
     targetsLine->setText(tr("Targets: %1").arg(targets.join(QStringLiteral(", "))));
     targetsLine->setVisible(wled.isRunning());
     QAction *rate = action("ledRate");
-    rate->setText(wled.isSending() ? tr("%1 packets per second").arg(wled.packetsPerSecond(), 0, 'f', 0)
-                                   : tr("Idle: no sound"));
+    rate->setText(
+        wled.isSending() ? tr("%1 packets per second").arg(wled.packetsPerSecond(), 0, 'f', 0) : tr("Idle: no sound"));
     rate->setVisible(wled.isRunning());
     QAction *error = action("ledError");
     error->setText(service.wledError());

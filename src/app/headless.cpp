@@ -49,8 +49,8 @@ void printUrls(const net::LanService &lan, bool qrCode)
 // the LED rate is printed once it has been measured over a second.
 void watchOutputs(outputs::OutputService &outputs, QObject *context)
 {
-    QObject::connect(&outputs, &outputs::OutputService::problem, context,
-        [](const QString &message) { printError(message); });
+    QObject::connect(
+        &outputs, &outputs::OutputService::problem, context, [](const QString &message) { printError(message); });
     QObject::connect(&outputs.mqtt(), &outputs::MqttPublisher::stateChanged, context,
         [](outputs::MqttPublisher::State state, const QString &message) {
             if (state == outputs::MqttPublisher::State::Connected)

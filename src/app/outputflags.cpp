@@ -118,17 +118,20 @@ void addOutputOptions(QCommandLineParser &p)
     target.setFlags(QCommandLineOption::HiddenFromHelp); // what "--wled TARGET" becomes
     p.addOption(target);
     p.addOptions({
-        {kWled, tr("[TARGET...] Send WLED Audio Sync packets in this run (LED strips; docs/wled.md). Targets: "
-                   "multicast (default, 239.0.0.1), broadcast, a multicast group, or device addresses or names, "
-                   "each with an optional :PORT (default 11988). Overrides the stored LED sync settings "
-                   "without changing them.")},
-        {kWledTtl, tr("With --wled: multicast TTL (1-255, default 1: this network only)."), QStringLiteral("N")},
-        {kWledInterface, tr("With --wled: send multicast on this network interface only."), QStringLiteral("NAME")},
-        {kMqtt, tr("Publish to an MQTT broker in this run (docs/mqtt.md): "
-                   "mqtt[s]://[USER[:PASSWORD]@]HOST[:PORT][/PREFIX]. Overrides the stored MQTT settings "
-                   "without changing them."), QStringLiteral("URL")},
-        {kMqttCa, tr("For mqtts://: the CA certificate that signed the broker's."), QStringLiteral("FILE")},
-        {kMqttRate, tr("MQTT frames per second (1-60, default 30)."), QStringLiteral("N")},
+        { kWled,
+            tr("[TARGET...] Send WLED Audio Sync packets in this run (LED strips; docs/wled.md). Targets: "
+               "multicast (default, 239.0.0.1), broadcast, a multicast group, or device addresses or names, "
+               "each with an optional :PORT (default 11988). Overrides the stored LED sync settings "
+               "without changing them.") },
+        { kWledTtl, tr("With --wled: multicast TTL (1-255, default 1: this network only)."), QStringLiteral("N") },
+        { kWledInterface, tr("With --wled: send multicast on this network interface only."), QStringLiteral("NAME") },
+        { kMqtt,
+            tr("Publish to an MQTT broker in this run (docs/mqtt.md): "
+               "mqtt[s]://[USER[:PASSWORD]@]HOST[:PORT][/PREFIX]. Overrides the stored MQTT settings "
+               "without changing them."),
+            QStringLiteral("URL") },
+        { kMqttCa, tr("For mqtts://: the CA certificate that signed the broker's."), QStringLiteral("FILE") },
+        { kMqttRate, tr("MQTT frames per second (1-60, default 30)."), QStringLiteral("N") },
     });
 }
 

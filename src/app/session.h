@@ -40,8 +40,9 @@ public:
 
     // Starts the LED sync and MQTT outputs as the settings (and outputs().setOverrides()) say — their
     // problems are reported, never fatal — then configures the engine for `source` with `config`,
-    // asks for the device list, and starts capturing when `capture`. The LAN server is started separately (lan().apply()), because the
-    // front-ends report a busy port differently (tray notification vs. exit status).
+    // asks for the device list, and starts capturing when `capture`. The LAN server is started
+    // separately (lan().apply()), because the front-ends report a busy port differently (tray
+    // notification vs. exit status).
     void startEngine(const QString &source, const AnalysisConfig &config, bool capture);
     // The orderly end: every LAN client gets "going away", the capture stream is released. Let the
     // event loop run briefly afterwards so the close frames leave.

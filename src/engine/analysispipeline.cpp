@@ -176,7 +176,8 @@ void AnalysisPipeline::onValues(const dsp::FrameValues &values, std::uint64_t sa
         m_frame.wallClockMs = QDateTime::currentMSecsSinceEpoch();
     (*m_sink)(m_frame);
     if (m_featureSink && m_tap && m_tap->isConfigured())
-        (*m_featureSink)(m_tap->analyze(std::size_t(samplesDelivered - m_pushStart), m_frame.sequence, m_frame.streamTime));
+        (*m_featureSink)(
+            m_tap->analyze(std::size_t(samplesDelivered - m_pushStart), m_frame.sequence, m_frame.streamTime));
     ++m_frame.sequence;
 }
 

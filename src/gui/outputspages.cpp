@@ -80,7 +80,7 @@ QWidget *OutputsPages::buildLedPage()
     bindText(m_ledTargets, keys::ledSyncTargets);
     connect(m_ledTtl, &QSpinBox::valueChanged, this, [this](int v) { write(keys::ledSyncTtl, v); });
     connect(m_ledInterface, &QComboBox::currentIndexChanged, this,
-            [this] { write(keys::ledSyncInterface, m_ledInterface->currentData().toString()); });
+        [this] { write(keys::ledSyncInterface, m_ledInterface->currentData().toString()); });
     return page;
 }
 
@@ -125,8 +125,8 @@ QWidget *OutputsPages::buildMqttPage()
     connect(m_mqttFrameRate, &QSpinBox::valueChanged, this, [this](int v) { write(keys::mqttFrameRate, v); });
     connect(m_mqttLevelRate, &QSpinBox::valueChanged, this, [this](int v) { write(keys::mqttLevelRate, v); });
     connect(browse, &QToolButton::clicked, this, [this] {
-        const QString file = QFileDialog::getOpenFileName(m_mqttPage, tr("CA certificate"), m_mqttCaFile->text(),
-                                                          tr("Certificates (*.pem *.crt);;All files (*)"));
+        const QString file = QFileDialog::getOpenFileName(
+            m_mqttPage, tr("CA certificate"), m_mqttCaFile->text(), tr("Certificates (*.pem *.crt);;All files (*)"));
         if (!file.isEmpty()) {
             m_mqttCaFile->setText(file);
             write(keys::mqttCaFile, file);

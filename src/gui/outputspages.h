@@ -34,8 +34,7 @@ private:
     QWidget *buildLedPage();
     QWidget *buildMqttPage();
     void onSettingChanged(spectray::SettingId key);
-    template<typename Key, typename Value>
-    void write(const Key &key, const Value &value)
+    template<typename Key, typename Value> void write(const Key &key, const Value &value)
     {
         if (m_loading)
             return;

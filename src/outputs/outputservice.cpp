@@ -24,14 +24,13 @@ OutputService::OutputService(Settings &settings, QObject *parent)
     connect(&m_settings, &Settings::changed, this, &OutputService::onSettingChanged);
     connect(&m_wled, &WledSender::errorOccurred, this, &OutputService::reportWled);
     connect(&m_wled, &WledSender::sendingChanged, this, &OutputService::stateChanged);
-    connect(&m_mqtt, &MqttPublisher::stateChanged, this,
-        [this](MqttPublisher::State state, const QString &message) {
-            if (state == MqttPublisher::State::Unreachable)
-                reportMqtt(message);
-            else if (state == MqttPublisher::State::Connected)
-                m_mqttError.clear();
-            emit stateChanged();
-        });
+    connect(&m_mqtt, &MqttPublisher::stateChanged, this, [this](MqttPublisher::State state, const QString &message) {
+        if (state == MqttPublisher::State::Unreachable)
+            reportMqtt(message);
+        else if (state == MqttPublisher::State::Connected)
+            m_mqttError.clear();
+        emit stateChanged();
+    });
 }
 
 OutputService::~OutputService()

@@ -11,7 +11,7 @@ namespace {
 
 std::optional<CommandLine> parse(const QStringList &args, QString *error)
 {
-    return parseCommandLine(QStringList{QStringLiteral("spectray")} + args, error);
+    return parseCommandLine(QStringList { QStringLiteral("spectray") } + args, error);
 }
 
 } // namespace
@@ -23,21 +23,22 @@ class TestOutputFlags final : public QObject
 private slots:
     void wledTakesAnyNumberOfTargets()
     {
-        QCOMPARE(expandWledArguments({QStringLiteral("spectray"), QStringLiteral("--wled"), QStringLiteral("a"),
-                                      QStringLiteral("b:1"), QStringLiteral("--headless")}),
-                 (QStringList{QStringLiteral("spectray"), QStringLiteral("--wled"), QStringLiteral("--wled-target=a"),
-                              QStringLiteral("--wled-target=b:1"), QStringLiteral("--headless")}));
+        QCOMPARE(expandWledArguments({ QStringLiteral("spectray"), QStringLiteral("--wled"), QStringLiteral("a"),
+                     QStringLiteral("b:1"), QStringLiteral("--headless") }),
+            (QStringList { QStringLiteral("spectray"), QStringLiteral("--wled"), QStringLiteral("--wled-target=a"),
+                QStringLiteral("--wled-target=b:1"), QStringLiteral("--headless") }));
         QString error;
-        auto cli = parse({QStringLiteral("--headless"), QStringLiteral("--wled")}, &error);
+        auto cli = parse({ QStringLiteral("--headless"), QStringLiteral("--wled") }, &error);
         QVERIFY2(cli, qPrintable(error));
         QVERIFY(cli->outputs.wledTargets);
         QCOMPARE(cli->outputs.wledTargets->size(), 1);
         QCOMPARE(cli->outputs.wledTargets->first().toString(), QStringLiteral("239.0.0.1:11988")); // WLED's group
         QCOMPARE(cli->outputs.wledTargets->first().kind, outputs::WledTarget::Kind::Multicast);
 
-        cli = parse({QStringLiteral("--wled"), QStringLiteral("10.0.0.7"), QStringLiteral("broadcast:21324"),
-                     QStringLiteral("--source"), QStringLiteral("demo"), QStringLiteral("--wled-ttl"), QStringLiteral("3")},
-                    &error);
+        cli = parse(
+            { QStringLiteral("--wled"), QStringLiteral("10.0.0.7"), QStringLiteral("broadcast:21324"),
+                QStringLiteral("--source"), QStringLiteral("demo"), QStringLiteral("--wled-ttl"), QStringLiteral("3") },
+            &error);
         QVERIFY2(cli, qPrintable(error));
         QCOMPARE(cli->outputs.wledTargets->size(), 2);
         QCOMPARE(cli->outputs.wledTargets->at(0).toString(), QStringLiteral("10.0.0.7:11988"));
@@ -46,20 +47,20 @@ private slots:
         QCOMPARE(cli->outputs.wledTtl, std::optional<int>(3));
         QCOMPARE(cli->source, std::optional<QString>(QStringLiteral("demo")));
 
-        cli = parse({QStringLiteral("--wled=wled.lan:99")}, &error);
+        cli = parse({ QStringLiteral("--wled=wled.lan:99") }, &error);
         QVERIFY2(cli, qPrintable(error));
         QCOMPARE(cli->outputs.wledTargets->first().toString(), QStringLiteral("wled.lan:99"));
 
-        cli = parse({QStringLiteral("--headless")}, &error);
+        cli = parse({ QStringLiteral("--headless") }, &error);
         QVERIFY(cli && !cli->outputs.hasWled() && !cli->outputs.hasMqtt()); // nothing unless asked
     }
 
     void mqttUrlAndRate()
     {
         QString error;
-        const auto cli = parse({QStringLiteral("--mqtt"), QStringLiteral("mqtts://me:p%40ss@broker.lan/home/pc"),
-                                QStringLiteral("--mqtt-rate"), QStringLiteral("15")},
-                               &error);
+        const auto cli = parse({ QStringLiteral("--mqtt"), QStringLiteral("mqtts://me:p%40ss@broker.lan/home/pc"),
+                                   QStringLiteral("--mqtt-rate"), QStringLiteral("15") },
+            &error);
         QVERIFY2(cli, qPrintable(error));
         QVERIFY(cli->outputs.mqtt);
         QCOMPARE(cli->outputs.mqtt->host, QStringLiteral("broker.lan"));
@@ -73,12 +74,13 @@ private slots:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("flag");
-        QTest::newRow("target") << QStringList{QStringLiteral("--wled"), QStringLiteral("a b")} << QStringLiteral("--wled");
-        QTest::newRow("ttl") << QStringList{QStringLiteral("--wled-ttl"), QStringLiteral("256")}
+        QTest::newRow("target") << QStringList { QStringLiteral("--wled"), QStringLiteral("a b") }
+                                << QStringLiteral("--wled");
+        QTest::newRow("ttl") << QStringList { QStringLiteral("--wled-ttl"), QStringLiteral("256") }
                              << QStringLiteral("--wled-ttl");
-        QTest::newRow("url") << QStringList{QStringLiteral("--mqtt"), QStringLiteral("mqtt://h/a/+")}
+        QTest::newRow("url") << QStringList { QStringLiteral("--mqtt"), QStringLiteral("mqtt://h/a/+") }
                              << QStringLiteral("--mqtt");
-        QTest::newRow("rate") << QStringList{QStringLiteral("--mqtt-rate"), QStringLiteral("x")}
+        QTest::newRow("rate") << QStringList { QStringLiteral("--mqtt-rate"), QStringLiteral("x") }
                               << QStringLiteral("--mqtt-rate");
     }
 

@@ -31,7 +31,7 @@ private slots:
         Session session(settings);
         QSignalSpy frames(&session.engine(), &Engine::frameReady);
         QSignalSpy features(&session.engine(), &Engine::featuresReady);
-        session.startEngine(QStringLiteral("demo"), AnalysisConfig{}, true);
+        session.startEngine(QStringLiteral("demo"), AnalysisConfig {}, true);
         QTRY_VERIFY_WITH_TIMEOUT(frames.count() >= 30, 20000);
         QCOMPARE(features.count(), 0); // off by default: nothing computed
         QVERIFY(!session.outputs().wled().isRunning());
@@ -62,10 +62,10 @@ private slots:
         Session session(settings);
         testwled::Receiver rx;
         outputs::OutputOverrides o;
-        o.wledTargets = QList<outputs::WledTarget>{{outputs::WledTarget::Kind::Unicast, QStringLiteral("127.0.0.1"),
-                                                     rx.port()}};
+        o.wledTargets = QList<outputs::WledTarget> { { outputs::WledTarget::Kind::Unicast, QStringLiteral("127.0.0.1"),
+            rx.port() } };
         session.outputs().setOverrides(o);
-        session.startEngine(QStringLiteral("demo"), AnalysisConfig{}, true);
+        session.startEngine(QStringLiteral("demo"), AnalysisConfig {}, true);
         QTRY_VERIFY_WITH_TIMEOUT(rx.packets.size() >= 20, 20000);
         QCOMPARE(settings.value(keys::ledSyncEnabled), false); // the override is not stored
         session.outputs().setLedSyncEnabled(false); // the tray's toggle: stored value unchanged

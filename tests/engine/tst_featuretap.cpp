@@ -25,7 +25,7 @@ struct Run
 Run run(const std::vector<float> &samples, int rate, int channels, std::size_t chunk, bool features)
 {
     AnalysisPipeline p;
-    if (!p.configure(AnalysisConfig{}, rate, nullptr))
+    if (!p.configure(AnalysisConfig {}, rate, nullptr))
         qFatal("configure failed");
     Run out;
     const AnalysisPipeline::FeatureSink featureSink = [&out](const AudioFeatures &f) { out.features.append(f); };
@@ -80,7 +80,7 @@ private slots:
         std::vector<float> mono(input.size() / 2);
         for (std::size_t i = 0; i < mono.size(); ++i)
             mono[i] = (input[2 * i] + input[2 * i + 1]) / 2.0f;
-        for (std::size_t chunk : {std::size_t(1), std::size_t(97), std::size_t(4099)}) {
+        for (std::size_t chunk : { std::size_t(1), std::size_t(97), std::size_t(4099) }) {
             const Run r = run(input, rate, 2, chunk, true);
             QVERIFY(r.features.size() > 20);
             dsp::GeqAnalysis geq(rate);
@@ -101,7 +101,7 @@ private slots:
     void noAllocationPerFrame()
     {
         AnalysisPipeline p;
-        QVERIFY(p.configure(AnalysisConfig{}, 44100, nullptr));
+        QVERIFY(p.configure(AnalysisConfig {}, 44100, nullptr));
         long features = 0;
         float checksum = 0;
         const AnalysisPipeline::FeatureSink featureSink = [&](const AudioFeatures &f) {

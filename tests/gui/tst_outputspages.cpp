@@ -32,7 +32,7 @@ private slots:
         for (int i = 0; i < pages->count(); ++i)
             titles << pages->tabText(i);
         QVERIFY2(titles.contains(QStringLiteral("LED sync")) && titles.contains(QStringLiteral("MQTT")),
-                 qPrintable(titles.join(u',')));
+            qPrintable(titles.join(u',')));
         auto *outputs = dialog.findChild<gui::OutputsPages *>();
         QVERIFY(outputs);
 

@@ -74,19 +74,22 @@ class TestOutputsCli final : public QObject
     {
         const QString ini = m_dir.filePath(QStringLiteral("s%1.ini").arg(++m_runs));
         p.start(QStringLiteral(SPECTRAY_BINARY),
-                QStringList{QStringLiteral("--headless"), QStringLiteral("--config"), ini, QStringLiteral("--port"),
-                            QStringLiteral("0"), QStringLiteral("--bind"), QStringLiteral("127.0.0.1"),
-                            QStringLiteral("--source"), QStringLiteral("file:") + m_tone}
-                    + args);
+            QStringList { QStringLiteral("--headless"), QStringLiteral("--config"), ini, QStringLiteral("--port"),
+                QStringLiteral("0"), QStringLiteral("--bind"), QStringLiteral("127.0.0.1"), QStringLiteral("--source"),
+                QStringLiteral("file:") + m_tone }
+                + args);
         return ini;
     }
 
     static bool waitFor(QProcess &p, QByteArray &err, const QByteArray &needle, int ms)
     {
-        return QTest::qWaitFor([&] {
-            err += p.readAllStandardError();
-            return err.contains(needle) || p.state() == QProcess::NotRunning;
-        }, ms) && err.contains(needle);
+        return QTest::qWaitFor(
+                   [&] {
+                       err += p.readAllStandardError();
+                       return err.contains(needle) || p.state() == QProcess::NotRunning;
+                   },
+                   ms)
+            && err.contains(needle);
     }
 
 private slots:
@@ -102,12 +105,12 @@ private slots:
     {
         testwled::Receiver rx;
         QProcess p;
-        const QString ini = start(p, {QStringLiteral("--wled"), QStringLiteral("127.0.0.1:%1").arg(rx.port())});
+        const QString ini = start(p, { QStringLiteral("--wled"), QStringLiteral("127.0.0.1:%1").arg(rx.port()) });
         QVERIFY(p.waitForStarted());
         QVERIFY(QTest::qWaitFor([&] { return rx.packets.size() >= 200 || p.state() == QProcess::NotRunning; }, 30000));
         QByteArray err;
-        QVERIFY2(waitFor(p, err, "LED sync: sending to 127.0.0.1:" + QByteArray::number(rx.port()), 10000),
-                 err.constData());
+        QVERIFY2(
+            waitFor(p, err, "LED sync: sending to 127.0.0.1:" + QByteArray::number(rx.port()), 10000), err.constData());
         QCOMPARE(p.state(), QProcess::Running);
         QCOMPARE(terminate(p), 0);
 
@@ -128,8 +131,9 @@ private slots:
     {
         testwled::Receiver rx;
         QProcess p;
-        start(p, {QStringLiteral("--wled"), QStringLiteral("no-such-wled.invalid"),
-                  QStringLiteral("127.0.0.1:%1").arg(rx.port())});
+        start(p,
+            { QStringLiteral("--wled"), QStringLiteral("no-such-wled.invalid"),
+                QStringLiteral("127.0.0.1:%1").arg(rx.port()) });
         QVERIFY(p.waitForStarted());
         QByteArray err;
         QVERIFY2(waitFor(p, err, "no-such-wled.invalid", 30000), err.constData());
@@ -141,9 +145,8 @@ private slots:
         err += p.readAllStandardError();
         // One error line; the status line lists the target among the others.
         const QList<QByteArray> lines = err.split('\n');
-        const auto errors = std::count_if(lines.begin(), lines.end(), [](const QByteArray &l) {
-            return l.contains("no-such-wled.invalid") && !l.contains("sending to");
-        });
+        const auto errors = std::count_if(lines.begin(), lines.end(),
+            [](const QByteArray &l) { return l.contains("no-such-wled.invalid") && !l.contains("sending to"); });
         QVERIFY2(errors == 1, err.constData());
         QCOMPARE(rx.rejected, 0);
     }
@@ -157,14 +160,17 @@ private slots:
         testmqtt::Broker broker;
         QVERIFY(broker.start());
         QProcess p;
-        start(p, {QStringLiteral("--mqtt"), QStringLiteral("mqtt://127.0.0.1:%1/e2e/spectray").arg(broker.port())});
+        start(p, { QStringLiteral("--mqtt"), QStringLiteral("mqtt://127.0.0.1:%1/e2e/spectray").arg(broker.port()) });
         QVERIFY(p.waitForStarted());
         QByteArray out, err;
-        QVERIFY(QTest::qWaitFor([&] {
-            out += p.readAllStandardOutput();
-            return out.contains("Ctrl+C") || p.state() == QProcess::NotRunning;
-        }, 30000));
-        const auto port = QRegularExpression(QStringLiteral("http://127\\.0\\.0\\.1:(\\d+)/")).match(QString::fromUtf8(out));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                out += p.readAllStandardOutput();
+                return out.contains("Ctrl+C") || p.state() == QProcess::NotRunning;
+            },
+            30000));
+        const auto port
+            = QRegularExpression(QStringLiteral("http://127\\.0\\.0\\.1:(\\d+)/")).match(QString::fromUtf8(out));
         QVERIFY2(port.hasMatch(), out.constData());
         QVERIFY2(waitFor(p, err, "MQTT: connected", 20000), err.constData());
 
@@ -175,15 +181,15 @@ private slots:
                 viaWs[qFromLittleEndian<quint64>(m.constData() + 8)] = m;
         });
         connect(&ws, &QWebSocket::connected, this,
-                [&] { ws.sendTextMessage(QStringLiteral("{\"type\":\"subscribe\",\"format\":\"binary\"}")); });
+            [&] { ws.sendTextMessage(QStringLiteral("{\"type\":\"subscribe\",\"format\":\"binary\"}")); });
         ws.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws").arg(port.captured(1))));
         QVERIFY(QTest::qWaitFor([&] { return viaWs.size() >= 10; }, 20000));
 
         QProcess sub; // joins late: only retained messages tell it the layout and status
         sub.start(QStringLiteral("mosquitto_sub"),
-                  {QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
-                   QString::number(broker.port()), QStringLiteral("-t"), QStringLiteral("e2e/spectray/#"),
-                   QStringLiteral("-F"), QStringLiteral("%t %r %x"), QStringLiteral("-W"), QStringLiteral("3")});
+            { QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QString::number(broker.port()),
+                QStringLiteral("-t"), QStringLiteral("e2e/spectray/#"), QStringLiteral("-F"),
+                QStringLiteral("%t %r %x"), QStringLiteral("-W"), QStringLiteral("3") });
         QVERIFY(sub.waitForStarted());
         // The event loop runs meanwhile, so the WebSocket keeps collecting frames.
         QVERIFY(QTest::qWaitFor([&] { return sub.state() == QProcess::NotRunning; }, 15000));
@@ -207,11 +213,13 @@ private slots:
             const quint64 seq = qFromLittleEndian<quint64>(payload.constData() + 8);
             if (seq < first || seq > last)
                 continue;
-            QVERIFY2(viaWs.count(seq) == 1, qPrintable(QStringLiteral("MQTT frame %1 not sent over WebSocket").arg(seq)));
+            QVERIFY2(
+                viaWs.count(seq) == 1, qPrintable(QStringLiteral("MQTT frame %1 not sent over WebSocket").arg(seq)));
             QCOMPARE(payload, viaWs[seq]);
             ++matched;
         }
-        qInfo("MQTT: %d frames in 3 s, %d matched WebSocket frames (%zu WebSocket frames)", frames, matched, viaWs.size());
+        qInfo("MQTT: %d frames in 3 s, %d matched WebSocket frames (%zu WebSocket frames)", frames, matched,
+            viaWs.size());
         QVERIFY2(frames >= 30, qPrintable(QString::number(frames)));
         QVERIFY(matched >= 10);
         QCOMPARE(retained.value("e2e/spectray/availability"), QByteArray("online"));
@@ -225,14 +233,15 @@ private slots:
     void badValuesExit2_data()
     {
         QTest::addColumn<QStringList>("args");
-        QTest::newRow("wled port") << QStringList{QStringLiteral("--wled"), QStringLiteral("10.0.0.1:70000")};
-        QTest::newRow("wled target") << QStringList{QStringLiteral("--wled"), QStringLiteral("bad_host!")};
-        QTest::newRow("wled ttl") << QStringList{QStringLiteral("--wled-ttl"), QStringLiteral("0")};
-        QTest::newRow("wled interface") << QStringList{QStringLiteral("--wled-interface"), QStringLiteral("nosuchif9")};
-        QTest::newRow("mqtt scheme") << QStringList{QStringLiteral("--mqtt"), QStringLiteral("http://broker")};
-        QTest::newRow("mqtt no host") << QStringList{QStringLiteral("--mqtt"), QStringLiteral("mqtt://")};
-        QTest::newRow("mqtt ca") << QStringList{QStringLiteral("--mqtt-ca"), QStringLiteral("/nonexistent/ca.pem")};
-        QTest::newRow("mqtt rate") << QStringList{QStringLiteral("--mqtt-rate"), QStringLiteral("61")};
+        QTest::newRow("wled port") << QStringList { QStringLiteral("--wled"), QStringLiteral("10.0.0.1:70000") };
+        QTest::newRow("wled target") << QStringList { QStringLiteral("--wled"), QStringLiteral("bad_host!") };
+        QTest::newRow("wled ttl") << QStringList { QStringLiteral("--wled-ttl"), QStringLiteral("0") };
+        QTest::newRow("wled interface") << QStringList { QStringLiteral("--wled-interface"),
+            QStringLiteral("nosuchif9") };
+        QTest::newRow("mqtt scheme") << QStringList { QStringLiteral("--mqtt"), QStringLiteral("http://broker") };
+        QTest::newRow("mqtt no host") << QStringList { QStringLiteral("--mqtt"), QStringLiteral("mqtt://") };
+        QTest::newRow("mqtt ca") << QStringList { QStringLiteral("--mqtt-ca"), QStringLiteral("/nonexistent/ca.pem") };
+        QTest::newRow("mqtt rate") << QStringList { QStringLiteral("--mqtt-rate"), QStringLiteral("61") };
     }
 
     void badValuesExit2()
