@@ -5,6 +5,8 @@
 #include "mosquittobroker.h"
 #include "wledreceiver.h"
 
+#include "toolprocess.h"
+
 #include <QDataStream>
 #include <QFile>
 #include <QJsonDocument>
@@ -46,17 +48,6 @@ bool writeTone(const QString &path, double hz)
     for (int i = 0; i < frames; ++i)
         out << qint16(std::lround(0.5 * 32767.0 * std::sin(2.0 * M_PI * hz * i / rate)));
     return out.status() == QDataStream::Ok;
-}
-
-int terminate(QProcess &p)
-{
-    ::kill(pid_t(p.processId()), SIGTERM);
-    if (!p.waitForFinished(20000)) {
-        p.kill();
-        p.waitForFinished();
-        return -1;
-    }
-    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
 }
 
 } // namespace
@@ -112,7 +103,7 @@ private slots:
         QVERIFY2(
             waitFor(p, err, "LED sync: sending to 127.0.0.1:" + QByteArray::number(rx.port()), 10000), err.constData());
         QCOMPARE(p.state(), QProcess::Running);
-        QCOMPARE(terminate(p), 0);
+        QCOMPARE(test::terminateAndWait(p), 0);
 
         QCOMPARE(rx.rejected, 0);
         QCOMPARE(rx.counterBreaks, 0);
@@ -141,7 +132,7 @@ private slots:
         QTest::qWait(1000);
         err += p.readAllStandardError();
         QCOMPARE(p.state(), QProcess::Running);
-        QCOMPARE(terminate(p), 0);
+        QCOMPARE(test::terminateAndWait(p), 0);
         err += p.readAllStandardError();
         // One error line; the status line lists the target among the others.
         const QList<QByteArray> lines = err.split('\n');
@@ -194,7 +185,7 @@ private slots:
         // The event loop runs meanwhile, so the WebSocket keeps collecting frames.
         QVERIFY(QTest::qWaitFor([&] { return sub.state() == QProcess::NotRunning; }, 15000));
         ws.close();
-        QCOMPARE(terminate(p), 0);
+        QCOMPARE(test::terminateAndWait(p), 0);
 
         QMap<QByteArray, QByteArray> retained;
         int frames = 0, matched = 0;
