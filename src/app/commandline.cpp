@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "engine/dspoptions.h"
+#include "outputflags.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -135,9 +136,10 @@ std::optional<CommandLine> parseCommandLine(const QStringList &arguments, QStrin
         {QStringLiteral("lang"), tr("User interface language (en, ru, de)."), QStringLiteral("LANG")},
         {QStringLiteral("config"), tr("Read and write settings in FILE instead of the user's settings."), QStringLiteral("FILE")},
     });
+    addOutputOptions(p);
 
     CommandLine cli;
-    if (!p.parse(arguments)) {
+    if (!p.parse(expandWledArguments(arguments))) {
         *error = p.errorText();
         return std::nullopt;
     }
@@ -251,6 +253,8 @@ std::optional<CommandLine> parseCommandLine(const QStringList &arguments, QStrin
             return std::nullopt;
         }
     }
+    if (!readOutputOptions(p, cli.outputs, error))
+        return std::nullopt;
     cli.configFile = p.value(QStringLiteral("config"));
     cli.showWindow = p.isSet(QStringLiteral("show"));
     cli.noCapture = p.isSet(QStringLiteral("no-capture"));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/analysisconfig.h"
+#include "outputs/outputsettings.h"
 
 #include <QHostAddress>
 #include <QString>
@@ -34,6 +35,9 @@ struct CommandLine
     // override the stored server settings and are never written to them.
     std::optional<quint16> port;      // 0: any free port
     std::optional<QHostAddress> bind; // a literal IPv4/IPv6 address
+    // --wled/--wled-ttl/--wled-interface/--mqtt/--mqtt-ca/--mqtt-rate (outputflags.cpp): the LAN
+    // outputs in this run, desktop and headless alike; never written to the settings.
+    outputs::OutputOverrides outputs;
     bool showWindow = false;       // --show
     bool noCapture = false;        // --no-capture: start without capturing
     QString helpText;

@@ -64,6 +64,7 @@ DesktopApp::DesktopApp(Session &session, gui::SingleInstance &instance, const De
     wireEngine();
     wireActions();
     wireLan();
+    wireOutputs();
 }
 
 DesktopApp::~DesktopApp()

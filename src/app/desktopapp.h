@@ -88,6 +88,9 @@ private:
     void wireLan();
     void publishLanState();
     void wireNetworkPage(gui::SettingsDialog *dialog);
+    // The LED sync / MQTT submenu of the tray and window menus (desktopoutputs.cpp).
+    void wireOutputs();
+    void updateOutputsMenu();
 
     Session &m_session;
     Engine &m_engine;
@@ -99,6 +102,7 @@ private:
     std::unique_ptr<gui::TrayController> m_tray;
     std::unique_ptr<gui::AutoStart> m_autoStart;
     std::unique_ptr<QMenu> m_contextMenu;
+    std::unique_ptr<QMenu> m_outputsMenu;
     QPointer<gui::SettingsDialog> m_dialog;
     QPointer<gui::QrDialog> m_qrDialog;
     QPointer<QMessageBox> m_noTrayBox;

@@ -9,6 +9,7 @@
 #include "core/settings.h"
 #include "engine/engine.h"
 #include "net/lanservice.h"
+#include "outputs/outputservice.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -44,6 +45,23 @@ void printUrls(const net::LanService &lan, bool qrCode)
     printLine(stdout, tr("Press Ctrl+C to stop."));
 }
 
+// One line per output that runs, and each problem once (OutputService reports each message once);
+// the LED rate is printed once it has been measured over a second.
+void watchOutputs(outputs::OutputService &outputs, QObject *context)
+{
+    QObject::connect(
+        &outputs, &outputs::OutputService::problem, context, [](const QString &message) { printError(message); });
+    QObject::connect(&outputs.mqtt(), &outputs::MqttPublisher::stateChanged, context,
+        [](outputs::MqttPublisher::State state, const QString &message) {
+            if (state == outputs::MqttPublisher::State::Connected)
+                printError(message);
+        });
+    QTimer::singleShot(2000, context, [&outputs] {
+        if (outputs.wled().isRunning())
+            printError(outputs.wledStatusLine());
+    });
+}
+
 } // namespace
 
 int runHeadless(Session &session, const HeadlessOptions &options)
@@ -72,6 +90,7 @@ int runHeadless(Session &session, const HeadlessOptions &options)
         // Let the event loop flush the close frames before returning.
         QTimer::singleShot(200, &loop, &QEventLoop::quit);
     });
+    watchOutputs(session.outputs(), &termination);
     session.startEngine(options.source, options.analysis, true);
     printUrls(lan, options.printQrCode);
 

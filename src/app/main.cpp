@@ -13,6 +13,7 @@
 #include "headless.h"
 #include "livecommands.h"
 #include "net/lanservice.h"
+#include "outputs/outputservice.h"
 #include "platform/platform.h"
 #include "session.h"
 
@@ -70,6 +71,7 @@ int runHeadlessMode(int argc, char **argv, const CommandLine &cli)
     options.source = cli.source.value_or(settings->value(keys::source));
     Session session(*settings);
     session.lan().setOverrides(lanOverrides(cli));
+    session.outputs().setOverrides(cli.outputs);
     return runHeadless(session, options);
 }
 
@@ -100,6 +102,7 @@ int runDesktopMode(int argc, char **argv, const CommandLine &cli, const QStringL
         storeAnalysisConfig(*settings, config);
     Session session(*settings);
     session.lan().setOverrides(lanOverrides(cli));
+    session.outputs().setOverrides(cli.outputs);
     return runDesktop(session, *instance, options);
 }
 

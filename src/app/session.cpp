@@ -5,6 +5,7 @@
 #include "engine/engine.h"
 #include "net/lanservice.h"
 #include "net/streamserver.h"
+#include "outputs/outputservice.h"
 
 namespace spectray {
 
@@ -13,6 +14,7 @@ Session::Session(Settings &settings, QObject *parent)
     , m_settings(settings)
     , m_engine(std::make_unique<Engine>())
     , m_lan(std::make_unique<net::LanService>(settings))
+    , m_outputs(std::make_unique<outputs::OutputService>(settings))
 {
     wireLan();
     wireOutputs();
@@ -20,6 +22,7 @@ Session::Session(Settings &settings, QObject *parent)
 
 Session::~Session()
 {
+    m_outputs.reset(); // MQTT says "offline" while the engine still exists
     m_lan.reset(); // clients get "going away" while the engine still exists
 }
 
@@ -42,14 +45,33 @@ void Session::wireLan()
     server.setEngineStatus(m_engine->status());
 }
 
-// Where the other outputs get what the engine produces: connect each output's frame / layout /
-// status slots to Engine::frameReady / layoutChanged / statusChanged here, exactly as wireLan()
-// does, and let it configure itself from its own settings (as LanService does). Outputs are owned
-// by the session (a std::unique_ptr member each) and destroyed before the engine.
-void Session::wireOutputs() { }
+// Engine -> LED sync and MQTT, as wireLan() does for the server: MQTT gets the very frames the
+// WebSocket clients get (same sequence numbers), both get the AudioFeatures, which the engine makes
+// only while one of them runs.
+void Session::wireOutputs()
+{
+    outputs::WledSender &wled = m_outputs->wled();
+    outputs::MqttPublisher &mqtt = m_outputs->mqtt();
+    Engine *engine = m_engine.get();
+    connect(engine, &Engine::featuresReady, &wled, &outputs::WledSender::setFeatures);
+    connect(engine, &Engine::featuresReady, &mqtt, &outputs::MqttPublisher::publishFeatures);
+    connect(engine, &Engine::frameReady, &mqtt, &outputs::MqttPublisher::publishFrame);
+    connect(engine, &Engine::layoutChanged, &mqtt, &outputs::MqttPublisher::publishLayout);
+    connect(engine, &Engine::statusChanged, &mqtt, &outputs::MqttPublisher::publishStatus);
+    // Capture stopped or failed: the LED zero tail starts now rather than after the stale timeout.
+    connect(engine, &Engine::statusChanged, &wled, [&wled](const EngineStatus &s) {
+        wled.setCaptureActive(s.state == EngineStatus::State::Running || s.state == EngineStatus::State::Silent);
+    });
+    connect(m_outputs.get(), &outputs::OutputService::featuresWantedChanged, engine, &Engine::setFeaturesEnabled);
+    // The publisher keeps the newest layout and status and retains them on every (re)connect.
+    if (m_engine->layout().isValid())
+        mqtt.publishLayout(m_engine->layout());
+    mqtt.publishStatus(m_engine->status());
+}
 
 void Session::startEngine(const QString &source, const AnalysisConfig &config, bool capture)
 {
+    m_outputs->apply();
     m_engine->applyConfig(config);
     m_engine->selectDevice(source);
     m_engine->refreshDevices();
@@ -59,6 +81,7 @@ void Session::startEngine(const QString &source, const AnalysisConfig &config, b
 
 void Session::shutdown()
 {
+    m_outputs->shutdown();
     m_lan->shutdown();
     m_engine->stop();
 }

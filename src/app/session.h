@@ -15,9 +15,12 @@ class Settings;
 namespace net {
 class LanService;
 }
+namespace outputs {
+class OutputService;
+}
 
-// One running Spectray: the capture engine and everything fed from it (the LAN service today; the
-// LED and MQTT outputs join in wireOutputs()). Both front-ends — desktop (tray, window, dialogs) and
+// One running Spectray: the capture engine and everything fed from it (the LAN service, and the
+// LED sync and MQTT outputs of the OutputService). Both front-ends — desktop (tray, window, dialogs) and
 // headless (console) — are thin layers on it, so which server runs, which URL is "the LAN URL" and
 // what --port/--bind mean are decided here and in LanService, once. Lives in the GUI thread; the
 // engine's worker thread reaches it only through the engine's value-type signals.
@@ -33,10 +36,13 @@ public:
     Settings &settings() const { return m_settings; }
     Engine &engine() const { return *m_engine; }
     net::LanService &lan() const { return *m_lan; }
+    outputs::OutputService &outputs() const { return *m_outputs; }
 
-    // Configures the engine for `source` with `config`, asks for the device list, and starts
-    // capturing when `capture`. The LAN server is started separately (lan().apply()), because the
-    // front-ends report a busy port differently (tray notification vs. exit status).
+    // Starts the LED sync and MQTT outputs as the settings (and outputs().setOverrides()) say — their
+    // problems are reported, never fatal — then configures the engine for `source` with `config`,
+    // asks for the device list, and starts capturing when `capture`. The LAN server is started
+    // separately (lan().apply()), because the front-ends report a busy port differently (tray
+    // notification vs. exit status).
     void startEngine(const QString &source, const AnalysisConfig &config, bool capture);
     // The orderly end: every LAN client gets "going away", the capture stream is released. Let the
     // event loop run briefly afterwards so the close frames leave.
@@ -49,6 +55,7 @@ private:
     Settings &m_settings;
     std::unique_ptr<Engine> m_engine;
     std::unique_ptr<net::LanService> m_lan;
+    std::unique_ptr<outputs::OutputService> m_outputs;
 };
 
 } // namespace spectray

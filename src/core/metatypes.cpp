@@ -2,6 +2,7 @@
 
 #include "analysisconfig.h"
 #include "audiodevice.h"
+#include "audiofeatures.h"
 #include "bandlayout.h"
 #include "enginestatus.h"
 #include "spectrumframe.h"
@@ -16,6 +17,7 @@ void registerMetaTypes()
     qRegisterMetaType<AudioDeviceList>();
     qRegisterMetaType<EngineStatus>();
     qRegisterMetaType<AnalysisConfig>();
+    qRegisterMetaType<AudioFeatures>();
 }
 
 } // namespace spectray

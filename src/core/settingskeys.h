@@ -16,6 +16,9 @@ bool isValidToken(const QString &value);       // "" (not created yet) or 32 low
 bool isValidOriginList(const QString &value);  // space/comma separated http(s)://host[:port]
 bool isValidHostList(const QString &value);    // space/comma separated host names or addresses
 bool isValidColor(const QString &value);       // #rgb, #rrggbb, #aarrggbb, #rrrgggbbb or #rrrrggggbbbb
+// The shape only ("" or mqtt[s]://...); outputs::parseMqttUrl() decides whether it is usable.
+bool isValidMqttUrlShape(const QString &value);
+bool isValidMqttPrefixShape(const QString &value); // "" (from the URL or spectray/HOSTNAME) or no + # and no / at the ends
 
 // Splits a space/comma separated list value (origins, hosts) into its items.
 QStringList splitList(const QString &value);
@@ -116,5 +119,33 @@ inline constexpr BoolKey startAtLogin{SettingId::StartAtLogin, "General/startAtL
                                       "Start Spectray at login"};
 inline constexpr EnumKey<UiLanguage> language{SettingId::Language, "General/language", UiLanguage::System,
                                               languageNames, "UI language: empty (system), en, ru or de"};
+
+// LED sync (WLED Audio Sync): read by the outputs layer (wledOptionsFrom), edited by the LED sync page
+// and the tray. Off by default: it sends to the whole LAN. The target syntax is outputs::parseWledTarget's
+// (docs/wled.md); a stored list it refuses is reported as the sender's error, not replaced silently.
+inline constexpr BoolKey ledSyncEnabled{SettingId::LedSyncEnabled, "ledSync/enabled", false,
+                                        "Send WLED Audio Sync packets (UDP, 50/s) to the targets"};
+inline constexpr StringKey ledSyncTargets{SettingId::LedSyncTargets, "ledSync/targets", "multicast", nullptr,
+                                          "WLED targets, space/comma separated: multicast[:PORT], broadcast[:PORT], "
+                                          "GROUP, HOST[:PORT] or [IPV6]:PORT"};
+inline constexpr IntKey ledSyncTtl{SettingId::LedSyncTtl, "ledSync/ttl", 1, 1, 255,
+                                   "Multicast TTL (1 keeps packets on the local network)"};
+inline constexpr StringKey ledSyncInterface{SettingId::LedSyncInterface, "ledSync/interface", "", nullptr,
+                                            "Multicast interface name; empty = every multicast-capable one"};
+
+// MQTT: read by the outputs layer (mqttOptionsFrom), edited by the MQTT page. Off by default.
+inline constexpr BoolKey mqttEnabled{SettingId::MqttEnabled, "mqtt/enabled", false, "Publish to an MQTT broker"};
+inline constexpr StringKey mqttUrl{SettingId::MqttUrl, "mqtt/url", "", &isValidMqttUrlShape,
+                                   "Broker: mqtt[s]://[USER[:PASSWORD]@]HOST[:PORT][/PREFIX]"};
+inline constexpr StringKey mqttPassword{SettingId::MqttPassword, "mqtt/password", "", nullptr,
+                                        "Broker password when not in the URL (stored in plain text)"};
+inline constexpr StringKey mqttCaFile{SettingId::MqttCaFile, "mqtt/caFile", "", nullptr,
+                                      "mqtts://: CA certificate file; empty = the system's CAs"};
+inline constexpr StringKey mqttPrefix{SettingId::MqttPrefix, "mqtt/prefix", "", &isValidMqttPrefixShape,
+                                      "Topic prefix; empty = the URL's path, else spectray/HOSTNAME"};
+inline constexpr IntKey mqttFrameRate{SettingId::MqttFrameRate, "mqtt/frameRate", 30, 1, 60,
+                                      "Frames per second published on PREFIX/frame"};
+inline constexpr IntKey mqttLevelRate{SettingId::MqttLevelRate, "mqtt/levelRate", 10, 1, 30,
+                                      "Messages per second on PREFIX/level"};
 
 } // namespace spectray::keys

@@ -41,6 +41,18 @@ SettingGroup settingGroup(SettingId id)
     case SettingId::StartAtLogin:
     case SettingId::Language:
         return SettingGroup::General;
+    case SettingId::LedSyncEnabled:
+    case SettingId::LedSyncTargets:
+    case SettingId::LedSyncTtl:
+    case SettingId::LedSyncInterface:
+    case SettingId::MqttEnabled:
+    case SettingId::MqttUrl:
+    case SettingId::MqttPassword:
+    case SettingId::MqttCaFile:
+    case SettingId::MqttPrefix:
+    case SettingId::MqttFrameRate:
+    case SettingId::MqttLevelRate:
+        return SettingGroup::Outputs;
     default:
         return SettingGroup::Display;
     }
@@ -159,6 +171,18 @@ bool isValidHostList(const QString &value)
             return isIpv6(QStringView(p).mid(1, p.size() - 2));
         return isIpv6(p) || name.match(p).hasMatch();
     });
+}
+
+bool isValidMqttUrlShape(const QString &value)
+{
+    return value.isEmpty() || value.startsWith(QLatin1String("mqtt://"), Qt::CaseInsensitive)
+        || value.startsWith(QLatin1String("mqtts://"), Qt::CaseInsensitive);
+}
+
+bool isValidMqttPrefixShape(const QString &value)
+{
+    return value.isEmpty()
+        || (!value.contains(u'+') && !value.contains(u'#') && !value.startsWith(u'/') && !value.endsWith(u'/'));
 }
 
 bool isValidColor(const QString &value)

@@ -54,11 +54,25 @@ enum class SettingId {
     FirstRunDone,
     StartAtLogin,
     Language,
+    // ledSync/ (WLED Audio Sync sender, docs/wled.md)
+    LedSyncEnabled,
+    LedSyncTargets,
+    LedSyncTtl,
+    LedSyncInterface,
+    // mqtt/ (MQTT publisher, docs/mqtt.md)
+    MqttEnabled,
+    MqttUrl,
+    MqttPassword,
+    MqttCaFile,
+    MqttPrefix,
+    MqttFrameRate,
+    MqttLevelRate,
 };
 
 // Who applies a change: the analysis (engine), the LAN server, the window's look, the window's own
-// state (geometry, visibility: saved by the window, nothing to apply), or nobody live (general).
-enum class SettingGroup { Audio, Server, Display, Window, General };
+// state (geometry, visibility: saved by the window, nothing to apply), nobody live (general), or the
+// LAN devices other than browsers (WLED sender, MQTT publisher: the outputs layer).
+enum class SettingGroup { Audio, Server, Display, Window, General, Outputs };
 SettingGroup settingGroup(SettingId id);
 
 // Values stored by name; the name tables are in settingskeys.h next to their keys.

@@ -1,6 +1,7 @@
 #include "analysispipeline.h"
 
 #include "dspoptions.h"
+#include "featuretap.h"
 #include "dsp/spectrumanalyzer.h"
 
 #include <QCoreApplication>
@@ -89,13 +90,31 @@ bool AnalysisPipeline::configure(const AnalysisConfig &config, int sampleRate, Q
     m_config = config;
     m_sampleRate = sampleRate;
     m_layout = layoutOf(*m_analyzer);
+    // The GEQ depends on the rate only: an analysis change keeps its history and beat state.
+    if (m_featureSink && m_tap->sampleRate() != sampleRate)
+        m_tap->configure(sampleRate);
     return true;
+}
+
+void AnalysisPipeline::setFeatureSink(const FeatureSink *sink)
+{
+    m_featureSink = sink;
+    if (!sink) {
+        m_tap.reset();
+        return;
+    }
+    if (!m_tap)
+        m_tap = std::make_unique<FeatureTap>();
+    if (m_framer && !m_tap->isConfigured())
+        m_tap->configure(m_sampleRate);
 }
 
 void AnalysisPipeline::clear()
 {
     retireFramer();
     m_analyzer.reset();
+    if (m_tap)
+        m_tap->clear();
 }
 
 int AnalysisPipeline::windowSize() const
@@ -115,7 +134,14 @@ void AnalysisPipeline::push(const float *interleaved, std::size_t frames, int ch
     if (!m_framer || frames == 0 || channels <= 0)
         return;
     m_sink = &sink;
+    const bool tap = m_tap && m_tap->isConfigured();
+    if (tap) {
+        m_pushStart = m_framer->samplesDelivered();
+        m_tap->beginChunk(interleaved, frames, channels);
+    }
     m_framer->push(interleaved, frames, channels, m_onValues);
+    if (tap)
+        m_tap->endChunk();
     m_sink = nullptr;
 }
 
@@ -126,6 +152,8 @@ void AnalysisPipeline::restartHistory()
     // The framer's count restarts at 0, so fold what it delivered into the clock first.
     m_streamTimeBase += double(m_framer->samplesDelivered()) / m_sampleRate;
     m_framer->reset();
+    if (m_tap)
+        m_tap->resetHistory();
 }
 
 void AnalysisPipeline::skip(std::uint64_t frames, int sampleRate)
@@ -147,6 +175,9 @@ void AnalysisPipeline::onValues(const dsp::FrameValues &values, std::uint64_t sa
     if (m_clock == Clock::Wall)
         m_frame.wallClockMs = QDateTime::currentMSecsSinceEpoch();
     (*m_sink)(m_frame);
+    if (m_featureSink && m_tap && m_tap->isConfigured())
+        (*m_featureSink)(
+            m_tap->analyze(std::size_t(samplesDelivered - m_pushStart), m_frame.sequence, m_frame.streamTime));
     ++m_frame.sequence;
 }
 

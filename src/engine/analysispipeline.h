@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/analysisconfig.h"
+#include "core/audiofeatures.h"
 #include "core/bandlayout.h"
 #include "core/spectrumframe.h"
 #include "dsp/analyzerconfig.h"
@@ -27,10 +28,14 @@ QString toAnalyzerConfig(const AnalysisConfig &config, int sampleRate, dsp::Anal
 // After configure() nothing allocates per frame: the framer's ring and the frame handed to the sink
 // are reused (a sink that keeps a copy shares the band list, and the next frame then gets a fresh
 // one, which is the price of sending values across threads).
+class FeatureTap;
+
 class AnalysisPipeline final
 {
 public:
     using FrameSink = std::function<void(const SpectrumFrame &)>;
+    // AudioFeatures of the same samples as the frame, with the frame's sequence (FeatureTap).
+    using FeatureSink = std::function<void(const AudioFeatures &)>;
     enum class Clock {
         Stream, // wallClockMs stays 0 (offline analysis: the file has no wall-clock time)
         Wall,   // wallClockMs is the time the frame was made (live capture)
@@ -66,6 +71,10 @@ public:
     // or numbered, so the sequence has no gaps when frames resume (see SilenceDetector).
     void setMuted(bool muted) { m_muted = muted; }
     bool isMuted() const { return m_muted; }
+    // Non-null: every frame is followed by its AudioFeatures through *sink (which must outlive its
+    // use). Null: no feature analysis runs at all, so a session without LAN outputs pays nothing.
+    void setFeatureSink(const FeatureSink *sink);
+    bool featuresEnabled() const { return m_featureSink != nullptr; }
 
 private:
     void onValues(const dsp::FrameValues &values, std::uint64_t samplesDelivered);
@@ -79,6 +88,9 @@ private:
     std::unique_ptr<dsp::StreamFramer> m_framer;
     dsp::StreamFramer::FrameCallback m_onValues; // made once: binding it per push could allocate
     const FrameSink *m_sink = nullptr;           // during push() only
+    const FeatureSink *m_featureSink = nullptr;
+    std::unique_ptr<FeatureTap> m_tap;           // while m_featureSink is set
+    std::uint64_t m_pushStart = 0;               // framer's samplesDelivered() when push() began
     SpectrumFrame m_frame;                       // reused; its sequence is the next frame's number
     double m_streamTimeBase = 0.0;               // seconds from earlier analyzers and dropped audio
     bool m_muted = false;

@@ -9,6 +9,7 @@ CaptureWorker::CaptureWorker(QObject *parent)
     : QObject(parent)
     , m_backends(*this)
     , m_emitFrame([this](const SpectrumFrame &frame) { emit frameReady(frame); })
+    , m_emitFeatures([this](const AudioFeatures &features) { emit featuresReady(features); })
     , m_retryTimer(this) // a child, so it moves to the worker thread with us
 {
     m_retryTimer.setSingleShot(true);
@@ -112,6 +113,11 @@ void CaptureWorker::applyConfig(const AnalysisConfig &config)
             publish(m_status.explain(tr("Analysis settings rejected: %1").arg(error)));
         }
     }
+}
+
+void CaptureWorker::setFeaturesEnabled(bool enabled)
+{
+    m_pipeline.setFeatureSink(enabled ? &m_emitFeatures : nullptr);
 }
 
 bool CaptureWorker::rebuildPipeline(int sampleRate, QString *error)

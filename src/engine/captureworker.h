@@ -44,9 +44,12 @@ public slots:
     void applyConfig(const spectray::AnalysisConfig &config);
     void refreshDevices();
     void shutdown(); // closes everything; called before the thread quits
+    // LAN outputs on: featuresReady() follows every frame. Off: no feature analysis at all.
+    void setFeaturesEnabled(bool enabled);
 
 signals:
     void frameReady(const spectray::SpectrumFrame &frame);
+    void featuresReady(const spectray::AudioFeatures &features);
     void layoutChanged(const spectray::BandLayout &layout);
     void devicesChanged(const spectray::AudioDeviceList &devices);
     void statusChanged(const spectray::EngineStatus &status);
@@ -84,6 +87,7 @@ private:
 
     AnalysisPipeline m_pipeline{AnalysisPipeline::Clock::Wall};
     AnalysisPipeline::FrameSink m_emitFrame; // made once, not per chunk
+    AnalysisPipeline::FeatureSink m_emitFeatures;
     capture::StreamFormat m_format;
     AnalysisConfig m_config;
     SilenceDetector m_silence{kSilenceSeconds};

@@ -20,6 +20,7 @@ Engine::Engine(QObject *parent)
 
     // Queued by construction (different threads): every value arrives as a copy.
     connect(worker, &CaptureWorker::frameReady, this, &Engine::frameReady);
+    connect(worker, &CaptureWorker::featuresReady, this, &Engine::featuresReady);
     connect(worker, &CaptureWorker::layoutChanged, this, [this](const BandLayout &layout) {
         m_layout = layout;
         emit layoutChanged(layout);
@@ -67,6 +68,12 @@ void Engine::applyConfig(const AnalysisConfig &config)
 {
     m_config = config;
     QMetaObject::invokeMethod(m_worker, [w = m_worker, config] { if (w) w->applyConfig(config); },
+                              Qt::QueuedConnection);
+}
+
+void Engine::setFeaturesEnabled(bool enabled)
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, enabled] { if (w) w->setFeaturesEnabled(enabled); },
                               Qt::QueuedConnection);
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/analysisconfig.h"
 #include "core/audiodevice.h"
+#include "core/audiofeatures.h"
 #include "core/bandlayout.h"
 #include "core/enginestatus.h"
 #include "core/spectrumframe.h"
@@ -43,9 +44,13 @@ public slots:
     void selectDevice(const QString &idOrName);
     void applyConfig(const spectray::AnalysisConfig &config);
     void refreshDevices();
+    // While a LAN output (WLED, MQTT) runs: featuresReady() follows every frameReady() with the
+    // analysis of the same samples and the frame's sequence. Off by default; off costs nothing.
+    void setFeaturesEnabled(bool enabled);
 
 signals:
     void frameReady(const spectray::SpectrumFrame &frame);
+    void featuresReady(const spectray::AudioFeatures &features);
     void layoutChanged(const spectray::BandLayout &layout);
     void devicesChanged(const spectray::AudioDeviceList &devices);
     void statusChanged(const spectray::EngineStatus &status);

@@ -4,6 +4,7 @@
 #include "core/sourceid.h"
 #include "guisettings.h"
 #include "textroom.h"
+#include "outputspages.h"
 #include "ui_settingsdialog.h"
 
 #include <QColorDialog>
@@ -37,6 +38,7 @@ SettingsDialog::SettingsDialog(Settings &settings, AutoStart *autoStart, QWidget
     fillChoices();
     setRanges();
     m_ui->startAtLoginCheck->setEnabled(m_autoStart != nullptr);
+    m_outputsPages = new OutputsPages(m_settings, m_ui->pages, m_ui->pages->indexOf(m_ui->generalPage), this);
     setNetworkAvailable(false);
 
     reload();
@@ -116,6 +118,8 @@ void SettingsDialog::reload()
     m_ui->startAtLoginCheck->setChecked(m_autoStart ? m_autoStart->isEnabled() : m_settings.value(keys::startAtLogin));
     selectData(m_ui->languageCombo, m_settings.valueName(keys::language));
     m_loading = false;
+    if (m_outputsPages)
+        m_outputsPages->reload();
 }
 
 void SettingsDialog::reloadAudio()
@@ -185,6 +189,7 @@ void SettingsDialog::onSettingChanged(SettingId key)
         break;
     case SettingGroup::Window:
     case SettingGroup::General:
+    case SettingGroup::Outputs: // OutputsPages listens itself
         break;
     }
 }

@@ -14,6 +14,7 @@ class SettingsDialog;
 namespace spectray::gui {
 
 class AutoStart;
+class OutputsPages;
 
 // Settings pages built from ui/settingsdialog.ui. Every edit is written to Settings at once (which
 // emits changed(key)); whoever listens applies it live. Nothing is kept in the dialog itself, and it
@@ -66,6 +67,7 @@ private:
     std::unique_ptr<Ui::SettingsDialog> m_ui;
     Settings &m_settings;
     AutoStart *m_autoStart;
+    OutputsPages *m_outputsPages = nullptr; // the LED sync and MQTT pages (outputspages.cpp)
     AudioDeviceList m_devices;
     bool m_loading = false; // filling widgets: do not write back
     bool m_writing = false; // writing an edit: the change is ours, do not reload

@@ -1,5 +1,7 @@
 // --port/--bind run as a user runs them: they say where the LAN server listens in this run, in the
 // headless and the desktop mode alike, and are never written to the settings file.
+#include "toolprocess.h"
+
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSettings>
@@ -33,18 +35,6 @@ QByteArray getInfo(const QHostAddress &host, quint16 port)
         return out.contains("\r\n") || s.state() == QAbstractSocket::UnconnectedState;
     }, 5000);
     return out.left(out.indexOf("\r\n"));
-}
-
-// Ends a running spectray as a service manager would and returns its exit code (-1: crashed/hung).
-int terminate(QProcess &p)
-{
-    ::kill(pid_t(p.processId()), SIGTERM);
-    if (!p.waitForFinished(20000)) {
-        p.kill();
-        p.waitForFinished();
-        return -1;
-    }
-    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
 }
 
 } // namespace
@@ -107,7 +97,7 @@ private slots:
         QCOMPARE(out.count("  http://"), 1);
         QCOMPARE(getInfo(QHostAddress::LocalHost, port), QByteArray("HTTP/1.1 200 OK"));
         QVERIFY(getInfo(QHostAddress::LocalHost, stored).isEmpty()); // not on the stored port
-        QCOMPARE(terminate(p), 0);
+        QCOMPARE(spectray::test::terminateAndWait(p), 0);
         checkUntouched(ini, stored);
     }
 
@@ -123,7 +113,7 @@ private slots:
         const QByteArray out = startHeadless(p, {QStringLiteral("--config"), ini});
         QVERIFY2(out.contains(QStringLiteral("  http://127.0.0.1:%1/#t=").arg(stored).toUtf8()), out.constData());
         QCOMPARE(getInfo(QHostAddress::LocalHost, stored), QByteArray("HTTP/1.1 200 OK"));
-        QCOMPARE(terminate(p), 0);
+        QCOMPARE(spectray::test::terminateAndWait(p), 0);
     }
 
     void headlessIPv6Loopback()
@@ -141,7 +131,7 @@ private slots:
             QRegularExpression(QStringLiteral("  http://\\[::1\\]:(\\d+)/#t=[0-9a-f]{32}\n")).match(QString::fromUtf8(out));
         QVERIFY2(m.hasMatch(), out.constData());
         QCOMPARE(getInfo(QHostAddress::LocalHostIPv6, quint16(m.captured(1).toUInt())), QByteArray("HTTP/1.1 200 OK"));
-        QCOMPARE(terminate(p), 0);
+        QCOMPARE(spectray::test::terminateAndWait(p), 0);
         checkUntouched(ini, stored);
     }
 
@@ -168,7 +158,7 @@ private slots:
         }, 30000);
         QCOMPARE(status, QByteArray("HTTP/1.1 200 OK"));
         QVERIFY(getInfo(QHostAddress::LocalHost, stored).isEmpty());
-        QCOMPARE(terminate(p), 0); // SIGTERM quits like the Quit item: settings saved on the way
+        QCOMPARE(spectray::test::terminateAndWait(p), 0); // SIGTERM quits like the Quit item: settings saved on the way
         checkUntouched(ini, stored);
         QVERIFY(QSettings(ini, QSettings::IniFormat).contains(QStringLiteral("server/token")));
     }

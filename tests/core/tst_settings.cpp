@@ -158,6 +158,17 @@ private slots:
             row(keys::firstRunDone),
             row(keys::startAtLogin),
             row(keys::language),
+            row(keys::ledSyncEnabled),
+            row(keys::ledSyncTargets),
+            row(keys::ledSyncTtl),
+            row(keys::ledSyncInterface),
+            row(keys::mqttEnabled),
+            row(keys::mqttUrl),
+            row(keys::mqttPassword),
+            row(keys::mqttCaFile),
+            row(keys::mqttPrefix),
+            row(keys::mqttFrameRate),
+            row(keys::mqttLevelRate),
         };
         QSet<int> ids;
         QSet<QString> names;
@@ -167,7 +178,7 @@ private slots:
             ids.insert(int(r.id));
             names.insert(r.name.toLower());
         }
-        QCOMPARE(ids.size(), int(SettingId::Language) + 1);
+        QCOMPARE(ids.size(), int(SettingId::MqttLevelRate) + 1);
     }
 
     void groups()
@@ -180,6 +191,8 @@ private slots:
         QCOMPARE(settingGroup(SettingId::ClickThrough), SettingGroup::Display);
         QCOMPARE(settingGroup(SettingId::WindowGeometry), SettingGroup::Window);
         QCOMPARE(settingGroup(SettingId::Language), SettingGroup::General);
+        QCOMPARE(settingGroup(SettingId::LedSyncTargets), SettingGroup::Outputs);
+        QCOMPARE(settingGroup(SettingId::MqttLevelRate), SettingGroup::Outputs);
     }
 
     void setterClampsAndRefusesInvalid()

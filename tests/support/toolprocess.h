@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <csignal>
+
 namespace spectray::test {
 
 // Runs an external tool (xdotool, gdbus, import) to completion and returns its exit code (-1 if
@@ -29,6 +31,19 @@ inline void withoutPreload(QProcess &p)
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("LD_PRELOAD"));
     p.setProcessEnvironment(env);
+}
+
+// Ends a running program as a service manager would (SIGTERM) and returns its exit code (-1:
+// crashed, or hung for 20 s and was killed).
+inline int terminateAndWait(QProcess &p)
+{
+    ::kill(pid_t(p.processId()), SIGTERM);
+    if (!p.waitForFinished(20000)) {
+        p.kill();
+        p.waitForFinished();
+        return -1;
+    }
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
 }
 
 } // namespace spectray::test
