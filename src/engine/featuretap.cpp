@@ -2,7 +2,7 @@
 
 #include "dsp/sanitize.h"
 // The one GeqResult -> AudioFeatures recipe; header-only (core + dsp), shared with the outputs tests.
-#include "outputs/featurebridge.h"
+#include "engine/featurebridge.h"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "dsp/geqanalysis.h"
-#include "outputs/featurebridge.h"
+#include "engine/featurebridge.h"
 #include "signals.h"
 
 #include <QElapsedTimer>
@@ -14,7 +14,7 @@
 namespace spectray::testwled {
 
 // Stands in for the engine: synthetic audio in real time, through dsp::GeqAnalysis at a 10 ms hop,
-// out as AudioFeatures (the engine hook of outputs/featurebridge.h).
+// out as AudioFeatures (the engine hook of engine/featurebridge.h).
 class FeatureFeeder final : public QObject
 {
     Q_OBJECT

@@ -3,7 +3,7 @@
 // Expected values come from the signal (a sine of amplitude A has RMS A/sqrt 2), WLED's channel
 // table (issue #13 / audio_reactive.h) and the beat pattern's own tempo.
 #include "dsp/geqanalysis.h"
-#include "outputs/featurebridge.h"
+#include "engine/featurebridge.h"
 #include "outputs/wledmapper.h"
 #include "signals.h"
 

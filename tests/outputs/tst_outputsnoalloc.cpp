@@ -1,7 +1,7 @@
 // The per-frame and per-packet path allocates nothing: GeqAnalysis::analyze, makeAudioFeatures,
 // WledMapper::map and encodeWledPacket (the sender's tick adds only a non-blocking datagram write).
 #include "dsp/geqanalysis.h"
-#include "outputs/featurebridge.h"
+#include "engine/featurebridge.h"
 #include "outputs/wledmapper.h"
 #include "outputs/wledpacket.h"
 #include "signals.h"

@@ -5,7 +5,7 @@
 
 namespace spectray::outputs {
 
-// ENGINE HOOK (for the lead / helper `engine`): the capture worker owns one dsp::GeqAnalysis made
+// The engine hook (engine/featuretap.cpp): the capture worker owns one dsp::GeqAnalysis made
 // for the stream's sample rate, keeps at least geq.windowSize() newest mono samples, and for every
 // frame it makes calls
 //     geq.analyze(newest, streamTime, result);
