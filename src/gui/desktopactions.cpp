@@ -1,10 +1,13 @@
 #include "desktopactions.h"
 
+#include "core/settingskeys.h"
 #include "core/sourceid.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QMenu>
+
+#include <iterator>
 
 namespace spectray::gui {
 
@@ -74,12 +77,42 @@ DesktopActions::DesktopActions(QObject *parent)
 
     updateStartStop();
     rebuildSourceMenu();
+    buildDockMenu();
+}
+
+void DesktopActions::buildDockMenu()
+{
+    m_dockMenu = new QMenu(tr("Dock to screen edge"));
+    m_dockMenu->setObjectName(QStringLiteral("menuDock"));
+    m_dockGroup = new QActionGroup(this);
+    m_dockGroup->setExclusive(true);
+    const QString labels[] = {tr("Off (floating window)"), tr("Top"), tr("Bottom"), tr("Left"), tr("Right")};
+    static_assert(std::size(labels) == keys::dockEdgeNames.size());
+    for (std::size_t i = 0; i < keys::dockEdgeNames.size(); ++i) {
+        const QString name = QLatin1String(keys::dockEdgeNames[i]);
+        QAction *a = m_dockMenu->addAction(labels[i]);
+        a->setObjectName(QStringLiteral("actionDock_") + name);
+        a->setCheckable(true);
+        a->setChecked(i == 0);
+        a->setData(name);
+        m_dockGroup->addAction(a);
+        connect(a, &QAction::triggered, this, [this, name] { emit dockEdgeSelected(name); });
+        if (i == 0)
+            m_dockMenu->addSeparator();
+    }
+}
+
+void DesktopActions::setDockEdge(const QString &edge)
+{
+    for (QAction *a : m_dockGroup->actions())
+        a->setChecked(a->data().toString() == edge);
 }
 
 DesktopActions::~DesktopActions()
 {
     delete m_sourceMenu;
     delete m_webMenu;
+    delete m_dockMenu;
 }
 
 QMenu *DesktopActions::createMenu(QWidget *parent)
@@ -91,6 +124,7 @@ QMenu *DesktopActions::createMenu(QWidget *parent)
     menu->addAction(m_showWindow);
     menu->addAction(m_alwaysOnTop);
     menu->addAction(m_clickThrough);
+    menu->addMenu(m_dockMenu);
     menu->addMenu(m_webMenu);
     menu->addSeparator();
     menu->addAction(m_settings);

@@ -36,6 +36,7 @@ public:
     QAction *quitAction() const { return m_quit; }
     QMenu *sourceMenu() const { return m_sourceMenu; }
     QMenu *webMenu() const { return m_webMenu; }
+    QMenu *dockMenu() const { return m_dockMenu; }
     QString selectedDevice() const { return m_selected; }
     bool isCapturing() const { return m_capturing; }
 
@@ -46,6 +47,7 @@ public slots:
     void setWindowVisible(bool visible);
     void setAlwaysOnTop(bool on);
     void setClickThrough(bool on);
+    void setDockEdge(const QString &edge); // a keys::dockEdgeNames entry
     // The LAN server's state; until it is called the Web clients menu stays hidden.
     void setServerInfo(const QUrl &lanUrl, int clients, bool lanAllowed);
 
@@ -56,6 +58,7 @@ signals:
     void showWindowToggled(bool visible);
     void alwaysOnTopToggled(bool on);
     void clickThroughToggled(bool on);
+    void dockEdgeSelected(const QString &edge); // a keys::dockEdgeNames entry ("off": floating)
     void settingsRequested();
     void aboutRequested();
     void quitRequested();
@@ -67,6 +70,7 @@ signals:
 
 private:
     void rebuildSourceMenu();
+    void buildDockMenu();
     void updateStartStop();
 
     QAction *m_startStop = nullptr;
@@ -78,6 +82,8 @@ private:
     QAction *m_quit = nullptr;
     QMenu *m_sourceMenu = nullptr; // owned here, shown in several menus
     QMenu *m_webMenu = nullptr;
+    QMenu *m_dockMenu = nullptr;
+    QActionGroup *m_dockGroup = nullptr;
     QActionGroup *m_sourceGroup = nullptr;
     QAction *m_webOpen = nullptr;
     QAction *m_webCopy = nullptr;

@@ -1,5 +1,6 @@
 #include "spectrumwindow.h"
 
+#include "dock/windowdocker.h"
 #include "spectrumview.h"
 
 #include <QCloseEvent>
@@ -33,6 +34,7 @@ SpectrumWindow::SpectrumWindow(QWidget *parent)
     m_tick.setTimerType(Qt::PreciseTimer);
     connect(&m_tick, &QTimer::timeout, this, &SpectrumWindow::onTick);
     m_clock.start();
+    m_docker = std::make_unique<dock::WindowDocker>(*this);
 }
 
 SpectrumWindow::~SpectrumWindow() = default;
@@ -204,7 +206,7 @@ Qt::Edges SpectrumWindow::edgesAt(const QPoint &pos) const
 
 void SpectrumWindow::mousePressEvent(QMouseEvent *event)
 {
-    if (event->button() != Qt::LeftButton)
+    if (event->button() != Qt::LeftButton || m_docker->isDocked()) // a docked strip stays where it is
         return QWidget::mousePressEvent(event);
     m_dragging = true;
     m_dragEdges = edgesAt(event->position().toPoint());
@@ -216,6 +218,10 @@ void SpectrumWindow::mousePressEvent(QMouseEvent *event)
 void SpectrumWindow::mouseMoveEvent(QMouseEvent *event)
 {
     if (!m_dragging) {
+        if (m_docker->isDocked()) {
+            unsetCursor();
+            return;
+        }
         const Qt::Edges e = edgesAt(event->position().toPoint());
         const bool diagonalMain = (e.testFlag(Qt::LeftEdge) && e.testFlag(Qt::TopEdge))
             || (e.testFlag(Qt::RightEdge) && e.testFlag(Qt::BottomEdge));
