@@ -3,7 +3,10 @@
 #include "dock/windowdocker.h"
 #include "spectrumview.h"
 
+#include "core/logging.h"
+
 #include <QCloseEvent>
+#include <QGuiApplication>
 #include <QContextMenuEvent>
 #include <QMenu>
 #include <QMouseEvent>
@@ -161,6 +164,16 @@ void SpectrumWindow::onTick()
     }
     if (m_anim.isSettled())
         m_tick.stop();
+    if (!m_reportedDrawn && paintCount() > 0 && m_scene.vertexCount() > 0) {
+        // Once per window: proof in the log that the picture reaches the screen (the Wayland test
+        // reads it; a user can turn it on with QT_LOGGING_RULES=spectray.gui.debug=true).
+        m_reportedDrawn = true;
+        qCDebug(lcGui).noquote() << QStringLiteral("Spectrum window drawn: %1x%2, %3, Qt platform %4")
+                                        .arg(width())
+                                        .arg(height())
+                                        .arg(m_gl ? QStringLiteral("OpenGL") : QStringLiteral("QPainter"),
+                                             QGuiApplication::platformName());
+    }
 }
 
 void SpectrumWindow::showEvent(QShowEvent *event)

@@ -89,6 +89,7 @@ private:
     QElapsedTimer m_clock;
     bool m_active = true;
     bool m_quitOnClose = false;
+    bool m_reportedDrawn = false;
     QPointer<QMenu> m_menu;
 
     Qt::Edges m_dragEdges;
