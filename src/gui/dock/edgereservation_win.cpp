@@ -88,6 +88,8 @@ public:
         if (eventType != "windows_generic_MSG" || !m_bar.registered())
             return false;
         const MSG *msg = static_cast<const MSG *>(message);
+        if (msg->hwnd != static_cast<HWND>(m_bar.window()))
+            return false; // every window's messages pass here; only the bar's concern it
         if (win::AppBar::isPositionChanged(msg->message, std::uintptr_t(msg->wParam), m_callback)) {
             const QRect granted = fromNative(m_bar.replace(), m_dpr);
             if (m_moved)

@@ -107,6 +107,7 @@ void WindowDocker::place()
     if (!screen)
         return;
     m_bar = dockRect(m_spec.edge, screen->geometry, m_spec.length, m_spec.thickness);
+    m_corrections = 0;
     m_window.setGeometry(m_bar);
     if (m_window.isVisible())
         reserve();
@@ -141,9 +142,22 @@ bool WindowDocker::eventFilter(QObject *watched, QEvent *event)
 {
     // Show arrives after the native window exists and before it is mapped: the moment to set the
     // window type and struts, also for a native window Qt has just recreated.
-    if (watched == &m_window && event->type() == QEvent::Show && isDocked()) {
+    if (watched != &m_window || !isDocked())
+        return QObject::eventFilter(watched, event);
+    if (event->type() == QEvent::Show) {
         m_window.setGeometry(m_bar);
+        m_corrections = 0;
         reserve();
+    } else if ((event->type() == QEvent::Move || event->type() == QEvent::Resize) && m_window.isVisible()
+               && m_window.geometry() != m_bar && m_corrections < kMaxCorrections) {
+        // Some window managers first map a new window where their placement policy says (openbox
+        // at times puts it at the origin) and only then honour its position: put the strip back,
+        // a bounded number of times so a manager that insists does not make us fight it forever.
+        ++m_corrections;
+        QMetaObject::invokeMethod(this, [this] {
+            if (isDocked() && m_window.geometry() != m_bar)
+                m_window.setGeometry(m_bar);
+        }, Qt::QueuedConnection);
     }
     return QObject::eventFilter(watched, event);
 }

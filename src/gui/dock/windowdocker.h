@@ -67,6 +67,8 @@ private:
     QRect m_floating;
     QSize m_floatingMinimum;
     QString m_lastLimitation;
+    int m_corrections = 0; // geometry put back since the last show/place
+    static constexpr int kMaxCorrections = 8;
 };
 
 } // namespace spectray::gui::dock

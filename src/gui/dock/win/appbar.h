@@ -40,6 +40,7 @@ public:
     void windowPosChanged();
 
     bool registered() const { return m_hwnd != nullptr; }
+    void *window() const { return m_hwnd; }
     unsigned callbackMessage() const { return m_callback; }
 
     // True for the notification that asks every bar to re-place itself.
