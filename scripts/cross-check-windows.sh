@@ -106,6 +106,18 @@ for sym in SHAppBarMessage RegisterWindowMessageW; do
 done
 echo "ok   linked spectray-appbar-check.exe (imports SHAppBarMessage, RegisterWindowMessageW)"
 
+# Its Qt side (the native event filter) cannot be built without a Windows Qt, but it can be parsed:
+# a syntax-only pass with the host's Qt headers (they are the same for every platform but qconfig)
+# catches typos and API misuse in code no Linux build compiles.
+qt_inc="$(qmake6 -query QT_INSTALL_HEADERS 2>/dev/null || echo /usr/include/x86_64-linux-gnu/qt6)"
+if [ -f "$qt_inc/QtWidgets/QWidget" ]; then
+  "$CXX" "${flags[@]}" -fsyntax-only -isystem "$qt_inc" -isystem "$qt_inc/QtCore" -isystem "$qt_inc/QtGui" \
+    -isystem "$qt_inc/QtWidgets" "$repo/src/gui/dock/edgereservation_win.cpp"
+  echo "ok   src/gui/dock/edgereservation_win.cpp (syntax, host Qt headers)"
+else
+  echo "note: no Qt headers found; src/gui/dock/edgereservation_win.cpp not parsed"
+fi
+
 if [ "$run_wine" = 1 ]; then
   wine=""
   for w in wine64 /usr/lib/wine/wine64 wine; do command -v "$w" >/dev/null 2>&1 && { wine="$w"; break; }; done

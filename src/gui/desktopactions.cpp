@@ -2,12 +2,12 @@
 
 #include "core/settingskeys.h"
 #include "core/sourceid.h"
+#include "guisettings.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QMenu>
 
-#include <iterator>
 
 namespace spectray::gui {
 
@@ -86,11 +86,9 @@ void DesktopActions::buildDockMenu()
     m_dockMenu->setObjectName(QStringLiteral("menuDock"));
     m_dockGroup = new QActionGroup(this);
     m_dockGroup->setExclusive(true);
-    const QString labels[] = {tr("Off (floating window)"), tr("Top"), tr("Bottom"), tr("Left"), tr("Right")};
-    static_assert(std::size(labels) == keys::dockEdgeNames.size());
     for (std::size_t i = 0; i < keys::dockEdgeNames.size(); ++i) {
         const QString name = QLatin1String(keys::dockEdgeNames[i]);
-        QAction *a = m_dockMenu->addAction(labels[i]);
+        QAction *a = m_dockMenu->addAction(dockEdgeLabel(name));
         a->setObjectName(QStringLiteral("actionDock_") + name);
         a->setCheckable(true);
         a->setChecked(i == 0);

@@ -1,6 +1,7 @@
 #include "docksettingspage.h"
 
 #include "core/settingskeys.h"
+#include "guisettings.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -8,8 +9,6 @@
 #include <QLabel>
 #include <QScreen>
 #include <QSpinBox>
-
-#include <iterator>
 
 namespace spectray::gui {
 
@@ -27,10 +26,8 @@ DockSettingsPage::DockSettingsPage(Settings &settings, QWidget *parent)
     m_screen->setObjectName(QStringLiteral("dockScreenCombo"));
     m_length->setObjectName(QStringLiteral("dockLengthSpin"));
     m_thickness->setObjectName(QStringLiteral("dockThicknessSpin"));
-    const QString labels[] = {tr("Off (floating window)"), tr("Top"), tr("Bottom"), tr("Left"), tr("Right")};
-    static_assert(std::size(labels) == keys::dockEdgeNames.size());
-    for (std::size_t i = 0; i < keys::dockEdgeNames.size(); ++i)
-        m_edge->addItem(labels[i], QString::fromLatin1(keys::dockEdgeNames[i]));
+    for (const char *name : keys::dockEdgeNames)
+        m_edge->addItem(dockEdgeLabel(QLatin1String(name)), QString::fromLatin1(name));
     m_length->setRange(keys::dockLength.min, keys::dockLength.max);
     m_length->setSpecialValueText(tr("Whole edge"));
     m_length->setSuffix(tr(" px"));
@@ -43,7 +40,7 @@ DockSettingsPage::DockSettingsPage(Settings &settings, QWidget *parent)
     auto *form = new QFormLayout(this);
     auto *intro = new QLabel(tr("Turns the spectrum window into a bar along one edge of a monitor. Maximised "
                                 "windows stop at the bar."),
-                             this);
+        this);
     intro->setWordWrap(true);
     form->addRow(intro);
     form->addRow(tr("Edge:"), m_edge);
@@ -57,9 +54,9 @@ DockSettingsPage::DockSettingsPage(Settings &settings, QWidget *parent)
             m_settings.setValue(key, value);
     };
     connect(m_edge, &QComboBox::currentIndexChanged, this,
-            [this, write] { write(keys::dockEdge, m_edge->currentData().toString()); });
+        [this, write] { write(keys::dockEdge, m_edge->currentData().toString()); });
     connect(m_screen, &QComboBox::currentIndexChanged, this,
-            [this, write] { write(keys::dockScreen, m_screen->currentData().toString()); });
+        [this, write] { write(keys::dockScreen, m_screen->currentData().toString()); });
     connect(m_length, &QSpinBox::valueChanged, this, [write](int v) { write(keys::dockLength, v); });
     connect(m_thickness, &QSpinBox::valueChanged, this, [write](int v) { write(keys::dockThickness, v); });
     connect(&m_settings, &Settings::changed, this, &DockSettingsPage::onSettingChanged);

@@ -30,7 +30,7 @@ constexpr int kWaitMs = 10000; // hang guard; the window manager answers in ~50 
 QString xprop(WId window, const char *property)
 {
     QProcess p;
-    p.start(QStringLiteral("xprop"), {QStringLiteral("-id"), QString::number(window), QString::fromLatin1(property)});
+    p.start(QStringLiteral("xprop"), { QStringLiteral("-id"), QString::number(window), QString::fromLatin1(property) });
     if (!p.waitForFinished(5000))
         return {};
     return QString::fromLocal8Bit(p.readAllStandardOutput()).trimmed();
@@ -99,13 +99,13 @@ class TestDock final : public QObject
     {
         switch (edge) {
         case DockEdge::Top:
-            return {screen.left(), screen.top(), screen.width(), kThickness};
+            return { screen.left(), screen.top(), screen.width(), kThickness };
         case DockEdge::Bottom:
-            return {screen.left(), screen.bottom() - kThickness + 1, screen.width(), kThickness};
+            return { screen.left(), screen.bottom() - kThickness + 1, screen.width(), kThickness };
         case DockEdge::Left:
-            return {screen.left(), screen.top(), kThickness, screen.height()};
+            return { screen.left(), screen.top(), kThickness, screen.height() };
         default:
-            return {screen.right() - kThickness + 1, screen.top(), kThickness, screen.height()};
+            return { screen.right() - kThickness + 1, screen.top(), kThickness, screen.height() };
         }
     }
 
@@ -137,7 +137,7 @@ private slots:
     {
         if (QGuiApplication::platformName() != u"xcb")
             QSKIP("needs X11 (run through run-under-xvfb.sh --wm)");
-        if (xprop(0, "").isEmpty() && QProcess::execute(QStringLiteral("xprop"), {QStringLiteral("-version")}) != 0)
+        if (xprop(0, "").isEmpty() && QProcess::execute(QStringLiteral("xprop"), { QStringLiteral("-version") }) != 0)
             QSKIP("xprop is not installed (x11-utils)");
         m_screen = QGuiApplication::primaryScreen()->geometry();
     }
@@ -160,7 +160,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&bar, kWaitMs));
         QTest::qWait(100); // the window manager may still place the new window
         const QRect floating = bar.geometry();
-        bar.docker().setSpec(dock::DockSpec{edge, QString(), 0, kThickness});
+        bar.docker().setSpec(dock::DockSpec { edge, QString(), 0, kThickness });
         QVERIFY(QTest::qWaitForWindowExposed(&bar, kWaitMs));
         const QRect expected = expectedBar(edge, m_screen);
         QTRY_COMPARE_WITH_TIMEOUT(bar.geometry(), expected, kWaitMs);
@@ -168,7 +168,7 @@ private slots:
 
         // What the window manager reads, as xprop shows it.
         QVERIFY2(xprop(bar.winId(), "_NET_WM_WINDOW_TYPE").contains(u"_NET_WM_WINDOW_TYPE_DOCK"),
-                 qPrintable(xprop(bar.winId(), "_NET_WM_WINDOW_TYPE")));
+            qPrintable(xprop(bar.winId(), "_NET_WM_WINDOW_TYPE")));
         const QList<int> strut = cardinals(xprop(bar.winId(), "_NET_WM_STRUT_PARTIAL"));
         QCOMPARE(strut.size(), 12);
         const int side = edge == DockEdge::Left ? 0 : edge == DockEdge::Right ? 1 : edge == DockEdge::Top ? 2 : 3;
@@ -180,12 +180,12 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(client->frameGeometry(), area, kWaitMs);
         QTRY_COMPARE_WITH_TIMEOUT(bar.geometry(), expected, kWaitMs); // the strip stays where it belongs
         QVERIFY(!client->frameGeometry().intersects(bar.geometry()));
-        qInfo("%s: strip %dx%d at %d,%d; maximised client %dx%d at %d,%d", QTest::currentDataTag(),
-              bar.width(), bar.height(), bar.x(), bar.y(), client->frameGeometry().width(),
-              client->frameGeometry().height(), client->frameGeometry().x(), client->frameGeometry().y());
+        qInfo("%s: strip %dx%d at %d,%d; maximised client %dx%d at %d,%d", QTest::currentDataTag(), bar.width(),
+            bar.height(), bar.x(), bar.y(), client->frameGeometry().width(), client->frameGeometry().height(),
+            client->frameGeometry().x(), client->frameGeometry().y());
 
         // Undocked: an ordinary window again, and the space goes back to the maximised client.
-        bar.docker().setSpec(dock::DockSpec{});
+        bar.docker().setSpec(dock::DockSpec {});
         QVERIFY(QTest::qWaitForWindowExposed(&bar, kWaitMs));
         QTRY_COMPARE_WITH_TIMEOUT(bar.geometry(), floating, kWaitMs);
         QTRY_VERIFY_WITH_TIMEOUT(xprop(bar.winId(), "_NET_WM_STRUT_PARTIAL").contains(u"not found"), kWaitMs);
@@ -197,7 +197,7 @@ private slots:
     {
         // Click-through recreates the native window; the new one must be a dock with struts too.
         SpectrumWindow bar;
-        bar.docker().setSpec(dock::DockSpec{DockEdge::Top, QString(), 0, kThickness});
+        bar.docker().setSpec(dock::DockSpec { DockEdge::Top, QString(), 0, kThickness });
         bar.show();
         QVERIFY(QTest::qWaitForWindowExposed(&bar, kWaitMs));
         bar.setClickThrough(true);
@@ -213,8 +213,8 @@ private slots:
     void savedOnAMissingMonitorComesBackOnThePrimary()
     {
         // The same call DesktopApp makes at start, with the real screen list of this X server.
-        const QRect placed = dock::placeWindow(QRect(4200, 3000, 480, 140), QStringLiteral("GONE-1"),
-                                               dock::currentScreens(), QSize(480, 140));
+        const QRect placed = dock::placeWindow(
+            QRect(4200, 3000, 480, 140), QStringLiteral("GONE-1"), dock::currentScreens(), QSize(480, 140));
         SpectrumWindow w;
         w.setGeometry(placed);
         w.show();
@@ -237,7 +237,7 @@ private slots:
     {
         QFETCH(DockEdge, edge);
         SpectrumWindow bar;
-        bar.docker().setSpec(dock::DockSpec{edge, QString(), 0, 96});
+        bar.docker().setSpec(dock::DockSpec { edge, QString(), 0, 96 });
         bar.show();
         QVERIFY(QTest::qWaitForWindowExposed(&bar, kWaitMs));
         feed(bar);
@@ -246,7 +246,8 @@ private slots:
         QTest::qWait(400); // let the bars rise and the window manager draw its frame
         const QImage shot = bar.screen()->grabWindow(0).toImage().scaledToWidth(640, Qt::SmoothTransformation);
         QVERIFY(!shot.isNull());
-        const QString path = QStringLiteral(SPECTRAY_TEST_OUTPUT_DIR "/dock-%1.png").arg(QString::fromLatin1(QTest::currentDataTag()));
+        const QString path
+            = QStringLiteral(SPECTRAY_TEST_OUTPUT_DIR "/dock-%1.png").arg(QString::fromLatin1(QTest::currentDataTag()));
         QVERIFY(shot.save(path));
         qInfo("screenshot: %s", qPrintable(path));
     }

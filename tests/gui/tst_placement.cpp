@@ -16,8 +16,8 @@ namespace {
 QList<ScreenInfo> twoMonitors()
 {
     return {
-        {QStringLiteral("DP-1"), QRect(0, 0, 1920, 1080), QRect(0, 0, 1920, 1050), true},
-        {QStringLiteral("HDMI-1"), QRect(1920, 0, 1280, 1024), QRect(1920, 0, 1280, 994), false},
+        { QStringLiteral("DP-1"), QRect(0, 0, 1920, 1080), QRect(0, 0, 1920, 1050), true },
+        { QStringLiteral("HDMI-1"), QRect(1920, 0, 1280, 1024), QRect(1920, 0, 1280, 994), false },
     };
 }
 
@@ -100,45 +100,45 @@ private slots:
 
     void strutsOnASingleMonitor()
     {
-        const QList<QRect> one{QRect(0, 0, 1280, 1024)};
+        const QList<QRect> one { QRect(0, 0, 1280, 1024) };
         // left, right, top, bottom, left_start_y, left_end_y, right_start_y, right_end_y,
         // top_start_x, top_end_x, bottom_start_x, bottom_end_x (end values inclusive).
         QCOMPARE(*strutPartial(DockEdge::Top, QRect(0, 0, 1280, 64), one),
-                 (StrutPartial{0, 0, 64, 0, 0, 0, 0, 0, 0, 1279, 0, 0}));
+            (StrutPartial { 0, 0, 64, 0, 0, 0, 0, 0, 0, 1279, 0, 0 }));
         QCOMPARE(*strutPartial(DockEdge::Bottom, QRect(0, 960, 1280, 64), one),
-                 (StrutPartial{0, 0, 0, 64, 0, 0, 0, 0, 0, 0, 0, 1279}));
+            (StrutPartial { 0, 0, 0, 64, 0, 0, 0, 0, 0, 0, 0, 1279 }));
         QCOMPARE(*strutPartial(DockEdge::Left, QRect(0, 256, 80, 512), one),
-                 (StrutPartial{80, 0, 0, 0, 256, 767, 0, 0, 0, 0, 0, 0}));
+            (StrutPartial { 80, 0, 0, 0, 256, 767, 0, 0, 0, 0, 0, 0 }));
         QCOMPARE(*strutPartial(DockEdge::Right, QRect(1200, 0, 80, 1024), one),
-                 (StrutPartial{0, 80, 0, 0, 0, 0, 0, 1023, 0, 0, 0, 0}));
+            (StrutPartial { 0, 80, 0, 0, 0, 0, 0, 1023, 0, 0, 0, 0 }));
         QVERIFY(!strutPartial(DockEdge::Off, QRect(0, 0, 10, 10), one));
     }
 
     void strutsAcrossTwoMonitors()
     {
-        const QList<QRect> two{QRect(0, 0, 1920, 1080), QRect(1920, 0, 1280, 1024)};
+        const QList<QRect> two { QRect(0, 0, 1920, 1080), QRect(1920, 0, 1280, 1024) };
         // Root is 3200x1080. The bottom of the right monitor is 56 px above the root's bottom, so
         // its 64 px bar reserves 120 px from the root's edge, over the right monitor's x range.
         QCOMPARE(*strutPartial(DockEdge::Bottom, QRect(1920, 960, 1280, 64), two),
-                 (StrutPartial{0, 0, 0, 120, 0, 0, 0, 0, 0, 0, 1920, 3199}));
+            (StrutPartial { 0, 0, 0, 120, 0, 0, 0, 0, 0, 0, 1920, 3199 }));
         // The outer right edge of the right monitor: 80 px from the root's right edge.
         QCOMPARE(*strutPartial(DockEdge::Right, QRect(3120, 0, 80, 1024), two),
-                 (StrutPartial{0, 80, 0, 0, 0, 0, 0, 1023, 0, 0, 0, 0}));
+            (StrutPartial { 0, 80, 0, 0, 0, 0, 0, 1023, 0, 0, 0, 0 }));
         // The left monitor's right edge is an inner edge: reserving it would take the whole right
         // monitor's rows too, so it cannot be expressed.
         QVERIFY(!strutPartial(DockEdge::Right, QRect(1840, 0, 80, 1080), two));
         QVERIFY(!strutPartial(DockEdge::Left, QRect(1920, 0, 80, 1024), two));
         // Tops are both on the root's top edge.
         QCOMPARE(*strutPartial(DockEdge::Top, QRect(1920, 0, 1280, 48), two),
-                 (StrutPartial{0, 0, 48, 0, 0, 0, 0, 0, 1920, 3199, 0, 0}));
+            (StrutPartial { 0, 0, 48, 0, 0, 0, 0, 0, 1920, 3199, 0, 0 }));
     }
 
     void stackedMonitorsMakeTheMiddleEdgeInner()
     {
-        const QList<QRect> stacked{QRect(0, 0, 1920, 1080), QRect(0, 1080, 1920, 1080)};
+        const QList<QRect> stacked { QRect(0, 0, 1920, 1080), QRect(0, 1080, 1920, 1080) };
         QVERIFY(!strutPartial(DockEdge::Bottom, QRect(0, 1016, 1920, 64), stacked));
         QCOMPARE(*strutPartial(DockEdge::Bottom, QRect(0, 2096, 1920, 64), stacked),
-                 (StrutPartial{0, 0, 0, 64, 0, 0, 0, 0, 0, 0, 0, 1919}));
+            (StrutPartial { 0, 0, 0, 64, 0, 0, 0, 0, 0, 0, 0, 1919 }));
     }
 
     void rectText()

@@ -7,19 +7,21 @@
 #   2. WAYLAND_DISPLAY and DISPLAY (XWayland; an Xvfb stands in for it here, the choice depends only
 #      on the two variables): spectray picks xcb by itself and says so; the window draws.
 # The LAN server is off (settings file), the source is the built-in demo: no network, no audio.
-#   wayland_session.sh SPECTRAY_BINARY
+#   run-under-xvfb.sh -- wayland_session.sh SPECTRAY_BINARY
+# (the Xvfb of run-under-xvfb.sh, in DISPLAY, is the stand-in for XWayland in part 2).
 # Exit 0 pass, 1 fail, 77 skipped (weston or the wayland plugin missing / cannot start here).
 set -u
 bin="$1"
-for tool in weston weston-screenshooter Xvfb convert; do
+[ -n "${DISPLAY:-}" ] || { echo "usage: run-under-xvfb.sh -- $0 SPECTRAY_BINARY" >&2; exit 2; }
+xdisplay="$DISPLAY"
+for tool in weston weston-screenshooter convert; do
   command -v "$tool" >/dev/null || { echo "SKIP: $tool is not installed (scripts/install-deps.sh --test)"; exit 77; }
 done
 
 work=$(mktemp -d)
-pids=()
+weston_pid=""
 cleanup() {
-  for ((i=${#pids[@]}-1; i>=0; i--)); do kill "${pids[i]}" 2>/dev/null; done
-  for p in "${pids[@]}"; do wait "$p" 2>/dev/null; done
+  [ -n "$weston_pid" ] && { kill "$weston_pid" 2>/dev/null; wait "$weston_pid" 2>/dev/null; }
   rm -rf "$work"
 }
 trap cleanup EXIT INT TERM
@@ -31,7 +33,7 @@ mkdir -m 700 "$XDG_RUNTIME_DIR"
 # --debug exposes weston's screenshooter protocol; idle-time 0: the output never blanks.
 weston --backend=headless-backend.so --use-pixman --socket=spectray-wl --idle-time=0 --width=1024 --height=768 --debug \
   >"$work/weston.log" 2>&1 &
-pids+=($!)
+weston_pid=$!
 for _ in $(seq 100); do [ -S "$XDG_RUNTIME_DIR/spectray-wl" ] && break; sleep 0.1; done
 if [ ! -S "$XDG_RUNTIME_DIR/spectray-wl" ]; then
   echo "SKIP: headless weston did not start here:"; tail -5 "$work/weston.log"; exit 77
@@ -95,14 +97,7 @@ echo "wayland: weston's screenshot $(identify -format '%wx%h' "$shot") has $acce
 
 
 # 2. Wayland with XWayland: xcb is chosen automatically.
-exec 3>"$work/display"
-Xvfb -displayfd 3 -screen 0 1024x768x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-pids+=($!)
-exec 3>&-
-for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
-display=$(head -1 "$work/display" | tr -d '[:space:]')
-[ -n "$display" ] || fail "Xvfb (standing in for XWayland) did not start"
-run_spectray xwayland WAYLAND_DISPLAY=spectray-wl DISPLAY=":$display"
+run_spectray xwayland WAYLAND_DISPLAY=spectray-wl DISPLAY="$xdisplay"
 grep -q "Wayland session: using XWayland (xcb)" "$work/xwayland.log" || fail "xwayland: the choice is not in the log"
 grep -q "(Qt platform: xcb)" "$work/xwayland.log" || fail "xwayland: did not run on xcb"
 echo "PASS: Wayland-only session runs natively and draws; with XWayland it picks xcb by itself"

@@ -11,12 +11,12 @@ class NoEdgeReservation final : public EdgeReservation
 {
 public:
     QRect reserve(QWidget &, DockEdge, const QRect &bar, const QList<QRect> &) override { return bar; }
-    void release(QWidget &) override {}
+    void release(QWidget &) override { }
     QString limitation() const override
     {
         return QCoreApplication::translate("spectray::gui::dock::EdgeReservation",
-                                           "This system lets no application reserve a screen edge; the strip is "
-                                           "shown as an ordinary window.");
+            "This system lets no application reserve a screen edge; the strip is "
+            "shown as an ordinary window.");
     }
 };
 

@@ -17,14 +17,14 @@ namespace {
 
 win::BarRect toNative(const QRect &r, qreal dpr)
 {
-    return win::BarRect{long(qRound(r.left() * dpr)), long(qRound(r.top() * dpr)),
-                        long(qRound((r.right() + 1) * dpr)), long(qRound((r.bottom() + 1) * dpr))};
+    return win::BarRect { long(qRound(r.left() * dpr)), long(qRound(r.top() * dpr)),
+        long(qRound((r.right() + 1) * dpr)), long(qRound((r.bottom() + 1) * dpr)) };
 }
 
 QRect fromNative(const win::BarRect &r, qreal dpr)
 {
     return QRect(QPoint(qRound(r.left / dpr), qRound(r.top / dpr)),
-                 QSize(qRound((r.right - r.left) / dpr), qRound((r.bottom - r.top) / dpr)));
+        QSize(qRound((r.right - r.left) / dpr), qRound((r.bottom - r.top) / dpr)));
 }
 
 win::BarEdge barEdge(DockEdge edge)
@@ -66,20 +66,17 @@ public:
         const int thickness = (edge == DockEdge::Top || edge == DockEdge::Bottom) ? bar.height() : bar.width();
         if (!m_bar.add(reinterpret_cast<void *>(window.winId()), m_callback)) {
             m_limitation = QCoreApplication::translate("spectray::gui::dock::EdgeReservation",
-                                                       "Windows refused to register the strip as an application bar; "
-                                                       "other windows may cover it.");
+                "Windows refused to register the strip as an application bar; "
+                "other windows may cover it.");
             return bar;
         }
         m_limitation.clear();
-        return fromNative(m_bar.place(barEdge(edge), toNative(monitor, m_dpr), toNative(bar, m_dpr),
-                                      long(qRound(thickness * m_dpr))),
-                          m_dpr);
+        return fromNative(
+            m_bar.place(barEdge(edge), toNative(monitor, m_dpr), toNative(bar, m_dpr), long(qRound(thickness * m_dpr))),
+            m_dpr);
     }
 
-    void release(QWidget &) override
-    {
-        m_bar.remove();
-    }
+    void release(QWidget &) override { m_bar.remove(); }
 
     QString limitation() const override { return m_limitation; }
 

@@ -36,7 +36,7 @@ xcb_atom_t internAtom(xcb_connection_t *c, const char *name)
 QRect scaled(const QRect &r, qreal dpr)
 {
     return QRect(QPoint(qRound(r.left() * dpr), qRound(r.top() * dpr)),
-                 QSize(qRound(r.width() * dpr), qRound(r.height() * dpr)));
+        QSize(qRound(r.width() * dpr), qRound(r.height() * dpr)));
 }
 
 class XcbEdgeReservation final : public EdgeReservation
@@ -54,8 +54,8 @@ public:
         const auto w = xcb_window_t(window.winId());
         rememberOriginalType(c, w);
         const xcb_atom_t dock = internAtom(c, "_NET_WM_WINDOW_TYPE_DOCK");
-        xcb_change_property(c, XCB_PROP_MODE_REPLACE, w, internAtom(c, "_NET_WM_WINDOW_TYPE"), XCB_ATOM_ATOM, 32, 1,
-                            &dock);
+        xcb_change_property(
+            c, XCB_PROP_MODE_REPLACE, w, internAtom(c, "_NET_WM_WINDOW_TYPE"), XCB_ATOM_ATOM, 32, 1, &dock);
         // Struts are in device pixels of the root window, Qt's geometry in device-independent ones.
         const qreal dpr = window.devicePixelRatioF();
         QList<QRect> native;
@@ -64,9 +64,9 @@ public:
         const std::optional<StrutPartial> strut = strutPartial(edge, scaled(bar, dpr), native);
         if (strut) {
             xcb_change_property(c, XCB_PROP_MODE_REPLACE, w, internAtom(c, "_NET_WM_STRUT_PARTIAL"), XCB_ATOM_CARDINAL,
-                                32, 12, strut->data());
-            xcb_change_property(c, XCB_PROP_MODE_REPLACE, w, internAtom(c, "_NET_WM_STRUT"), XCB_ATOM_CARDINAL, 32, 4,
-                                strut->data());
+                32, 12, strut->data());
+            xcb_change_property(
+                c, XCB_PROP_MODE_REPLACE, w, internAtom(c, "_NET_WM_STRUT"), XCB_ATOM_CARDINAL, 32, 4, strut->data());
             setLimitation({});
         } else {
             deleteStruts(c, w);
@@ -89,7 +89,7 @@ public:
             xcb_delete_property(c, w, type);
         else
             xcb_change_property(c, XCB_PROP_MODE_REPLACE, w, type, XCB_ATOM_ATOM, 32, uint32_t(m_originalType.size()),
-                                m_originalType.constData());
+                m_originalType.constData());
         m_haveOriginal = false;
         xcb_flush(c);
     }
@@ -116,8 +116,8 @@ private:
             return;
         m_haveOriginal = true;
         m_originalType.clear();
-        const xcb_get_property_cookie_t cookie =
-            xcb_get_property(c, 0, w, internAtom(c, "_NET_WM_WINDOW_TYPE"), XCB_ATOM_ATOM, 0, 32);
+        const xcb_get_property_cookie_t cookie
+            = xcb_get_property(c, 0, w, internAtom(c, "_NET_WM_WINDOW_TYPE"), XCB_ATOM_ATOM, 0, 32);
         xcb_get_property_reply_t *reply = xcb_get_property_reply(c, cookie, nullptr);
         if (reply && reply->format == 32) {
             const auto *atoms = static_cast<const xcb_atom_t *>(xcb_get_property_value(reply));

@@ -23,8 +23,8 @@ const ScreenInfo *findScreen(const QList<ScreenInfo> &screens, const QString &na
     return &screens.front();
 }
 
-QRect placeWindow(const QRect &saved, const QString &savedScreen, const QList<ScreenInfo> &screens,
-                  const QSize &defaultSize)
+QRect placeWindow(
+    const QRect &saved, const QString &savedScreen, const QList<ScreenInfo> &screens, const QSize &defaultSize)
 {
     const ScreenInfo *screen = findScreen(screens, savedScreen);
     if (!screen)
@@ -55,13 +55,13 @@ QRect dockRect(DockEdge edge, const QRect &screen, int length, int thickness)
     const int offset = (along - len) / 2;
     switch (edge) {
     case DockEdge::Top:
-        return {screen.left() + offset, screen.top(), len, thick};
+        return { screen.left() + offset, screen.top(), len, thick };
     case DockEdge::Bottom:
-        return {screen.left() + offset, screen.bottom() - thick + 1, len, thick};
+        return { screen.left() + offset, screen.bottom() - thick + 1, len, thick };
     case DockEdge::Left:
-        return {screen.left(), screen.top() + offset, thick, len};
+        return { screen.left(), screen.top() + offset, thick, len };
     case DockEdge::Right:
-        return {screen.right() - thick + 1, screen.top() + offset, thick, len};
+        return { screen.right() - thick + 1, screen.top() + offset, thick, len };
     case DockEdge::Off:
         break;
     }
@@ -79,7 +79,7 @@ std::optional<StrutPartial> strutPartial(DockEdge edge, const QRect &bar, const 
     // The area the strut would reserve: from the root's edge up to the bar's inner side, along
     // the bar's length. Any part of it on a monitor other than the bar's is a neighbour's space.
     QRect reserved;
-    StrutPartial s{};
+    StrutPartial s {};
     const auto u = [](int v) { return quint32(std::max(0, v)); };
     switch (edge) {
     case DockEdge::Left:

@@ -16,9 +16,9 @@ namespace spectray::gui::dock {
 // One monitor as QScreen describes it, in virtual-desktop coordinates (device-independent pixels).
 struct ScreenInfo
 {
-    QString name;     // QScreen::name(), e.g. "HDMI-1"
-    QRect geometry;   // the whole monitor
-    QRect available;  // minus panels and other reserved strips
+    QString name; // QScreen::name(), e.g. "HDMI-1"
+    QRect geometry; // the whole monitor
+    QRect available; // minus panels and other reserved strips
     bool primary = false;
 };
 
@@ -28,8 +28,8 @@ const ScreenInfo *findScreen(const QList<ScreenInfo> &screens, const QString &na
 // Where a saved floating window goes. On its monitor when that still exists, else on the primary
 // one; in both cases shrunk to fit and moved so it is fully inside the monitor's available area.
 // An empty `saved` rectangle centres `defaultSize` on the monitor.
-QRect placeWindow(const QRect &saved, const QString &savedScreen, const QList<ScreenInfo> &screens,
-                  const QSize &defaultSize);
+QRect placeWindow(
+    const QRect &saved, const QString &savedScreen, const QList<ScreenInfo> &screens, const QSize &defaultSize);
 
 // The strip along `edge` of `screen` (Off: an invalid rectangle): `thickness` across, `length` along
 // the edge and centred on it (0 or more than the edge: the whole edge).

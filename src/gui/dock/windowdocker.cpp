@@ -15,7 +15,7 @@ QList<ScreenInfo> currentScreens()
     QList<ScreenInfo> list;
     const QScreen *primary = QGuiApplication::primaryScreen();
     for (QScreen *s : QGuiApplication::screens())
-        list.append(ScreenInfo{s->name(), s->geometry(), s->availableGeometry(), s == primary});
+        list.append(ScreenInfo { s->name(), s->geometry(), s->availableGeometry(), s == primary });
     return list;
 }
 
@@ -93,6 +93,7 @@ void WindowDocker::setSpec(const DockSpec &spec)
         m_window.setMinimumSize(m_floatingMinimum);
         m_window.setGeometry(m_floating);
         m_bar = QRect();
+        m_lastLimitation.clear();
         emit limitationChanged(QString());
         qCInfo(lcGui) << "Spectrum window undocked";
     }
@@ -130,7 +131,7 @@ void WindowDocker::reserve()
     }
     qCInfo(lcGui).noquote() << QStringLiteral("Spectrum window docked: %1 edge of %2, %3x%4 at %5,%6%7")
                                    .arg(QLatin1String(keys::dockEdgeNames[std::size_t(m_spec.edge)]),
-                                        screenNameAt(m_bar))
+                                       screenNameAt(m_bar))
                                    .arg(m_bar.width())
                                    .arg(m_bar.height())
                                    .arg(m_bar.x())
@@ -149,15 +150,18 @@ bool WindowDocker::eventFilter(QObject *watched, QEvent *event)
         m_corrections = 0;
         reserve();
     } else if ((event->type() == QEvent::Move || event->type() == QEvent::Resize) && m_window.isVisible()
-               && m_window.geometry() != m_bar && m_corrections < kMaxCorrections) {
+        && m_window.geometry() != m_bar && m_corrections < kMaxCorrections) {
         // Some window managers first map a new window where their placement policy says (openbox
         // at times puts it at the origin) and only then honour its position: put the strip back,
         // a bounded number of times so a manager that insists does not make us fight it forever.
         ++m_corrections;
-        QMetaObject::invokeMethod(this, [this] {
-            if (isDocked() && m_window.geometry() != m_bar)
-                m_window.setGeometry(m_bar);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (isDocked() && m_window.geometry() != m_bar)
+                    m_window.setGeometry(m_bar);
+            },
+            Qt::QueuedConnection);
     }
     return QObject::eventFilter(watched, event);
 }

@@ -18,12 +18,12 @@ APPBARDATA barData(void *hwnd)
 
 RECT toRect(const BarRect &r)
 {
-    return RECT{r.left, r.top, r.right, r.bottom};
+    return RECT { r.left, r.top, r.right, r.bottom };
 }
 
 BarRect fromRect(const RECT &r)
 {
-    return BarRect{r.left, r.top, r.right, r.bottom};
+    return BarRect { r.left, r.top, r.right, r.bottom };
 }
 
 } // namespace
@@ -96,20 +96,22 @@ void AppBar::remove()
     m_hwnd = nullptr;
 }
 
-void AppBar::activated()
+void AppBar::notify(unsigned message)
 {
     if (!m_hwnd)
         return;
     APPBARDATA data = barData(m_hwnd);
-    SHAppBarMessage(ABM_ACTIVATE, &data);
+    SHAppBarMessage(message, &data);
+}
+
+void AppBar::activated()
+{
+    notify(ABM_ACTIVATE);
 }
 
 void AppBar::windowPosChanged()
 {
-    if (!m_hwnd)
-        return;
-    APPBARDATA data = barData(m_hwnd);
-    SHAppBarMessage(ABM_WINDOWPOSCHANGED, &data);
+    notify(ABM_WINDOWPOSCHANGED);
 }
 
 bool AppBar::isPositionChanged(unsigned message, std::uintptr_t wParam, unsigned callbackMessage)

@@ -49,6 +49,8 @@ public:
     static unsigned registerCallbackMessage();
 
 private:
+    void notify(unsigned message); // an ABM_* message that only names the bar
+
     void *m_hwnd = nullptr;
     unsigned m_callback = 0;
     BarEdge m_edge = BarEdge::Top;
