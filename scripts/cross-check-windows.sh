@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # CI step: cross-compiles the Qt-free part of the Windows build (capture interface, WASAPI backend,
-# console probe) with Debian's MinGW-w64 (posix threads), warnings as errors, links the probe and
+# console probe, and the docked strip's AppBar code) with Debian's MinGW-w64 (posix threads), warnings as errors, links the probe and
 # checks which DLLs the .exe imports. Debian has no Qt/FFTW for MinGW, so the GUI is not built here.
 #   scripts/cross-check-windows.sh [--out DIR] [--wine]
 #     --out DIR  keep objects and spectray-wasapi-probe.exe in DIR (default: a temp dir, removed)
@@ -83,6 +83,42 @@ for sym in CoCreateInstance CoInitializeEx CreateEventW WaitForMultipleObjects; 
 done
 [ "$bad" = 0 ] || exit 1
 echo "ok   import table"
+
+# The docked strip's AppBar (src/gui/dock/win): Qt-free, so it is compiled and linked here too, into
+# a small check program of its own (the probe must not import shell32).
+appbar_obj="$out/appbar.o"
+"$CXX" "${flags[@]}" -c "$repo/src/gui/dock/win/appbar.cpp" -o "$appbar_obj"
+echo "ok   src/gui/dock/win/appbar.cpp"
+cat > "$out/appbar_check.cpp" <<'CPP'
+#include "gui/dock/win/appbar.h"
+int main()
+{
+    using namespace spectray::gui::dock::win;
+    AppBar bar; // no window: every call must be a safe no-op
+    const BarRect r = bar.place(BarEdge::Top, BarRect{0, 0, 1920, 1080}, BarRect{0, 0, 1920, 64}, 64);
+    return (r.bottom == 64 && !bar.registered() && AppBar::registerCallbackMessage() != 0) ? 0 : 1;
+}
+CPP
+"$CXX" "${flags[@]}" -c "$out/appbar_check.cpp" -o "$out/appbar_check.o"
+"$CXX" -o "$out/spectray-appbar-check.exe" "$out/appbar_check.o" "$appbar_obj" -static -static-libgcc \
+  -static-libstdc++ -lshell32 -luser32
+"$OBJDUMP" -p "$out/spectray-appbar-check.exe" > "$out/appbar-imports.txt"
+for sym in SHAppBarMessage RegisterWindowMessageW; do
+  if ! grep -qw "$sym" "$out/appbar-imports.txt"; then echo "FAIL $sym not imported by the AppBar check"; exit 1; fi
+done
+echo "ok   linked spectray-appbar-check.exe (imports SHAppBarMessage, RegisterWindowMessageW)"
+
+# Its Qt side (the native event filter) cannot be built without a Windows Qt, but it can be parsed:
+# a syntax-only pass with the host's Qt headers (they are the same for every platform but qconfig)
+# catches typos and API misuse in code no Linux build compiles.
+qt_inc="$(qmake6 -query QT_INSTALL_HEADERS 2>/dev/null || echo /usr/include/x86_64-linux-gnu/qt6)"
+if [ -f "$qt_inc/QtWidgets/QWidget" ]; then
+  "$CXX" "${flags[@]}" -fsyntax-only -isystem "$qt_inc" -isystem "$qt_inc/QtCore" -isystem "$qt_inc/QtGui" \
+    -isystem "$qt_inc/QtWidgets" "$repo/src/gui/dock/edgereservation_win.cpp"
+  echo "ok   src/gui/dock/edgereservation_win.cpp (syntax, host Qt headers)"
+else
+  echo "note: no Qt headers found; src/gui/dock/edgereservation_win.cpp not parsed"
+fi
 
 if [ "$run_wine" = 1 ]; then
   wine=""

@@ -29,12 +29,15 @@ build_pkgs=(
   libgl1-mesa-dri fonts-dejavu-core qt6-qpa-plugins
   # Qt's own translations (qtbase_ru.qm, qtbase_de.qm): standard buttons such as "Close" in the user's language.
   qt6-translations-l10n
+  libxcb1-dev qt6-wayland
 )
 # Every tool a test uses is listed: in CI (CI=true) a test skipped for a missing tool fails the run.
 test_pkgs=(
   pulseaudio pulseaudio-utils sox libsox-fmt-base xvfb xauth dbus-x11 dbus-daemon trayer xdotool imagemagick
   x11-utils python3 python3-numpy python3-yaml libbenchmark-dev chromium iproute2 mosquitto mosquitto-clients
   xfce4-panel xfconf libglib2.0-bin
+  # Docking under a window manager that honours struts; the Wayland session test (headless weston).
+  openbox weston
   desktop-file-utils appstream lintian dpkg-dev file
   g++-mingw-w64-x86-64-posix mingw-w64-x86-64-dev wine64
   zbar-tools

@@ -6,6 +6,8 @@
 #include "engine/enginesettings.h"
 #include "gui/autostart.h"
 #include "gui/desktopactions.h"
+#include "gui/docksettingspage.h"
+#include "gui/dock/windowdocker.h"
 #include "gui/guisettings.h"
 #include "gui/qrdialog.h"
 #include "gui/settingsdialog.h"
@@ -49,9 +51,10 @@ DesktopApp::DesktopApp(Session &session, gui::SingleInstance &instance, const De
     QApplication::setQuitOnLastWindowClosed(false); // the tray keeps running without windows
     m_contextMenu.reset(buildContextMenu());
     m_window->setContextMenu(m_contextMenu.get());
-    const QByteArray geometry = QByteArray::fromBase64(m_settings.value(keys::windowGeometry).toLatin1());
-    if (!geometry.isEmpty())
-        m_window->restoreGeometry(geometry); // also picks the screen it was on, if still present
+    // On the monitor it was on; if that one is gone, on the primary one, fully visible.
+    m_window->setGeometry(gui::dock::placeWindow(gui::dock::rectFromText(m_settings.value(keys::windowGeometry)),
+                                                 m_settings.value(keys::windowScreen), gui::dock::currentScreens(),
+                                                 m_window->size()));
     applyDisplaySettings();
     m_actions->setSelectedDevice(m_options.source.isEmpty() ? m_settings.value(keys::source) : m_options.source);
 
@@ -108,6 +111,9 @@ void DesktopApp::wireActions()
     connect(a, &gui::DesktopActions::showWindowToggled, this, &DesktopApp::setWindowShown);
     connect(a, &gui::DesktopActions::alwaysOnTopToggled, this, [this](bool on) { m_settings.setValue(keys::alwaysOnTop, on); });
     connect(a, &gui::DesktopActions::clickThroughToggled, this, [this](bool on) { m_settings.setValue(keys::clickThrough, on); });
+    connect(a, &gui::DesktopActions::dockEdgeSelected, this, [this](const QString &edge) {
+        m_settings.setValue(keys::dockEdge, edge);
+    });
     connect(a, &gui::DesktopActions::settingsRequested, this, [this] {
         gui::SettingsDialog *d = settingsDialog();
         d->reload();
@@ -173,6 +179,9 @@ gui::SettingsDialog *DesktopApp::settingsDialog()
     if (!m_dialog) {
         m_dialog = new gui::SettingsDialog(m_settings, m_autoStart.get());
         m_dialog->setDevices(m_engine.devices());
+        m_dialog->dockPage()->setLimitation(m_window->docker().limitation());
+        connect(&m_window->docker(), &gui::dock::WindowDocker::limitationChanged, m_dialog->dockPage(),
+                &gui::DockSettingsPage::setLimitation);
         emit settingsDialogCreated(m_dialog);
     }
     return m_dialog;
@@ -204,6 +213,14 @@ void DesktopApp::applyDisplaySettings()
     m_window->setClickThrough(through);
     m_actions->setAlwaysOnTop(top);
     m_actions->setClickThrough(through);
+
+    gui::dock::DockSpec dock;
+    dock.edge = m_settings.value(keys::dockEdge);
+    dock.screen = m_settings.value(keys::dockScreen);
+    dock.length = m_settings.value(keys::dockLength);
+    dock.thickness = m_settings.value(keys::dockThickness);
+    m_window->docker().setSpec(dock);
+    m_actions->setDockEdge(m_settings.valueName(keys::dockEdge));
 }
 
 void DesktopApp::onSettingChanged(SettingId key)
@@ -283,7 +300,10 @@ void DesktopApp::handleArguments(const QStringList &arguments)
 
 void DesktopApp::saveGeometry()
 {
-    m_settings.setValue(keys::windowGeometry, QString::fromLatin1(m_window->saveGeometry().toBase64()));
+    // While docked, the floating place is what is remembered; the strip's own is in the dock keys.
+    const QRect floating = m_window->docker().floatingGeometry();
+    m_settings.setValue(keys::windowGeometry, gui::dock::rectToText(floating));
+    m_settings.setValue(keys::windowScreen, gui::dock::screenNameAt(floating));
 }
 
 void DesktopApp::quit()

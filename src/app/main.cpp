@@ -2,6 +2,7 @@
 #include "analyzecommand.h"
 #include "commandline.h"
 #include "console.h"
+#include "core/logging.h"
 #include "core/settings.h"
 #include "desktopapp.h"
 #include "engine/engine.h"
@@ -77,7 +78,10 @@ int runHeadlessMode(int argc, char **argv, const CommandLine &cli)
 
 int runDesktopMode(int argc, char **argv, const CommandLine &cli, const QStringList &arguments)
 {
+    const QString platformChoice = platform::chooseGuiPlatform();
     QApplication app(argc, argv);
+    if (!platformChoice.isEmpty())
+        qCInfo(lcApp).noquote() << platformChoice << QStringLiteral("(Qt platform: %1)").arg(QGuiApplication::platformName());
     QApplication::setQuitOnLastWindowClosed(false); // the tray keeps running without a window
     platform::ignoreBrokenPipe();
     const auto settings = openSettings(cli, true);

@@ -19,6 +19,7 @@ bool isValidColor(const QString &value);       // #rgb, #rrggbb, #aarrggbb, #rrr
 // The shape only ("" or mqtt[s]://...); outputs::parseMqttUrl() decides whether it is usable.
 bool isValidMqttUrlShape(const QString &value);
 bool isValidMqttPrefixShape(const QString &value); // "" (from the URL or spectray/HOSTNAME) or no + # and no / at the ends
+bool isValidRect(const QString &value);        // "" or "x,y,width,height" (integers, size > 0)
 
 // Splits a space/comma separated list value (origins, hosts) into its items.
 QStringList splitList(const QString &value);
@@ -30,6 +31,7 @@ inline constexpr std::array<const char *, 2> layoutNames{"log", "octave"};      
 inline constexpr std::array<int, 6> bandsPerOctaveValues{1, 2, 3, 6, 12, 24};
 inline constexpr std::array<const char *, 5> styleNames{"bars", "mirrored", "curve", "led", "spectrogram"};
 inline constexpr std::array<const char *, 3> meterNames{"none", "bar", "needle"};
+inline constexpr std::array<const char *, 5> dockEdgeNames{"off", "top", "bottom", "left", "right"}; // DockEdge
 inline constexpr std::array<const char *, 4> languageNames{"", "en", "ru", "de"}; // "" = system locale
 
 // The analysis defaults are AnalysisConfig's own (defined once there).
@@ -107,8 +109,21 @@ inline constexpr BoolKey dbGrid{SettingId::DbGrid, "display/dbGrid", false,
                                 "Show a line every 10 dB in the window (db amplitude)"};
 inline constexpr BoolKey windowVisible{SettingId::WindowVisible, "display/windowVisible", true,
                                        "Window shown when Spectray last ran"};
-inline constexpr StringKey windowGeometry{SettingId::WindowGeometry, "display/geometry", "", nullptr,
-                                          "Window geometry (QWidget::saveGeometry, base64)"};
+// The floating window's frame in virtual-desktop coordinates and the monitor it was on (by name, as
+// QScreen::name()); a monitor that is gone puts it back on the primary one (gui/dock/placement.h).
+inline constexpr StringKey windowGeometry{SettingId::WindowGeometry, "display/geometry", "", &isValidRect,
+                                          "Floating window geometry: x,y,width,height"};
+inline constexpr StringKey windowScreen{SettingId::WindowScreen, "display/screen", "", nullptr,
+                                        "Monitor the floating window was on (empty: primary)"};
+// Docked strip: the window as a bar along one edge of a monitor that reserves its space.
+inline constexpr EnumKey<DockEdge> dockEdge{SettingId::DockEdge, "display/dockEdge", DockEdge::Off, dockEdgeNames,
+                                            "Dock the window as a strip: off, top, bottom, left or right"};
+inline constexpr StringKey dockScreen{SettingId::DockScreen, "display/dockScreen", "", nullptr,
+                                      "Monitor of the docked strip (empty: primary)"};
+inline constexpr IntKey dockLength{SettingId::DockLength, "display/dockLength", 0, 0, 16384,
+                                   "Length of the docked strip in pixels; 0 = the whole edge"};
+inline constexpr IntKey dockThickness{SettingId::DockThickness, "display/dockThickness", 64, 16, 1024,
+                                      "Thickness of the docked strip in pixels"};
 
 // General. The group is spelled "General" on purpose: QSettings writes a group named "general" (any
 // case) as [%General] and reads that back as "General", so "general/..." keys never survived a

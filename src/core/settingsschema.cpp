@@ -36,6 +36,7 @@ SettingGroup settingGroup(SettingId id)
         return SettingGroup::Server;
     case SettingId::WindowVisible:
     case SettingId::WindowGeometry:
+    case SettingId::WindowScreen:
         return SettingGroup::Window;
     case SettingId::FirstRunDone:
     case SettingId::StartAtLogin:
@@ -191,6 +192,15 @@ bool isValidColor(const QString &value)
     static const QRegularExpression hex(QStringLiteral("^#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8}|"
                                                        "[0-9A-Fa-f]{9}|[0-9A-Fa-f]{12})$"));
     return hex.match(value).hasMatch();
+}
+
+bool isValidRect(const QString &value)
+{
+    // Written out rather than QWidget::saveGeometry's opaque blob so the placement logic (and a
+    // person) can read it; a value from before (base64) is refused and the window is placed afresh.
+    static const QRegularExpression rect(QStringLiteral("^(-?\\d{1,6}),(-?\\d{1,6}),(\\d{1,6}),(\\d{1,6})$"));
+    const QRegularExpressionMatch m = rect.match(value);
+    return value.isEmpty() || (m.hasMatch() && m.captured(3).toInt() > 0 && m.captured(4).toInt() > 0);
 }
 
 } // namespace spectray::keys

@@ -50,6 +50,11 @@ enum class SettingId {
     DbGrid,
     WindowVisible,
     WindowGeometry,
+    WindowScreen,
+    DockEdge,
+    DockScreen,
+    DockLength,
+    DockThickness,
     // General/
     FirstRunDone,
     StartAtLogin,
@@ -80,6 +85,7 @@ enum class AudioProfile { Default, Seed };
 enum class DisplayStyle { Bars, Mirrored, Curve, Led, Spectrogram }; // resources/styles.json
 enum class MeterStyle { None, Bar, Needle };
 enum class UiLanguage { System, English, Russian, German };
+enum class DockEdge { Off, Top, Bottom, Left, Right }; // the window as a strip along a screen edge
 
 // Key descriptions. Reading a stored value that cannot be used (not a number, out of range, unknown
 // name, refused by the validator) gives the default with one warning; the file is repaired only

@@ -1,6 +1,8 @@
 #include "desktopactions.h"
 
+#include "core/settingskeys.h"
 #include "core/sourceid.h"
+#include "guisettings.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -78,12 +80,40 @@ DesktopActions::DesktopActions(QObject *parent)
 
     updateStartStop();
     rebuildSourceMenu();
+    buildDockMenu();
+}
+
+void DesktopActions::buildDockMenu()
+{
+    m_dockMenu = new QMenu(tr("Dock to screen edge"));
+    m_dockMenu->setObjectName(QStringLiteral("menuDock"));
+    m_dockGroup = new QActionGroup(this);
+    m_dockGroup->setExclusive(true);
+    for (std::size_t i = 0; i < keys::dockEdgeNames.size(); ++i) {
+        const QString name = QLatin1String(keys::dockEdgeNames[i]);
+        QAction *a = m_dockMenu->addAction(dockEdgeLabel(name));
+        a->setObjectName(QStringLiteral("actionDock_") + name);
+        a->setCheckable(true);
+        a->setChecked(i == 0);
+        a->setData(name);
+        m_dockGroup->addAction(a);
+        connect(a, &QAction::triggered, this, [this, name] { emit dockEdgeSelected(name); });
+        if (i == 0)
+            m_dockMenu->addSeparator();
+    }
+}
+
+void DesktopActions::setDockEdge(const QString &edge)
+{
+    for (QAction *a : m_dockGroup->actions())
+        a->setChecked(a->data().toString() == edge);
 }
 
 DesktopActions::~DesktopActions()
 {
     delete m_sourceMenu;
     delete m_webMenu;
+    delete m_dockMenu;
 }
 
 QMenu *DesktopActions::createMenu(QWidget *parent)
@@ -95,6 +125,7 @@ QMenu *DesktopActions::createMenu(QWidget *parent)
     menu->addAction(m_showWindow);
     menu->addAction(m_alwaysOnTop);
     menu->addAction(m_clickThrough);
+    menu->addMenu(m_dockMenu);
     menu->addMenu(m_webMenu);
     menu->addSeparator();
     menu->addAction(m_settings);

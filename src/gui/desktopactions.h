@@ -38,6 +38,7 @@ public:
     QAction *quitAction() const { return m_quit; }
     QMenu *sourceMenu() const { return m_sourceMenu; }
     QMenu *webMenu() const { return m_webMenu; }
+    QMenu *dockMenu() const { return m_dockMenu; }
     QString selectedDevice() const { return m_selected; }
     bool isCapturing() const { return m_capturing; }
 
@@ -48,6 +49,7 @@ public slots:
     void setWindowVisible(bool visible);
     void setAlwaysOnTop(bool on);
     void setClickThrough(bool on);
+    void setDockEdge(const QString &edge); // a keys::dockEdgeNames entry
     // The LAN server's state; until it is called the Web clients menu stays hidden.
     void setServerInfo(const QUrl &lanUrl, int clients, bool lanAllowed);
 
@@ -58,6 +60,7 @@ signals:
     void showWindowToggled(bool visible);
     void alwaysOnTopToggled(bool on);
     void clickThroughToggled(bool on);
+    void dockEdgeSelected(const QString &edge); // a keys::dockEdgeNames entry ("off": floating)
     void settingsRequested();
     void aboutRequested();
     void quitRequested();
@@ -70,6 +73,7 @@ signals:
 private:
     void rebuildSourceMenu();
     void addApplications(const std::function<QAction *(const QString &, const QString &)> &add);
+    void buildDockMenu();
     void updateStartStop();
 
     QAction *m_startStop = nullptr;
@@ -82,6 +86,8 @@ private:
     QMenu *m_sourceMenu = nullptr; // owned here, shown in several menus
     QMenu *m_exceptMenu = nullptr; // "Everything except" submenu of the source menu
     QMenu *m_webMenu = nullptr;
+    QMenu *m_dockMenu = nullptr;
+    QActionGroup *m_dockGroup = nullptr;
     QActionGroup *m_sourceGroup = nullptr;
     QAction *m_webOpen = nullptr;
     QAction *m_webCopy = nullptr;

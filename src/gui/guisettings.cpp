@@ -9,11 +9,11 @@ namespace spectray::gui {
 const QList<AccentPreset> &accentPresets()
 {
     static const QList<AccentPreset> presets = {
-        {QT_TRANSLATE_NOOP("spectray::gui::AccentPreset", "Sky"), "#29b6f6"},
-        {QT_TRANSLATE_NOOP("spectray::gui::AccentPreset", "Mint"), "#26d07c"},
-        {QT_TRANSLATE_NOOP("spectray::gui::AccentPreset", "Amber"), "#ffb300"},
-        {QT_TRANSLATE_NOOP("spectray::gui::AccentPreset", "Magenta"), "#e040fb"},
-        {QT_TRANSLATE_NOOP("spectray::gui::AccentPreset", "Coral"), "#ff5252"},
+        { QT_TRANSLATE_NOOP("spectray::gui::AccentPreset", "Sky"), "#29b6f6" },
+        { QT_TRANSLATE_NOOP("spectray::gui::AccentPreset", "Mint"), "#26d07c" },
+        { QT_TRANSLATE_NOOP("spectray::gui::AccentPreset", "Amber"), "#ffb300" },
+        { QT_TRANSLATE_NOOP("spectray::gui::AccentPreset", "Magenta"), "#e040fb" },
+        { QT_TRANSLATE_NOOP("spectray::gui::AccentPreset", "Coral"), "#ff5252" },
     };
     return presets;
 }
@@ -34,6 +34,19 @@ QString styleName(const QString &id)
     if (id == u"spectrogram")
         return QCoreApplication::translate("spectray::gui::Style", "Spectrogram");
     return QCoreApplication::translate("spectray::gui::Style", "Bars");
+}
+
+QString dockEdgeLabel(const QString &id)
+{
+    if (id == u"top")
+        return QCoreApplication::translate("spectray::gui::DockEdge", "Top");
+    if (id == u"bottom")
+        return QCoreApplication::translate("spectray::gui::DockEdge", "Bottom");
+    if (id == u"left")
+        return QCoreApplication::translate("spectray::gui::DockEdge", "Left");
+    if (id == u"right")
+        return QCoreApplication::translate("spectray::gui::DockEdge", "Right");
+    return QCoreApplication::translate("spectray::gui::DockEdge", "Off (floating window)");
 }
 
 } // namespace spectray::gui

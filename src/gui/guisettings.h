@@ -20,5 +20,7 @@ const QList<AccentPreset> &accentPresets();
 
 QStringList styleIds();     // stored names (keys::styleNames) in the order they are offered
 QString styleName(const QString &id); // translated display name
+// Translated label of a keys::dockEdgeNames entry, for the tray submenu and the settings page.
+QString dockEdgeLabel(const QString &id);
 
 } // namespace spectray::gui

@@ -2,6 +2,7 @@
 
 #include "autostart.h"
 #include "core/sourceid.h"
+#include "docksettingspage.h"
 #include "guisettings.h"
 #include "textroom.h"
 #include "outputspages.h"
@@ -35,6 +36,8 @@ SettingsDialog::SettingsDialog(Settings &settings, AutoStart *autoStart, QWidget
     , m_autoStart(autoStart)
 {
     m_ui->setupUi(this);
+    m_dockPage = new DockSettingsPage(m_settings, this); // its own file: the strip's fields and rules
+    m_ui->pages->insertTab(m_ui->pages->indexOf(m_ui->displayPage) + 1, m_dockPage, tr("Docked strip"));
     fillChoices();
     setRanges();
     m_ui->startAtLoginCheck->setEnabled(m_autoStart != nullptr);
@@ -114,6 +117,7 @@ void SettingsDialog::reload()
     reloadAudio();
     reloadDisplay();
     reloadNetwork();
+    m_dockPage->reload();
     m_loading = true;
     m_ui->startAtLoginCheck->setChecked(m_autoStart ? m_autoStart->isEnabled() : m_settings.value(keys::startAtLogin));
     selectData(m_ui->languageCombo, m_settings.valueName(keys::language));

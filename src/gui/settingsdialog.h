@@ -15,6 +15,7 @@ namespace spectray::gui {
 
 class AutoStart;
 class OutputsPages;
+class DockSettingsPage;
 
 // Settings pages built from ui/settingsdialog.ui. Every edit is written to Settings at once (which
 // emits changed(key)); whoever listens applies it live. Nothing is kept in the dialog itself, and it
@@ -30,6 +31,7 @@ public:
 
     // Re-reads every page from Settings (e.g. after the tray changed always-on-top).
     void reload();
+    DockSettingsPage *dockPage() const { return m_dockPage; }
 
 public slots:
     void setDevices(const spectray::AudioDeviceList &devices);
@@ -68,6 +70,7 @@ private:
     Settings &m_settings;
     AutoStart *m_autoStart;
     OutputsPages *m_outputsPages = nullptr; // the LED sync and MQTT pages (outputspages.cpp)
+    DockSettingsPage *m_dockPage = nullptr;
     AudioDeviceList m_devices;
     bool m_loading = false; // filling widgets: do not write back
     bool m_writing = false; // writing an edit: the change is ours, do not reload

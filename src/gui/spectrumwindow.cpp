@@ -1,8 +1,12 @@
 #include "spectrumwindow.h"
 
+#include "dock/windowdocker.h"
 #include "spectrumview.h"
 
+#include "core/logging.h"
+
 #include <QCloseEvent>
+#include <QGuiApplication>
 #include <QContextMenuEvent>
 #include <QMenu>
 #include <QMouseEvent>
@@ -33,6 +37,7 @@ SpectrumWindow::SpectrumWindow(QWidget *parent)
     m_tick.setTimerType(Qt::PreciseTimer);
     connect(&m_tick, &QTimer::timeout, this, &SpectrumWindow::onTick);
     m_clock.start();
+    m_docker = std::make_unique<dock::WindowDocker>(*this);
 }
 
 SpectrumWindow::~SpectrumWindow() = default;
@@ -177,6 +182,16 @@ void SpectrumWindow::onTick()
     }
     if (m_anim.isSettled())
         m_tick.stop();
+    if (!m_reportedDrawn && paintCount() > 0 && m_scene.vertexCount() > 0) {
+        // Once per window: proof in the log that the picture reaches the screen (the Wayland test
+        // reads it; a user can turn it on with QT_LOGGING_RULES=spectray.gui.debug=true).
+        m_reportedDrawn = true;
+        qCDebug(lcGui).noquote() << QStringLiteral("Spectrum window drawn: %1x%2, %3, Qt platform %4")
+                                        .arg(width())
+                                        .arg(height())
+                                        .arg(m_gl ? QStringLiteral("OpenGL") : QStringLiteral("QPainter"),
+                                             QGuiApplication::platformName());
+    }
 }
 
 void SpectrumWindow::showEvent(QShowEvent *event)
@@ -224,7 +239,7 @@ Qt::Edges SpectrumWindow::edgesAt(const QPoint &pos) const
 
 void SpectrumWindow::mousePressEvent(QMouseEvent *event)
 {
-    if (event->button() != Qt::LeftButton)
+    if (event->button() != Qt::LeftButton || m_docker->isDocked()) // a docked strip stays where it is
         return QWidget::mousePressEvent(event);
     m_dragging = true;
     m_dragEdges = edgesAt(event->position().toPoint());
@@ -236,6 +251,10 @@ void SpectrumWindow::mousePressEvent(QMouseEvent *event)
 void SpectrumWindow::mouseMoveEvent(QMouseEvent *event)
 {
     if (!m_dragging) {
+        if (m_docker->isDocked()) {
+            unsetCursor();
+            return;
+        }
         const Qt::Edges e = edgesAt(event->position().toPoint());
         const bool diagonalMain = (e.testFlag(Qt::LeftEdge) && e.testFlag(Qt::TopEdge))
             || (e.testFlag(Qt::RightEdge) && e.testFlag(Qt::BottomEdge));

@@ -14,9 +14,14 @@
 
 #include <QMenu>
 
+#include <memory>
+
 namespace spectray::gui {
 
 class SpectrumView;
+namespace dock {
+class WindowDocker;
+}
 
 // The floating spectrum: frameless, optionally always on top and click-through, translucent,
 // dragged from anywhere and resized from its edges. It animates only while something moves: the
@@ -38,6 +43,8 @@ public:
     void setClickThrough(bool on);
     bool clickThrough() const;
     void setContextMenu(QMenu *menu) { m_menu = menu; }
+    // Docked as a strip along a screen edge, or floating (dock/windowdocker.h).
+    dock::WindowDocker &docker() const { return *m_docker; }
     // When there is no tray the window is the main surface: closing it asks to quit.
     void setQuitOnClose(bool on) { m_quitOnClose = on; }
 
@@ -89,12 +96,14 @@ private:
     QElapsedTimer m_clock;
     bool m_active = true;
     bool m_quitOnClose = false;
+    bool m_reportedDrawn = false;
     QPointer<QMenu> m_menu;
 
     Qt::Edges m_dragEdges;
     bool m_dragging = false;
     QPoint m_pressGlobal;
     QRect m_pressGeometry;
+    std::unique_ptr<dock::WindowDocker> m_docker;
 };
 
 } // namespace spectray::gui

@@ -155,6 +155,11 @@ private slots:
             row(keys::dbGrid),
             row(keys::windowVisible),
             row(keys::windowGeometry),
+            row(keys::windowScreen),
+            row(keys::dockEdge),
+            row(keys::dockScreen),
+            row(keys::dockLength),
+            row(keys::dockThickness),
             row(keys::firstRunDone),
             row(keys::startAtLogin),
             row(keys::language),
@@ -190,6 +195,8 @@ private slots:
         QCOMPARE(settingGroup(SettingId::Style), SettingGroup::Display);
         QCOMPARE(settingGroup(SettingId::ClickThrough), SettingGroup::Display);
         QCOMPARE(settingGroup(SettingId::WindowGeometry), SettingGroup::Window);
+        QCOMPARE(settingGroup(SettingId::WindowScreen), SettingGroup::Window);
+        QCOMPARE(settingGroup(SettingId::DockEdge), SettingGroup::Display); // applied live to the window
         QCOMPARE(settingGroup(SettingId::Language), SettingGroup::General);
         QCOMPARE(settingGroup(SettingId::LedSyncTargets), SettingGroup::Outputs);
         QCOMPARE(settingGroup(SettingId::MqttLevelRate), SettingGroup::Outputs);
@@ -325,6 +332,16 @@ private slots:
         QVERIFY(!keys::isValidColor(QStringLiteral("29b6f6")));
         QVERIFY(!keys::isValidColor(QStringLiteral("#29b6f")));
         QVERIFY(!keys::isValidColor(QStringLiteral("red")));
+    }
+
+    void windowGeometryIsReadableText()
+    {
+        QVERIFY(keys::isValidRect(QString()));
+        QVERIFY(keys::isValidRect(QStringLiteral("-1920,0,480,140")));
+        QVERIFY(!keys::isValidRect(QStringLiteral("10,10,0,140")));
+        QVERIFY(!keys::isValidRect(QStringLiteral("10,10,480")));
+        // What QWidget::saveGeometry() stored before: refused, so the window is placed afresh.
+        QVERIFY(!keys::isValidRect(QStringLiteral("AdnQywADAAAAAAGTAAABJwAAA3IAAAG0")));
     }
 };
 

@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
 # Runs one command on a private Xvfb display (xcb platform, so QOpenGLWidget works through Mesa's
 # llvmpipe) inside its own D-Bus session, then stops what it started, by PID.
-#   run-under-xvfb.sh [--tray|--sni] -- command args...
+#   run-under-xvfb.sh [--tray|--sni] [--wm] -- command args...
 # --tray starts trayer, an XEmbed system tray host.
 # --sni  starts xfce4-panel with only its status tray plugin, a StatusNotifierItem host: it owns
 #        org.kde.StatusNotifierWatcher on the private session bus, so Qt shows the icon over D-Bus
 #        (as on KDE, GNOME with AppIndicator and XFCE). Its configuration is written to a temporary
 #        XDG_CONFIG_HOME; the bus (and xfconfd, which it starts) only live for this run.
+# --wm   starts openbox, an EWMH window manager that honours _NET_WM_STRUT_PARTIAL (docking tests).
 # Xvfb picks a free display itself (-displayfd). Exit 77 (skipped) if the tray host is missing.
 set -u
 tray=0
 sni=0
+wm=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --tray) tray=1; shift ;;
     --sni) sni=1; shift ;;
+    --wm) wm=1; shift ;;
     --) shift; break ;;
     *) break ;;
   esac
@@ -22,6 +25,7 @@ done
 [ $# -gt 0 ] || { echo "usage: $0 [--tray|--sni] -- command..." >&2; exit 2; }
 command -v Xvfb >/dev/null || { echo "Xvfb not installed (scripts/install-deps.sh --test)" >&2; exit 1; }
 if [ "$tray" = 1 ] && ! command -v trayer >/dev/null; then echo "SKIP: trayer is not installed"; exit 77; fi
+if [ "$wm" = 1 ] && ! command -v openbox >/dev/null; then echo "SKIP: openbox is not installed"; exit 77; fi
 if [ "$sni" = 1 ]; then
   for tool in xfce4-panel dbus-daemon gdbus; do
     command -v "$tool" >/dev/null || { echo "SKIP: $tool is not installed (scripts/install-deps.sh --test)"; exit 77; }
@@ -48,6 +52,20 @@ display=$(head -1 "$work/display" | tr -d '[:space:]')
 export DISPLAY=":$display"
 export QT_QPA_PLATFORM=xcb
 unset WAYLAND_DISPLAY
+
+if [ "$wm" = 1 ]; then
+  # An empty config dir: openbox's defaults (no autostart, no menus from the system) are enough.
+  export XDG_CONFIG_HOME="${XDG_CONFIG_HOME:-$work/config}"
+  openbox --sm-disable >"$work/openbox.log" 2>&1 &
+  pids+=($!)
+  # It is running once it owns the WM selection; 10 s is a hang guard (it takes ~0.2 s here).
+  up=0
+  for _ in $(seq 100); do
+    if xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q 'window id'; then up=1; break; fi
+    sleep 0.1
+  done
+  [ "$up" = 1 ] || { echo "SKIP: openbox did not start:"; cat "$work/openbox.log"; exit 77; }
+fi
 
 if [ "$tray" = 1 ]; then
   trayer --edge top --align right --widthtype request --height 32 --SetDockType true \

@@ -56,14 +56,32 @@ private slots:
         gui::installTranslators(*qApp, QStringLiteral("en"));
     }
 
+    void dockMenu()
+    {
+        DesktopActions d;
+        QStringList edges;
+        for (QAction *a : d.dockMenu()->actions()) {
+            if (!a->isSeparator())
+                edges.append(a->data().toString());
+        }
+        QCOMPARE(edges, QStringList({u"off"_qs, u"top"_qs, u"bottom"_qs, u"left"_qs, u"right"_qs}));
+        QSignalSpy picked(&d, &DesktopActions::dockEdgeSelected);
+        d.dockMenu()->findChild<QAction *>(u"actionDock_left"_qs)->trigger();
+        QCOMPARE(picked.size(), 1);
+        QCOMPARE(picked.at(0).at(0).toString(), u"left"_qs);
+        d.setDockEdge(u"bottom"_qs); // the setting changed elsewhere: the menu follows
+        QVERIFY(d.dockMenu()->findChild<QAction *>(u"actionDock_bottom"_qs)->isChecked());
+        QVERIFY(!d.dockMenu()->findChild<QAction *>(u"actionDock_left"_qs)->isChecked());
+    }
+
     void menuStructure()
     {
         DesktopActions d;
         std::unique_ptr<QMenu> menu(d.createMenu());
         QCOMPARE(texts(menu.get()),
                  QStringList({u"Start capture"_qs, u"Source"_qs, u"-"_qs, u"Show spectrum window"_qs, u"Always on top"_qs,
-                              u"Click-through (mouse passes to windows below)"_qs, u"-"_qs, u"Settings…"_qs,
-                              u"About Spectray"_qs, u"Quit"_qs}));
+                              u"Click-through (mouse passes to windows below)"_qs, u"Dock to screen edge"_qs, u"-"_qs,
+                              u"Settings…"_qs, u"About Spectray"_qs, u"Quit"_qs}));
         QVERIFY(d.showWindowAction()->isCheckable());
         QVERIFY(d.alwaysOnTopAction()->isCheckable());
         // The web submenu appears once a server reports its state.

@@ -258,6 +258,32 @@ private slots:
         QCOMPARE(dialog.findChild<QComboBox *>(u"styleCombo"_qs)->currentData().toString(), u"curve"_qs);
     }
 
+    void dockPageEditsDockKeys()
+    {
+        Settings s(freshFile(u"dock.ini"_qs));
+        gui::SettingsDialog dialog(s, nullptr);
+        auto *edge = dialog.findChild<QComboBox *>(u"dockEdgeCombo"_qs);
+        auto *screen = dialog.findChild<QComboBox *>(u"dockScreenCombo"_qs);
+        auto *length = dialog.findChild<QSpinBox *>(u"dockLengthSpin"_qs);
+        auto *thickness = dialog.findChild<QSpinBox *>(u"dockThicknessSpin"_qs);
+        QVERIFY(edge && screen && length && thickness);
+        QCOMPARE(edge->currentData().toString(), u"off"_qs);
+        QCOMPARE(length->value(), 0); // shown as "Whole edge"
+        QCOMPARE(thickness->value(), 64);
+        edge->setCurrentIndex(edge->findData(u"bottom"_qs));
+        QCOMPARE(s.value(keys::dockEdge), DockEdge::Bottom);
+        thickness->setValue(40);
+        QCOMPARE(s.value(keys::dockThickness), 40);
+        length->setValue(800);
+        QCOMPARE(s.value(keys::dockLength), 800);
+        // The tray changed it: the page follows. A stored monitor that is not connected stays listed.
+        s.setValue(keys::dockEdge, DockEdge::Left);
+        QCOMPARE(edge->currentData().toString(), u"left"_qs);
+        s.setValue(keys::dockScreen, u"HDMI-9"_qs);
+        QCOMPARE(screen->currentData().toString(), u"HDMI-9"_qs);
+        QCOMPARE(s.value(keys::dockScreen), u"HDMI-9"_qs);
+    }
+
     void xdgAutostartEntry()
     {
         qputenv("XDG_CONFIG_HOME", m_dir.filePath(u"config"_qs).toUtf8());

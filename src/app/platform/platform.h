@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QString>
 
 #include <cstdio>
 #include <memory>
@@ -50,5 +51,11 @@ void releaseFreeHeap();
 
 // True when a GUI can be shown: a display server to talk to, or a platform forced by the user.
 bool haveDisplay();
+
+// Picks Qt's platform plugin for the desktop before QApplication exists, and returns a sentence
+// for the log saying which and why. In a Wayland session with XWayland (WAYLAND_DISPLAY and DISPLAY
+// both set) it is xcb: Wayland lets no client keep a window on top, place it, or reserve a screen
+// edge for the docked strip, and XWayland does. QT_QPA_PLATFORM set by the user always wins.
+QString chooseGuiPlatform();
 
 } // namespace spectray::platform

@@ -96,4 +96,26 @@ void releaseFreeHeap()
 #endif
 }
 
+QString chooseGuiPlatform()
+{
+#if defined(Q_OS_MACOS)
+    return {};
+#else
+    const QString forced = qEnvironmentVariable("QT_QPA_PLATFORM");
+    if (!forced.isEmpty())
+        return QStringLiteral("GUI platform %1, as QT_QPA_PLATFORM asks").arg(forced);
+    const bool wayland = !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+    const bool x11 = !qEnvironmentVariableIsEmpty("DISPLAY");
+    if (wayland && x11) {
+        qputenv("QT_QPA_PLATFORM", "xcb");
+        return QStringLiteral("Wayland session: using XWayland (xcb) so the spectrum window can stay on top, keep its "
+                              "place and dock to a screen edge; QT_QPA_PLATFORM=wayland runs on Wayland directly");
+    }
+    if (wayland)
+        return QStringLiteral("Wayland session without XWayland: the spectrum window cannot stay on top, keep its "
+                              "place or reserve a screen edge (Wayland leaves these to the compositor)");
+    return QStringLiteral("X11 session");
+#endif
+}
+
 } // namespace spectray::platform

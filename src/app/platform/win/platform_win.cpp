@@ -88,4 +88,9 @@ bool haveDisplay()
     return true; // a Windows session always has a desktop
 }
 
+QString chooseGuiPlatform()
+{
+    return {}; // one platform plugin (windows)
+}
+
 } // namespace spectray::platform
