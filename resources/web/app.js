@@ -91,6 +91,7 @@
       if (m.bands > 0) resizeBands(m.bands);
       if (m.fps) { st.fps = m.fps; intervalMs = 1000 / Math.min(m.fps, settings.fps || m.fps); }
       if (Array.isArray(m.edges)) renderer.setEdges(m.edges, m.labels, m.bands_per_octave);
+      if (typeof m.amplitude === 'string') renderer.setAmplitude(m.amplitude, m.range_db);
     }
     if (m.type === 'hello' && typeof m.desktop_style === 'string') setDesktopStyle(m.desktop_style);
     if (m.type === 'display' && typeof m.style === 'string') setDesktopStyle(m.style);
@@ -250,7 +251,7 @@
       if (v >= peak[i]) { peak[i] = v; holdUntil[i] = now + b.peak_hold_ms; }
       else if (now > holdUntil[i]) peak[i] = Math.max(v, peak[i] - dt / b.peak_fall_ms);
     }
-    renderer.draw({ style: st.style, values: drawn, peaks: peak, showPeaks: settings.peaks, pulse, axis: settings.axis });
+    renderer.draw({ style: st.style, values: drawn, peaks: peak, showPeaks: settings.peaks, pulse, axis: settings.axis, grid: settings.grid });
     levelEl.style.transform = `scaleX(${level.toFixed(3)})`; // compositor only: no layout per paint
     requestAnimationFrame(draw);
   }
@@ -298,6 +299,7 @@
     document.documentElement.lang = st.lang;
     el('open-settings').setAttribute('aria-label', t('settings.open'));
     el('open-settings').title = t('settings.open');
+    renderer.setGridLabel(t('grid.db0', 0));
     settings = Panel.load(defs.styles.map((s) => s.id), defs.themes.map((x) => x.id));
     panel = Panel.build(panelEl, settings, {
       t, styles: defs.styles.map((s) => s.id), themes: defs.themes.map((x) => x.id),

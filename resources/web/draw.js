@@ -38,6 +38,7 @@ window.SpectrayDraw = (() => {
       this.w = 1; this.h = 1; this.dpr = 1;
       this.edges = []; this.labels = []; this.bpo = 0;
       this.axis = null; this.axisKey = '';
+      this.amp = ''; this.rangeDb = 0; this.gridLabel = '0 dB'; this.grid = null; this.gridKey = '';
       this.spec = document.createElement('canvas'); // one pixel per band and row, scaled up to draw
       this.specRow = null;
       this.lut = null;
@@ -51,6 +52,11 @@ window.SpectrayDraw = (() => {
       this.labels = Array.isArray(labels) ? labels.map(String) : [];
       this.bpo = Number(bpo) | 0; this.axisKey = '';
     }
+    // The layout's amplitude scale ("db" or "linear") and dB span; the grid is drawn only for "db".
+    setAmplitude(amplitude, rangeDb) {
+      this.amp = String(amplitude || ''); this.rangeDb = Number(rangeDb) || 0;
+    }
+    setGridLabel(text) { this.gridLabel = String(text); }
 
     fit() {
       const dpr = Math.min(window.devicePixelRatio || 1, 3);
@@ -81,7 +87,7 @@ window.SpectrayDraw = (() => {
       return g;
     }
 
-    // One picture. s: {style, values, peaks, showPeaks, pulse, axis}; arrays are Float32Array.
+    // One picture. s: {style, values, peaks, showPeaks, pulse, axis, grid}; arrays are Float32Array.
     draw(s) {
       const { ctx, w, h, pal } = this;
       const p = Math.min(1, Math.max(0, s.pulse)) * this.defs.pulse_strength;
@@ -100,6 +106,7 @@ window.SpectrayDraw = (() => {
         case 'radial': this.radial(s); break;
         default: this.bars(s, box, false);
       }
+      if (s.grid && s.style !== 'radial' && s.style !== 'spectrogram') this.drawGrid(box, s.style === 'mirrored');
       if (axisH) this.drawAxis(box, n);
     }
 
@@ -262,6 +269,43 @@ window.SpectrayDraw = (() => {
         }
       }
       this.ctx.drawImage(this.axis, 0, box.y1 + 2 * this.dpr);
+    }
+
+    // dB grid, as the desktop window draws it (AxisOverlay): a line every grid_step_db below the
+    // reference (a band reads (dB - (ref - range)) / range), "0 dB" on the top line and a real minus
+    // below. Only for dB layouts. Rendered once per size/layout/theme into an offscreen canvas.
+    drawGrid(box, mirrored) {
+      const step = (this.defs.axis && this.defs.axis.grid_step_db) || 0, range = this.rangeDb;
+      if (this.amp !== 'db' || !(range > 0) || !(step > 0)) return;
+      const key = `${this.w}x${this.h}:${box.y0}:${box.y1}:${range}:${step}:${mirrored}:${this.themeId}:${this.gridLabel}`;
+      if (key !== this.gridKey) {
+        this.gridKey = key;
+        const g = this.grid || (this.grid = document.createElement('canvas'));
+        g.width = this.w; g.height = Math.ceil(box.y1) + 1;
+        const c = g.getContext('2d'), dpr = this.dpr;
+        c.clearRect(0, 0, g.width, g.height);
+        const half = mirrored ? (box.y1 - box.y0) / 2 : box.y1 - box.y0, mid = (box.y0 + box.y1) / 2;
+        const spacing = (half * step) / range;
+        if (spacing < 3 * dpr) return; // denser than that the lines are a grey wash, not a scale
+        c.font = `${10 * dpr}px system-ui, sans-serif`;
+        c.textBaseline = 'middle';
+        const textH = 12 * dpr, every = spacing >= textH ? 1 : spacing * 2 >= textH ? 2 : 0;
+        const lines = [];
+        for (let k = 0; k * step < range - 1e-9; k++) {
+          const v = 1 - (k * step) / range, text = k === 0 ? this.gridLabel : `\u2212${k * step}`;
+          const label = every > 0 && k % every === 0;
+          if (mirrored) lines.push([mid - v * half, text, label], [mid + v * half, text, label && k > 0]);
+          else lines.push([box.y1 - v * (box.y1 - box.y0), text, label]);
+        }
+        let labelW = 0;
+        for (const [, text, label] of lines) if (label) labelW = Math.max(labelW, Math.ceil(c.measureText(text).width) + 3 * dpr);
+        const left = box.x0 + labelW;
+        c.fillStyle = 'rgba(255,255,255,0.18)';
+        for (const [y] of lines) c.fillRect(left, Math.floor(y), box.x1 - left, Math.max(1, Math.round(dpr)));
+        c.fillStyle = this.pal.flat ? '#ffffff' : 'rgba(201,209,224,0.82)';
+        for (const [y, text, label] of lines) if (label) c.fillText(text, box.x0, Math.min(Math.max(y, textH / 2), box.y1 - textH / 2));
+      }
+      this.ctx.drawImage(this.grid, 0, 0);
     }
   }
 

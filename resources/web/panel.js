@@ -3,7 +3,7 @@
 'use strict';
 window.SpectrayPanel = (() => {
   const KEY = 'spectray.settings';
-  const DEFAULTS = { style: 'bars', theme: 'sky', peaks: true, smoothing: 'normal', fps: 0, axis: true,
+  const DEFAULTS = { style: 'bars', theme: 'sky', peaks: true, smoothing: 'normal', fps: 0, axis: true, grid: true,
     mirror: false, offset: 0, flash: true };
   const SMOOTHING = ['low', 'normal', 'high'];
   const FPS = [0, 15, 30, 60];
@@ -17,7 +17,7 @@ window.SpectrayPanel = (() => {
       case 'smoothing': return SMOOTHING.includes(v) ? v : undefined;
       case 'fps': { const n = Number(v); return FPS.includes(n) ? n : undefined; }
       case 'offset': { const n = Math.round(Number(v)); return Number.isFinite(n) ? Math.max(-500, Math.min(500, n)) : undefined; }
-      case 'peaks': case 'axis': case 'mirror': case 'flash': return typeof v === 'boolean' ? v : (v === undefined ? undefined : bool(v));
+      case 'peaks': case 'axis': case 'grid': case 'mirror': case 'flash': return typeof v === 'boolean' ? v : (v === undefined ? undefined : bool(v));
       default: return undefined;
     }
   }
@@ -89,6 +89,7 @@ window.SpectrayPanel = (() => {
       smoothing: select('smoothing', t('settings.smoothing'), SMOOTHING, (v) => t('smoothing.' + v)),
       fps: select('fps', t('settings.fps'), FPS, (v) => (v ? String(v) : t('fps.max'))),
       axis: check('axis', t('settings.axis')),
+      grid: check('grid', t('settings.grid')),
       flash: check('flash', t('settings.flash')),
     };
     const offset = document.createElement('input');

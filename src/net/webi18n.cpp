@@ -22,6 +22,7 @@ struct WebString
 constexpr const char *kWeb = "spectray::web";
 constexpr const char *kStyle = "spectray::gui::Style";
 constexpr const char *kTheme = "spectray::gui::AccentPreset";
+constexpr const char *kAxis = "spectray::gui::AxisOverlay";
 constexpr WebString kStrings[] = {
     { "state.connecting", kWeb, QT_TRANSLATE_NOOP("spectray::web", "Connecting…") },
     { "state.live", kWeb, QT_TRANSLATE_NOOP("spectray::web", "Live") },
@@ -43,6 +44,7 @@ constexpr WebString kStrings[] = {
     { "settings.smoothing", kWeb, QT_TRANSLATE_NOOP("spectray::web", "Smoothing") },
     { "settings.fps", kWeb, QT_TRANSLATE_NOOP("spectray::web", "Frame rate") },
     { "settings.axis", kWeb, QT_TRANSLATE_NOOP("spectray::web", "Frequency labels") },
+    { "settings.grid", kWeb, QT_TRANSLATE_NOOP("spectray::web", "dB grid") },
     { "settings.mirror", kWeb, QT_TRANSLATE_NOOP("spectray::web", "Follow the desktop style") },
     { "settings.offset", kWeb, QT_TRANSLATE_NOOP("spectray::web", "A/V offset (ms)") },
     { "settings.flash", kWeb, QT_TRANSLATE_NOOP("spectray::web", "Limit flashes (photosensitivity)") },
@@ -62,6 +64,7 @@ constexpr WebString kStrings[] = {
     { "theme.amber", kTheme, QT_TRANSLATE_NOOP("spectray::gui::AccentPreset", "Amber") },
     { "theme.magenta", kTheme, QT_TRANSLATE_NOOP("spectray::gui::AccentPreset", "Magenta") },
     { "theme.contrast", kTheme, QT_TRANSLATE_NOOP("spectray::gui::AccentPreset", "High contrast") },
+    { "grid.db0", kAxis, QT_TRANSLATE_NOOP("spectray::gui::AxisOverlay", "%1 dB") },
 };
 } // namespace
 

@@ -42,7 +42,9 @@ int main(int argc, char **argv)
                   {QStringLiteral("require-token"), QStringLiteral("token on loopback too")},
                   {QStringLiteral("max-clients"), QStringLiteral("cap"), QStringLiteral("N"), QStringLiteral("1000")},
                   {QStringLiteral("desktop-style"), QStringLiteral("style id"), QStringLiteral("ID")},
-                  {QStringLiteral("pulse-hz"), QStringLiteral("bass pulses"), QStringLiteral("F"), QStringLiteral("0")}});
+                  {QStringLiteral("pulse-hz"), QStringLiteral("bass pulses"), QStringLiteral("F"), QStringLiteral("0")},
+                  {QStringLiteral("amplitude"), QStringLiteral("layout amplitude"), QStringLiteral("db|linear"), QStringLiteral("db")},
+                  {QStringLiteral("range-db"), QStringLiteral("layout dB span"), QStringLiteral("R"), QStringLiteral("60")}});
     p.process(app);
     const int fps = std::max(1, p.value(QStringLiteral("fps")).toInt());
     const int bands = std::max(1, p.value(QStringLiteral("bands")).toInt());
@@ -66,6 +68,8 @@ int main(int argc, char **argv)
     layout.fps = fps;
     layout.sampleRate = 48000;
     layout.profile = QStringLiteral("default");
+    layout.amplitude = p.value(QStringLiteral("amplitude"));
+    layout.rangeDb = p.value(QStringLiteral("range-db")).toDouble();
     server.publishLayout(layout);
     server.setSourceName(QStringLiteral("Synthetic test source"));
     EngineStatus st;

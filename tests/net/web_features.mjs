@@ -1,7 +1,8 @@
 // The web client's behaviour against the test server (spectray_net_demoserver):
 // settings persist across reloads, a fragment preset applies, mirror-the-desktop follows
 // setDesktopStyle() within 1 s, the wake lock follows visibility, a missing or wrong token is
-// explained, and the flash guard keeps 10 Hz full-scale bass pulses to <= 3 flashes per second.
+// explained, the flash guard keeps 10 Hz full-scale bass pulses to <= 3 flashes per second, and the
+// dB grid (on by default, remembered) lies where range_db and styles.json's step put it, only in dB.
 //   node web_features.mjs OUT_DIR SERVER_BINARY
 import { mkdirSync } from 'node:fs';
 import { loadChromium, startServer, launch, check, failed, sleep } from './web_common.mjs';
@@ -153,7 +154,75 @@ async function flashGuard() {
   await context.close();
 }
 
+// Fraction of columns (right of the label column) where each expected grid row stands out from the
+// rows 4 px above and below; the best of row-1..row+1 per line. The rows are computed here from the
+// plot box (top 8 % of the height, bottom 6 px margin + 18 px frequency strip at DPR 1), range_db
+// and the step: line k (k * step dB below the reference) at y = top + k * step / range_db * height.
+async function gridRows(page, rangeDb, step) {
+  return page.evaluate(([range, stepDb]) => {
+    const c = document.getElementById('bars'), W = c.width, H = c.height;
+    const d = c.getContext('2d').getImageData(0, 0, W, H).data;
+    const top = 0.08 * H, bottom = H - 6 - 18;
+    const px = (x, y) => 4 * (y * W + x);
+    const diff = (a, b) => Math.abs(d[a] - d[b]) + Math.abs(d[a + 1] - d[b + 1]) + Math.abs(d[a + 2] - d[b + 2]);
+    const standsOut = (row) => {
+      let n = 0, k = 0;
+      for (let x = Math.round(W * 0.25); x < W - 10; x++, k++)
+        if (diff(px(x, row), px(x, row - 4)) > 24 && diff(px(x, row), px(x, row + 4)) > 24) n++;
+      return n / k;
+    };
+    const out = [];
+    for (let k = 0; k * stepDb < range; k++) {
+      const row = Math.floor(top + (k * stepDb / range) * (bottom - top));
+      out.push(Math.max(standsOut(row - 1), standsOut(row), standsOut(row + 1)));
+    }
+    return out;
+  }, [rangeDb, step]);
+}
+
+async function dbGrid() {
+  const range = 60;
+  const dbServer = await startServer([bin, '--port', '{PORT}', '--amplitude', 'db', '--range-db', String(range)]);
+  const linServer = await startServer([bin, '--port', '{PORT}', '--amplitude', 'linear']);
+  servers.push(dbServer, linServer);
+  const step = JSON.parse(await (await fetch(`${dbServer.base}styles.json`)).text()).axis.grid_step_db;
+  check(step > 0 && range / step >= 3, `styles.json axis.grid_step_db = ${step}`);
+  const fmt = (r) => r.map((f) => f.toFixed(2)).join(' ');
+  const look = async (page, what, want) => {
+    await ready(page);
+    await sleep(400);
+    const r = await gridRows(page, range, step);
+    const ok = r.length === Math.ceil(range / step) && (want ? r.every((f) => f > 0.6) : r.every((f) => f < 0.2));
+    check(ok, `${what}: grid ${want ? 'present' : 'absent'} at the ${r.length} expected rows (column fractions ${fmt(r)})`);
+    await page.screenshot({ path: `${outDir}/web-dbgrid-${what.replace(/[^a-z0-9]+/gi, '-')}.png` });
+  };
+  const context = await browser.newContext({ viewport: { width: 800, height: 600 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => check(false, `no page error (${e.message})`));
+  await page.goto(`${dbServer.base}#style=bars&theme=sky`);
+  await ready(page);
+  check(await page.evaluate(() => window.spectray.settings.grid) === true, 'dB grid on by default');
+  await look(page, 'db default', true);
+  await page.click('#open-settings');
+  check(await page.textContent('#panel [data-key=grid] span') === 'dB grid', 'the toggle is labelled "dB grid"');
+  await page.uncheck('#set-grid');
+  await page.keyboard.press('Escape');
+  await look(page, 'db toggle off', false);
+  await page.reload();
+  await ready(page);
+  check(await page.evaluate(() => window.spectray.settings.grid) === false, 'grid off is remembered across reloads');
+  await look(page, 'db off after reload', false);
+  await page.goto('about:blank');
+  await page.goto(`${dbServer.base}#grid=1`);
+  await look(page, 'db toggle on again', true);
+  await page.goto('about:blank');
+  await page.goto(`${linServer.base}#grid=1`);
+  await look(page, 'linear', false);
+  await context.close();
+}
+
 try {
+  await dbGrid();
   await settingsAndMirror();
   await wakeLock();
   await tokens();
