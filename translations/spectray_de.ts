@@ -202,6 +202,14 @@
         <source>Names besides this machine&apos;s own that browsers may use to reach the server</source>
         <translation>Namen neben dem eigenen Namen dieses Computers, unter denen Browser den Server erreichen dürfen</translation>
     </message>
+    <message>
+        <source>Show frequency labels under the bands</source>
+        <translation>Frequenzen unter den Bändern zeigen</translation>
+    </message>
+    <message>
+        <source>Show a dB grid (dB amplitude)</source>
+        <translation>dB-Raster zeigen (Amplitude in dB)</translation>
+    </message>
 </context>
 <context>
     <name>spectray</name>
@@ -421,6 +429,42 @@
         <source>the LAN server is turned off in the settings (server/enabled in %1); use --print-frames for output without a server</source>
         <translation>der LAN-Server ist in den Einstellungen ausgeschaltet (server/enabled in %1); für eine Ausgabe ohne Server --print-frames verwenden</translation>
     </message>
+    <message>
+        <source>--wled-interface: no network interface named &quot;%1&quot;</source>
+        <translation>--wled-interface: keine Netzwerkschnittstelle namens „%1“</translation>
+    </message>
+    <message>
+        <source>--mqtt-ca: cannot read the certificate file &quot;%1&quot;</source>
+        <translation>--mqtt-ca: Zertifikatsdatei „%1“ nicht lesbar</translation>
+    </message>
+    <message>
+        <source>--mqtt-rate must be a whole number from %1 to %2 (got &quot;%3&quot;)</source>
+        <translation>--mqtt-rate muss eine ganze Zahl von %1 bis %2 sein (erhalten: „%3“)</translation>
+    </message>
+    <message>
+        <source>[TARGET...] Send WLED Audio Sync packets in this run (LED strips; docs/wled.md). Targets: multicast (default, 239.0.0.1), broadcast, a multicast group, or device addresses or names, each with an optional :PORT (default 11988). Overrides the stored LED sync settings without changing them.</source>
+        <translation>[ZIEL...] In diesem Lauf WLED-Audio-Sync-Pakete senden (LED-Streifen; docs/wled.md). Ziele: multicast (Standard, 239.0.0.1), broadcast, eine Multicast-Gruppe oder Geräteadressen bzw. -namen, jeweils mit optionalem :PORT (Standard 11988). Ersetzt die gespeicherten LED-Sync-Einstellungen, ohne sie zu ändern.</translation>
+    </message>
+    <message>
+        <source>With --wled: multicast TTL (1-255, default 1: this network only).</source>
+        <translation>Mit --wled: Multicast-TTL (1-255, Standard 1: nur dieses Netz).</translation>
+    </message>
+    <message>
+        <source>With --wled: send multicast on this network interface only.</source>
+        <translation>Mit --wled: Multicast nur über diese Netzwerkschnittstelle senden.</translation>
+    </message>
+    <message>
+        <source>Publish to an MQTT broker in this run (docs/mqtt.md): mqtt[s]://[USER[:PASSWORD]@]HOST[:PORT][/PREFIX]. Overrides the stored MQTT settings without changing them.</source>
+        <translation>In diesem Lauf an einen MQTT-Broker veröffentlichen (docs/mqtt.md): mqtt[s]://[BENUTZER[:PASSWORT]@]HOST[:PORT][/PRÄFIX]. Ersetzt die gespeicherten MQTT-Einstellungen, ohne sie zu ändern.</translation>
+    </message>
+    <message>
+        <source>For mqtts://: the CA certificate that signed the broker&apos;s.</source>
+        <translation>Für mqtts://: das CA-Zertifikat, das das des Brokers signiert hat.</translation>
+    </message>
+    <message>
+        <source>MQTT frames per second (1-60, default 30).</source>
+        <translation>MQTT-Frames pro Sekunde (1-60, Standard 30).</translation>
+    </message>
 </context>
 <context>
     <name>spectray::CaptureWorker</name>
@@ -435,6 +479,13 @@
     <message>
         <source>Cannot analyse this stream: %1</source>
         <translation>Dieser Datenstrom kann nicht analysiert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>spectray::Console</name>
+    <message>
+        <source>retrying in the background (the wait grows to %1 s) and will say when it is back; to run without an audio server use --source demo</source>
+        <translation>neuer Versuch im Hintergrund (die Wartezeit wächst bis %1 s); eine Meldung folgt, sobald die Quelle zurück ist; ohne Audioserver: --source demo</translation>
     </message>
 </context>
 <context>
@@ -458,6 +509,34 @@
     <message>
         <source>Other devices cannot connect: LAN access is off or no network was found.</source>
         <translation>Andere Geräte können sich nicht verbinden: LAN-Zugriff ist aus oder kein Netzwerk gefunden.</translation>
+    </message>
+    <message>
+        <source>Frequency axis</source>
+        <translation>Frequenzachse</translation>
+    </message>
+    <message>
+        <source>dB grid</source>
+        <translation>dB-Raster</translation>
+    </message>
+    <message>
+        <source>LED sync &amp;&amp; MQTT</source>
+        <translation>LED-Sync &amp;&amp; MQTT</translation>
+    </message>
+    <message>
+        <source>Send to WLED devices</source>
+        <translation>An WLED-Geräte senden</translation>
+    </message>
+    <message>
+        <source>Targets: %1</source>
+        <translation>Ziele: %1</translation>
+    </message>
+    <message>
+        <source>%1 packets per second</source>
+        <translation>%1 Pakete pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Idle: no sound</source>
+        <translation>Leerlauf: kein Ton</translation>
     </message>
 </context>
 <context>
@@ -516,6 +595,10 @@
         <source>Application %1</source>
         <translation>Anwendung %1</translation>
     </message>
+    <message>
+        <source>Everything except %1</source>
+        <translation>Alles außer %1</translation>
+    </message>
 </context>
 <context>
     <name>spectray::StatusMachine</name>
@@ -530,6 +613,18 @@
     <message>
         <source>Audio server went away — reconnecting</source>
         <translation>Audioserver getrennt — neue Verbindung</translation>
+    </message>
+    <message>
+        <source>Source is back</source>
+        <translation>Quelle ist wieder da</translation>
+    </message>
+    <message>
+        <source>Nothing else is playing (everything except %1)</source>
+        <translation>Sonst spielt nichts (alles außer %1)</translation>
+    </message>
+    <message>
+        <source>%1 is not playing</source>
+        <translation>%1 spielt gerade nicht</translation>
     </message>
 </context>
 <context>
@@ -557,6 +652,13 @@
     <message>
         <source>High contrast</source>
         <translation>Hoher Kontrast</translation>
+    </message>
+</context>
+<context>
+    <name>spectray::gui::AxisOverlay</name>
+    <message>
+        <source>%1 dB</source>
+        <translation>%1 dB</translation>
     </message>
 </context>
 <context>
@@ -632,6 +734,175 @@
     <message>
         <source>Clients connected: %1</source>
         <translation>Verbundene Clients: %1</translation>
+    </message>
+    <message>
+        <source>Everything except</source>
+        <translation>Alles außer</translation>
+    </message>
+    <message>
+        <source>Dock to screen edge</source>
+        <translation>Am Bildschirmrand andocken</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>Anwendungen</translation>
+    </message>
+</context>
+<context>
+    <name>spectray::gui::DockEdge</name>
+    <message>
+        <source>Top</source>
+        <translation>Oben</translation>
+    </message>
+    <message>
+        <source>Bottom</source>
+        <translation>Unten</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Rechts</translation>
+    </message>
+    <message>
+        <source>Off (floating window)</source>
+        <translation>Aus (schwebendes Fenster)</translation>
+    </message>
+</context>
+<context>
+    <name>spectray::gui::DockSettingsPage</name>
+    <message>
+        <source>Whole edge</source>
+        <translation>Ganze Kante</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Turns the spectrum window into a bar along one edge of a monitor. Maximised windows stop at the bar.</source>
+        <translation>Macht das Spektrumfenster zu einer Leiste an einer Monitorkante. Maximierte Fenster enden an der Leiste.</translation>
+    </message>
+    <message>
+        <source>Edge:</source>
+        <translation>Kante:</translation>
+    </message>
+    <message>
+        <source>Monitor:</source>
+        <translation>Monitor:</translation>
+    </message>
+    <message>
+        <source>Length:</source>
+        <translation>Länge:</translation>
+    </message>
+    <message>
+        <source>Thickness:</source>
+        <translation>Dicke:</translation>
+    </message>
+    <message>
+        <source>Primary monitor</source>
+        <translation>Hauptmonitor</translation>
+    </message>
+    <message>
+        <source>%1 (%2×%3)</source>
+        <translation>%1 (%2×%3)</translation>
+    </message>
+    <message>
+        <source>%1 (not connected)</source>
+        <translation>%1 (nicht verbunden)</translation>
+    </message>
+</context>
+<context>
+    <name>spectray::gui::OutputsPages</name>
+    <message>
+        <source>LED sync</source>
+        <translation>LED-Sync</translation>
+    </message>
+    <message>
+        <source>MQTT</source>
+        <translation>MQTT</translation>
+    </message>
+    <message>
+        <source>Send the analysis to WLED devices (Audio Sync)</source>
+        <translation>Analyse an WLED-Geräte senden (Audio Sync)</translation>
+    </message>
+    <message>
+        <source>multicast, broadcast, a multicast group, or device addresses and names, separated by spaces; each may end in :PORT (default 11988)</source>
+        <translation>multicast, broadcast, eine Multicast-Gruppe oder Geräteadressen und -namen, durch Leerzeichen getrennt; jeweils optional mit :PORT (Standard 11988)</translation>
+    </message>
+    <message>
+        <source>All network interfaces</source>
+        <translation>Alle Netzwerkschnittstellen</translation>
+    </message>
+    <message>
+        <source>Targets:</source>
+        <translation>Ziele:</translation>
+    </message>
+    <message>
+        <source>Multicast TTL:</source>
+        <translation>Multicast-TTL:</translation>
+    </message>
+    <message>
+        <source>Interface:</source>
+        <translation>Schnittstelle:</translation>
+    </message>
+    <message>
+        <source>In WLED: Config → Usermods → AudioReactive → Sync: receive (port 11988). Packets go to the whole local network 50 times a second while sound plays.</source>
+        <translation>In WLED: Config → Usermods → AudioReactive → Sync: receive (Port 11988). Solange Ton läuft, gehen 50 Pakete pro Sekunde an das ganze lokale Netz.</translation>
+    </message>
+    <message>
+        <source>Publish to an MQTT broker</source>
+        <translation>An einen MQTT-Broker veröffentlichen</translation>
+    </message>
+    <message>
+        <source>System certificates</source>
+        <translation>Systemzertifikate</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>From the URL, or spectray/HOSTNAME</source>
+        <translation>Aus der URL oder spectray/HOSTNAME</translation>
+    </message>
+    <message>
+        <source>Broker URL:</source>
+        <translation>Broker-URL:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>CA certificate (mqtts):</source>
+        <translation>CA-Zertifikat (mqtts):</translation>
+    </message>
+    <message>
+        <source>Topic prefix:</source>
+        <translation>Topic-Präfix:</translation>
+    </message>
+    <message>
+        <source>Frames per second:</source>
+        <translation>Frames pro Sekunde:</translation>
+    </message>
+    <message>
+        <source>Level messages per second:</source>
+        <translation>Pegelnachrichten pro Sekunde:</translation>
+    </message>
+    <message>
+        <source>Topics: PREFIX/frame, layout, status, level and availability. The password is stored in the settings file in plain text.</source>
+        <translation>Topics: PRÄFIX/frame, layout, status, level und availability. Das Passwort steht im Klartext in der Einstellungsdatei.</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA-Zertifikat</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Zertifikate (*.pem *.crt);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -733,6 +1004,14 @@
         <source>1/%1 octave</source>
         <translation>1/%1 Oktave</translation>
     </message>
+    <message>
+        <source>Docked strip</source>
+        <translation>Angedockte Leiste</translation>
+    </message>
+    <message>
+        <source>Application: %1</source>
+        <translation>Anwendung: %1</translation>
+    </message>
 </context>
 <context>
     <name>spectray::gui::SpectrumWindow</name>
@@ -809,6 +1088,17 @@
     <message>
         <source>Web clients: %1</source>
         <translation>Web-Clients: %1</translation>
+    </message>
+</context>
+<context>
+    <name>spectray::gui::dock::XcbEdgeReservation</name>
+    <message>
+        <source>This session does not let applications reserve a screen edge (Wayland); the strip is shown as an ordinary window. Start Spectray through XWayland (QT_QPA_PLATFORM=xcb) to dock it.</source>
+        <translation>Diese Sitzung lässt Anwendungen keine Bildschirmkante reservieren (Wayland); die Leiste erscheint als gewöhnliches Fenster. Zum Andocken Spectray über XWayland starten (QT_QPA_PLATFORM=xcb).</translation>
+    </message>
+    <message>
+        <source>The strip is on an edge between two monitors: X11 reserves space only along the outer edges of the desktop, so other windows may cover it.</source>
+        <translation>Die Leiste liegt an einer Kante zwischen zwei Monitoren: X11 reserviert Platz nur an den Außenkanten des Desktops, andere Fenster können sie also verdecken.</translation>
     </message>
 </context>
 <context>
@@ -991,6 +1281,25 @@
     </message>
 </context>
 <context>
+    <name>spectray::outputs::OutputService</name>
+    <message>
+        <source>LED sync: off</source>
+        <translation>LED-Sync: aus</translation>
+    </message>
+    <message>
+        <source>LED sync: sending to %1 (%2 packets/s now)</source>
+        <translation>LED-Sync: sendet an %1 (jetzt %2 Pakete/s)</translation>
+    </message>
+    <message>
+        <source>MQTT: off</source>
+        <translation>MQTT: aus</translation>
+    </message>
+    <message>
+        <source>LED sync: %1 (setting %2)</source>
+        <translation>LED-Sync: %1 (Einstellung %2)</translation>
+    </message>
+</context>
+<context>
     <name>spectray::outputs::WledSender</name>
     <message>
         <source>LED sync cannot open a UDP socket: %1</source>
@@ -1126,6 +1435,10 @@
     <message>
         <source>As sent</source>
         <translation>Wie gesendet</translation>
+    </message>
+    <message>
+        <source>dB grid</source>
+        <translation>dB-Raster</translation>
     </message>
 </context>
 </TS>

@@ -202,6 +202,14 @@
         <source>Names besides this machine&apos;s own that browsers may use to reach the server</source>
         <translation>Имена помимо собственного имени компьютера, по которым браузеры могут обращаться к серверу</translation>
     </message>
+    <message>
+        <source>Show frequency labels under the bands</source>
+        <translation>Показывать частоты под полосами</translation>
+    </message>
+    <message>
+        <source>Show a dB grid (dB amplitude)</source>
+        <translation>Показывать сетку дБ (амплитуда в дБ)</translation>
+    </message>
 </context>
 <context>
     <name>spectray</name>
@@ -421,6 +429,42 @@
         <source>the LAN server is turned off in the settings (server/enabled in %1); use --print-frames for output without a server</source>
         <translation>сервер LAN выключен в настройках (server/enabled в %1); для вывода без сервера используйте --print-frames</translation>
     </message>
+    <message>
+        <source>--wled-interface: no network interface named &quot;%1&quot;</source>
+        <translation>--wled-interface: нет сетевого интерфейса «%1»</translation>
+    </message>
+    <message>
+        <source>--mqtt-ca: cannot read the certificate file &quot;%1&quot;</source>
+        <translation>--mqtt-ca: не удаётся прочитать файл сертификата «%1»</translation>
+    </message>
+    <message>
+        <source>--mqtt-rate must be a whole number from %1 to %2 (got &quot;%3&quot;)</source>
+        <translation>--mqtt-rate должно быть целым числом от %1 до %2 (получено «%3»)</translation>
+    </message>
+    <message>
+        <source>[TARGET...] Send WLED Audio Sync packets in this run (LED strips; docs/wled.md). Targets: multicast (default, 239.0.0.1), broadcast, a multicast group, or device addresses or names, each with an optional :PORT (default 11988). Overrides the stored LED sync settings without changing them.</source>
+        <translation>[ЦЕЛЬ...] Отправлять пакеты WLED Audio Sync в этом запуске (светодиодные ленты; docs/wled.md). Цели: multicast (по умолчанию, 239.0.0.1), broadcast, группа multicast или адреса либо имена устройств, каждая с необязательным :ПОРТ (по умолчанию 11988). Заменяет сохранённые настройки LED-синхронизации, не изменяя их.</translation>
+    </message>
+    <message>
+        <source>With --wled: multicast TTL (1-255, default 1: this network only).</source>
+        <translation>С --wled: TTL для multicast (1-255, по умолчанию 1: только эта сеть).</translation>
+    </message>
+    <message>
+        <source>With --wled: send multicast on this network interface only.</source>
+        <translation>С --wled: отправлять multicast только через этот сетевой интерфейс.</translation>
+    </message>
+    <message>
+        <source>Publish to an MQTT broker in this run (docs/mqtt.md): mqtt[s]://[USER[:PASSWORD]@]HOST[:PORT][/PREFIX]. Overrides the stored MQTT settings without changing them.</source>
+        <translation>Публиковать в брокер MQTT в этом запуске (docs/mqtt.md): mqtt[s]://[ПОЛЬЗОВАТЕЛЬ[:ПАРОЛЬ]@]ХОСТ[:ПОРТ][/ПРЕФИКС]. Заменяет сохранённые настройки MQTT, не изменяя их.</translation>
+    </message>
+    <message>
+        <source>For mqtts://: the CA certificate that signed the broker&apos;s.</source>
+        <translation>Для mqtts://: сертификат УЦ, подписавшего сертификат брокера.</translation>
+    </message>
+    <message>
+        <source>MQTT frames per second (1-60, default 30).</source>
+        <translation>Кадров MQTT в секунду (1-60, по умолчанию 30).</translation>
+    </message>
 </context>
 <context>
     <name>spectray::CaptureWorker</name>
@@ -435,6 +479,13 @@
     <message>
         <source>Cannot analyse this stream: %1</source>
         <translation>Невозможно проанализировать этот поток: %1</translation>
+    </message>
+</context>
+<context>
+    <name>spectray::Console</name>
+    <message>
+        <source>retrying in the background (the wait grows to %1 s) and will say when it is back; to run without an audio server use --source demo</source>
+        <translation>повторяю попытки в фоне (пауза растёт до %1 с) и сообщу, когда источник вернётся; чтобы работать без аудиосервера, используйте --source demo</translation>
     </message>
 </context>
 <context>
@@ -458,6 +509,34 @@
     <message>
         <source>Other devices cannot connect: LAN access is off or no network was found.</source>
         <translation>Другие устройства не могут подключиться: доступ из локальной сети выключен или сеть не найдена.</translation>
+    </message>
+    <message>
+        <source>Frequency axis</source>
+        <translation>Ось частот</translation>
+    </message>
+    <message>
+        <source>dB grid</source>
+        <translation>Сетка дБ</translation>
+    </message>
+    <message>
+        <source>LED sync &amp;&amp; MQTT</source>
+        <translation>LED-синхронизация &amp;&amp; MQTT</translation>
+    </message>
+    <message>
+        <source>Send to WLED devices</source>
+        <translation>Отправлять на устройства WLED</translation>
+    </message>
+    <message>
+        <source>Targets: %1</source>
+        <translation>Цели: %1</translation>
+    </message>
+    <message>
+        <source>%1 packets per second</source>
+        <translation>%1 пакетов в секунду</translation>
+    </message>
+    <message>
+        <source>Idle: no sound</source>
+        <translation>Ожидание: нет звука</translation>
     </message>
 </context>
 <context>
@@ -516,6 +595,10 @@
         <source>Application %1</source>
         <translation>Приложение %1</translation>
     </message>
+    <message>
+        <source>Everything except %1</source>
+        <translation>Всё, кроме %1</translation>
+    </message>
 </context>
 <context>
     <name>spectray::StatusMachine</name>
@@ -530,6 +613,18 @@
     <message>
         <source>Audio server went away — reconnecting</source>
         <translation>Аудиосервер пропал — переподключение</translation>
+    </message>
+    <message>
+        <source>Source is back</source>
+        <translation>Источник снова доступен</translation>
+    </message>
+    <message>
+        <source>Nothing else is playing (everything except %1)</source>
+        <translation>Больше ничего не играет (всё, кроме %1)</translation>
+    </message>
+    <message>
+        <source>%1 is not playing</source>
+        <translation>%1 сейчас не играет</translation>
     </message>
 </context>
 <context>
@@ -557,6 +652,13 @@
     <message>
         <source>High contrast</source>
         <translation>Высокий контраст</translation>
+    </message>
+</context>
+<context>
+    <name>spectray::gui::AxisOverlay</name>
+    <message>
+        <source>%1 dB</source>
+        <translation>%1 дБ</translation>
     </message>
 </context>
 <context>
@@ -632,6 +734,175 @@
     <message>
         <source>Clients connected: %1</source>
         <translation>Подключено клиентов: %1</translation>
+    </message>
+    <message>
+        <source>Everything except</source>
+        <translation>Всё, кроме</translation>
+    </message>
+    <message>
+        <source>Dock to screen edge</source>
+        <translation>Закрепить у края экрана</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>Приложения</translation>
+    </message>
+</context>
+<context>
+    <name>spectray::gui::DockEdge</name>
+    <message>
+        <source>Top</source>
+        <translation>Сверху</translation>
+    </message>
+    <message>
+        <source>Bottom</source>
+        <translation>Снизу</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Слева</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Справа</translation>
+    </message>
+    <message>
+        <source>Off (floating window)</source>
+        <translation>Выкл. (плавающее окно)</translation>
+    </message>
+</context>
+<context>
+    <name>spectray::gui::DockSettingsPage</name>
+    <message>
+        <source>Whole edge</source>
+        <translation>Весь край</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> пикс.</translation>
+    </message>
+    <message>
+        <source>Turns the spectrum window into a bar along one edge of a monitor. Maximised windows stop at the bar.</source>
+        <translation>Превращает окно спектра в полосу вдоль края монитора. Развёрнутые окна не заходят на эту полосу.</translation>
+    </message>
+    <message>
+        <source>Edge:</source>
+        <translation>Край:</translation>
+    </message>
+    <message>
+        <source>Monitor:</source>
+        <translation>Монитор:</translation>
+    </message>
+    <message>
+        <source>Length:</source>
+        <translation>Длина:</translation>
+    </message>
+    <message>
+        <source>Thickness:</source>
+        <translation>Толщина:</translation>
+    </message>
+    <message>
+        <source>Primary monitor</source>
+        <translation>Основной монитор</translation>
+    </message>
+    <message>
+        <source>%1 (%2×%3)</source>
+        <translation>%1 (%2×%3)</translation>
+    </message>
+    <message>
+        <source>%1 (not connected)</source>
+        <translation>%1 (не подключён)</translation>
+    </message>
+</context>
+<context>
+    <name>spectray::gui::OutputsPages</name>
+    <message>
+        <source>LED sync</source>
+        <translation>LED-синхронизация</translation>
+    </message>
+    <message>
+        <source>MQTT</source>
+        <translation>MQTT</translation>
+    </message>
+    <message>
+        <source>Send the analysis to WLED devices (Audio Sync)</source>
+        <translation>Отправлять анализ на устройства WLED (Audio Sync)</translation>
+    </message>
+    <message>
+        <source>multicast, broadcast, a multicast group, or device addresses and names, separated by spaces; each may end in :PORT (default 11988)</source>
+        <translation>multicast, broadcast, группа multicast или адреса и имена устройств через пробел; в конце каждого может стоять :ПОРТ (по умолчанию 11988)</translation>
+    </message>
+    <message>
+        <source>All network interfaces</source>
+        <translation>Все сетевые интерфейсы</translation>
+    </message>
+    <message>
+        <source>Targets:</source>
+        <translation>Цели:</translation>
+    </message>
+    <message>
+        <source>Multicast TTL:</source>
+        <translation>TTL для multicast:</translation>
+    </message>
+    <message>
+        <source>Interface:</source>
+        <translation>Интерфейс:</translation>
+    </message>
+    <message>
+        <source>In WLED: Config → Usermods → AudioReactive → Sync: receive (port 11988). Packets go to the whole local network 50 times a second while sound plays.</source>
+        <translation>В WLED: Config → Usermods → AudioReactive → Sync: receive (порт 11988). Пока звучит звук, пакеты уходят во всю локальную сеть 50 раз в секунду.</translation>
+    </message>
+    <message>
+        <source>Publish to an MQTT broker</source>
+        <translation>Публиковать в брокер MQTT</translation>
+    </message>
+    <message>
+        <source>System certificates</source>
+        <translation>Системные сертификаты</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <source>From the URL, or spectray/HOSTNAME</source>
+        <translation>Из URL или spectray/ИМЯ_ХОСТА</translation>
+    </message>
+    <message>
+        <source>Broker URL:</source>
+        <translation>URL брокера:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>CA certificate (mqtts):</source>
+        <translation>Сертификат УЦ (mqtts):</translation>
+    </message>
+    <message>
+        <source>Topic prefix:</source>
+        <translation>Префикс топиков:</translation>
+    </message>
+    <message>
+        <source>Frames per second:</source>
+        <translation>Кадров в секунду:</translation>
+    </message>
+    <message>
+        <source>Level messages per second:</source>
+        <translation>Сообщений уровня в секунду:</translation>
+    </message>
+    <message>
+        <source>Topics: PREFIX/frame, layout, status, level and availability. The password is stored in the settings file in plain text.</source>
+        <translation>Топики: ПРЕФИКС/frame, layout, status, level и availability. Пароль хранится в файле настроек открытым текстом.</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>Сертификат УЦ</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Сертификаты (*.pem *.crt);;Все файлы (*)</translation>
     </message>
 </context>
 <context>
@@ -733,6 +1004,14 @@
         <source>1/%1 octave</source>
         <translation>1/%1 октавы</translation>
     </message>
+    <message>
+        <source>Docked strip</source>
+        <translation>Полоса у края</translation>
+    </message>
+    <message>
+        <source>Application: %1</source>
+        <translation>Приложение: %1</translation>
+    </message>
 </context>
 <context>
     <name>spectray::gui::SpectrumWindow</name>
@@ -809,6 +1088,17 @@
     <message>
         <source>Web clients: %1</source>
         <translation>Веб-клиентов: %1</translation>
+    </message>
+</context>
+<context>
+    <name>spectray::gui::dock::XcbEdgeReservation</name>
+    <message>
+        <source>This session does not let applications reserve a screen edge (Wayland); the strip is shown as an ordinary window. Start Spectray through XWayland (QT_QPA_PLATFORM=xcb) to dock it.</source>
+        <translation>Этот сеанс не позволяет приложениям резервировать край экрана (Wayland); полоса показана как обычное окно. Чтобы закрепить её, запустите Spectray через XWayland (QT_QPA_PLATFORM=xcb).</translation>
+    </message>
+    <message>
+        <source>The strip is on an edge between two monitors: X11 reserves space only along the outer edges of the desktop, so other windows may cover it.</source>
+        <translation>Полоса находится на границе двух мониторов: X11 резервирует место только вдоль внешних краёв рабочего стола, поэтому другие окна могут её перекрывать.</translation>
     </message>
 </context>
 <context>
@@ -991,6 +1281,25 @@
     </message>
 </context>
 <context>
+    <name>spectray::outputs::OutputService</name>
+    <message>
+        <source>LED sync: off</source>
+        <translation>LED-синхронизация: выкл.</translation>
+    </message>
+    <message>
+        <source>LED sync: sending to %1 (%2 packets/s now)</source>
+        <translation>LED-синхронизация: отправка на %1 (сейчас %2 пакетов/с)</translation>
+    </message>
+    <message>
+        <source>MQTT: off</source>
+        <translation>MQTT: выкл.</translation>
+    </message>
+    <message>
+        <source>LED sync: %1 (setting %2)</source>
+        <translation>LED-синхронизация: %1 (настройка %2)</translation>
+    </message>
+</context>
+<context>
     <name>spectray::outputs::WledSender</name>
     <message>
         <source>LED sync cannot open a UDP socket: %1</source>
@@ -1126,6 +1435,10 @@
     <message>
         <source>As sent</source>
         <translation>Как в потоке</translation>
+    </message>
+    <message>
+        <source>dB grid</source>
+        <translation>Сетка дБ</translation>
     </message>
 </context>
 </TS>
