@@ -7,14 +7,16 @@
 #   2. WAYLAND_DISPLAY and DISPLAY (XWayland; an Xvfb stands in for it here, the choice depends only
 #      on the two variables): spectray picks xcb by itself and says so; the window draws.
 # The LAN server is off (settings file), the source is the built-in demo: no network, no audio.
-#   run-under-xvfb.sh -- wayland_session.sh SPECTRAY_BINARY
-# (the Xvfb of run-under-xvfb.sh, in DISPLAY, is the stand-in for XWayland in part 2).
+#   run-under-xvfb.sh --sni -- wayland_session.sh SPECTRAY_BINARY
+# (the Xvfb of run-under-xvfb.sh, in DISPLAY, is the stand-in for XWayland in part 2; its
+# xfce4-panel status tray is the StatusNotifierItem host that part 1's tray icon must reach).
 # Exit 0 pass, 1 fail, 77 skipped (weston or the wayland plugin missing / cannot start here).
 set -u
 bin="$1"
-[ -n "${DISPLAY:-}" ] || { echo "usage: run-under-xvfb.sh -- $0 SPECTRAY_BINARY" >&2; exit 2; }
+[ -n "${DISPLAY:-}" ] && [ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ] \
+  || { echo "usage: run-under-xvfb.sh --sni -- $0 SPECTRAY_BINARY" >&2; exit 2; }
 xdisplay="$DISPLAY"
-for tool in weston weston-screenshooter convert; do
+for tool in weston weston-screenshooter convert gdbus; do
   command -v "$tool" >/dev/null || { echo "SKIP: $tool is not installed (scripts/install-deps.sh --test)"; exit 77; }
 done
 
@@ -71,6 +73,19 @@ run_spectray() {
   if grep -q 'Could not find the Qt platform plugin "wayland"' "$work/$name.log"; then
     kill "$pid" 2>/dev/null; echo "SKIP: Qt's wayland plugin is not installed (qt6-wayland)"; exit 77
   fi
+  # The tray icon: Qt registers a StatusNotifierItem over D-Bus whatever the display protocol, so
+  # under run-under-xvfb.sh --sni (xfce4-panel's status tray as the host) it must show up.
+  tray_items=""
+  if [ "$drawn" = 1 ] && [ -n "${WANT_TRAY:-}" ]; then
+    for _ in $(seq 100); do
+      tray_items=$(gdbus call --session -d org.kde.StatusNotifierWatcher -o /StatusNotifierWatcher \
+        -m org.freedesktop.DBus.Properties.Get org.kde.StatusNotifierWatcher RegisteredStatusNotifierItems \
+        2>/dev/null | grep -o "'[^']*'" || true)
+      [ -n "$tray_items" ] && break
+      sleep 0.1
+    done
+    echo "$name: StatusNotifierItems registered: ${tray_items:-none}"
+  fi
   if [ "$drawn" = 1 ] && [ -n "${SHOT:-}" ]; then
     sleep 1.5 # demo frames flowing: the bars have risen
     (cd "$work" && WAYLAND_DISPLAY=spectray-wl timeout 10 weston-screenshooter >/dev/null 2>&1)
@@ -85,7 +100,8 @@ run_spectray() {
 }
 
 # 1. Wayland only.
-SHOT=1 run_spectray wayland WAYLAND_DISPLAY=spectray-wl
+WANT_TRAY=1 SHOT=1 run_spectray wayland WAYLAND_DISPLAY=spectray-wl
+[ -n "$tray_items" ] || fail "wayland: no tray icon registered with the StatusNotifierItem host"
 grep -q "Wayland session without XWayland" "$work/wayland.log" || fail "wayland: the log does not say what Wayland allows"
 grep -q "(Qt platform: wayland)" "$work/wayland.log" || fail "wayland: did not run on the wayland platform"
 grep -q "Spectrum window drawn: .*Qt platform wayland" "$work/wayland.log" || fail "wayland: not drawn on wayland"
@@ -100,4 +116,5 @@ echo "wayland: weston's screenshot $(identify -format '%wx%h' "$shot") has $acce
 run_spectray xwayland WAYLAND_DISPLAY=spectray-wl DISPLAY="$xdisplay"
 grep -q "Wayland session: using XWayland (xcb)" "$work/xwayland.log" || fail "xwayland: the choice is not in the log"
 grep -q "(Qt platform: xcb)" "$work/xwayland.log" || fail "xwayland: did not run on xcb"
-echo "PASS: Wayland-only session runs natively and draws; with XWayland it picks xcb by itself"
+echo "PASS: Wayland-only session runs natively, draws and shows its tray icon (StatusNotifierItem);" \
+     "with XWayland it picks xcb by itself"
