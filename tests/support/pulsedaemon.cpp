@@ -1,4 +1,5 @@
 #include "pulsedaemon.h"
+#include "toolprocess.h"
 
 #include <QByteArray>
 #include <QDeadlineTimer>
@@ -9,6 +10,7 @@
 
 #include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <csignal>
 #include <fcntl.h>
 #include <numbers>
@@ -32,8 +34,10 @@ pid_t spawn(const QStringList &args, int *stdinFd, const QByteArrayList &extraEn
     argv.push_back(nullptr);
     // The child's environment is built here: after fork() only async-signal-safe calls are allowed.
     QByteArrayList envStorage = extraEnv;
-    for (char **e = environ; *e; ++e)
-        envStorage.append(QByteArray(*e));
+    for (char **e = environ; *e; ++e) {
+        if (::strncmp(*e, "LD_PRELOAD=", 11) != 0) // the players are not ours (toolEnvironment())
+            envStorage.append(QByteArray(*e));
+    }
     std::vector<char *> envp;
     for (QByteArray &e : envStorage)
         envp.push_back(e.data());
@@ -127,7 +131,7 @@ bool PulseDaemon::start(const QStringList &nullSinks)
                     .arg(sink);
     }
     QProcess proc;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    QProcessEnvironment env = toolEnvironment(); // pulseaudio and pactl are not ours: no ASan preload
     env.insert(QStringLiteral("XDG_RUNTIME_DIR"), dir);
     env.remove(QStringLiteral("PULSE_SERVER"));
     proc.setProcessEnvironment(env);
@@ -194,7 +198,7 @@ void PulseDaemon::stop(bool hard)
 QString PulseDaemon::pactl(const QStringList &args, bool *ok) const
 {
     QProcess proc;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    QProcessEnvironment env = toolEnvironment(); // pulseaudio and pactl are not ours: no ASan preload
     env.insert(QStringLiteral("PULSE_SERVER"), serverAddress());
     proc.setProcessEnvironment(env);
     proc.start(QStringLiteral("pactl"), args);
