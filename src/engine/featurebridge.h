@@ -3,13 +3,13 @@
 #include "core/audiofeatures.h"
 #include "dsp/geqanalysis.h"
 
-namespace spectray::outputs {
+namespace spectray {
 
 // The engine hook (engine/featuretap.cpp): the capture worker owns one dsp::GeqAnalysis made
 // for the stream's sample rate, keeps at least geq.windowSize() newest mono samples, and for every
 // frame it makes calls
 //     geq.analyze(newest, streamTime, result);
-//     emit featuresReady(outputs::makeAudioFeatures(result, frame.sequence, frame.streamTime, beats));
+//     emit featuresReady(makeAudioFeatures(result, frame.sequence, frame.streamTime, beats));
 // with `beats` a per-run counter it increments when result.beat. WledSender::setFeatures and
 // MqttPublisher::publishFeatures take the signal (queued). Kept here, header-only, so the engine
 // needs no new library to call it; it links dsp and core already.
@@ -31,4 +31,4 @@ inline AudioFeatures makeAudioFeatures(const dsp::GeqResult &r, quint64 sequence
     return f;
 }
 
-} // namespace spectray::outputs
+} // namespace spectray

@@ -63,7 +63,7 @@ const AudioFeatures &FeatureTap::analyze(std::size_t framesIntoChunk, quint64 se
 {
     mixUpTo(framesIntoChunk);
     m_geq->analyze(m_ring.data() + m_pos, streamTime, m_result);
-    m_features = outputs::makeAudioFeatures(m_result, sequence, streamTime, m_beats);
+    m_features = makeAudioFeatures(m_result, sequence, streamTime, m_beats);
     return m_features;
 }
 

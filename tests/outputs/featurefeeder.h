@@ -54,7 +54,7 @@ private:
             dsp::GeqResult r;
             const double t = double(m_produced) / m_gen.rate;
             m_geq.analyze(m_window.data(), t, r);
-            emit features(outputs::makeAudioFeatures(r, m_sequence++, t, m_beats));
+            emit features(makeAudioFeatures(r, m_sequence++, t, m_beats));
         }
     }
 

@@ -42,7 +42,7 @@ Run run(SignalGen gen, double seconds)
         dsp::GeqResult res;
         const double t = double(gen.n) / gen.rate;
         geq.analyze(window.data(), t, res);
-        r.features.push_back(outputs::makeAudioFeatures(res, quint64(h), t, beatCount));
+        r.features.push_back(makeAudioFeatures(res, quint64(h), t, beatCount));
         if (h % 2 == 1) { // every 20 ms, as the sender's timer
             const AudioFeatures &f = r.features.back();
             r.packets.push_back(mapper.map(f, f.beatCount > beatsSent));

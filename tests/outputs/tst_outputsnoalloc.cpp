@@ -40,7 +40,7 @@ private slots:
         for (int i = 0; i < 200; ++i) {
             window[std::size_t(i)] = gen.next();
             geq.analyze(window.data(), 0.01 * i, result);
-            const AudioFeatures f = outputs::makeAudioFeatures(result, quint64(i), 0.01 * i, beats);
+            const AudioFeatures f = makeAudioFeatures(result, quint64(i), 0.01 * i, beats);
             outputs::WledPacketFields fields = mapper.map(f, f.beat);
             fields.frameCounter = quint8(i);
             outputs::encodeWledPacket(fields, packet);
