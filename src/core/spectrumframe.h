@@ -18,6 +18,9 @@ struct SpectrumFrame
     quint64 sequence = 0;     // monotonic per engine run, starts at 0
     double streamTime = 0.0;  // seconds of audio delivered by the source up to the newest sample analysed
     qint64 wallClockMs = 0;   // ms since the Unix epoch when the frame was made; 0 for offline analysis
+    // ms since the Unix epoch when the newest sample analysed will be heard (wall clock + the output
+    // device's reported latency + the user's offset); 0 = not known (offline analysis).
+    qint64 playTsMs = 0;
 
     friend bool operator==(const SpectrumFrame &, const SpectrumFrame &) = default;
 };
