@@ -46,7 +46,10 @@ enum class StreamEvent {
 };
 
 // Receives everything a backend reports. Methods are called on the backend's own thread(s), never
-// concurrently with each other for one backend; implementations must be quick (copy and return).
+// concurrently with each other for one backend. The engine analyses the audio inside onAudio (well
+// under a millisecond per frame), so the thread that receives the samples also makes the frames and
+// no other thread wakes per packet. A sink never waits for another thread and never calls the
+// backend back, so a backend may hold its own lock while it calls the sink.
 class CaptureSink
 {
 public:
@@ -83,6 +86,10 @@ public:
     // Hint from the engine: the source has been silent for a while, so deliver larger chunks
     // (fewer wake-ups) until sound returns. Backends may ignore it.
     virtual void setIdle(bool idle) { (void)idle; }
+    // Hint from the engine: deliver audio in chunks of about `seconds` (a frame hop or an even part
+    // of it), so each chunk completes a frame and the receiving thread wakes once per frame.
+    // 0 = the backend's own default. May be called before open() and while streaming.
+    virtual void setPreferredChunk(double seconds) { (void)seconds; }
 };
 
 // The id meaning "the system's default output, following it when it changes".

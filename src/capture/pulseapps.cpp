@@ -14,13 +14,15 @@
 // source stays open and reports Waiting until the app plays again; it never falls back to an output.
 #include "capture/pulsebackend.h"
 
+#include <algorithm>
+
 namespace spectray::capture {
 
 namespace {
-constexpr pa_usec_t kAppFragmentUsec = 10 * 1000;
 // How far one stream may lag the others before its missing part counts as silence (a paused
-// stream delivers nothing and must not hold the others back); a few 10 ms fragments of jitter.
-constexpr int kMaxLagMs = 30;
+// stream delivers nothing and must not hold the others back): a few fragments of jitter.
+constexpr double kMaxLagSeconds = 0.030;
+constexpr double kMaxLagFragments = 3.0;
 } // namespace
 
 bool PulseBackend::openApplication(const std::string &deviceId, std::string &error)
@@ -43,7 +45,8 @@ bool PulseBackend::openApplication(const std::string &deviceId, std::string &err
             rate = sink.rate;
     }
     m_format = StreamFormat { rate, 2 };
-    m_mixer.reset(2, static_cast<std::size_t>(rate * kMaxLagMs / 1000));
+    const double maxLag = std::max(kMaxLagSeconds, kMaxLagFragments * m_chunkSeconds);
+    m_mixer.reset(2, static_cast<std::size_t>(rate * maxLag));
     m_failedAppStreams.clear();
     m_active = true;
     m_serverLost = false;
@@ -124,10 +127,8 @@ void PulseBackend::connectAppStream(uint32_t sinkInput, const SinkInputInfo &inf
         return;
     pa_stream_set_state_callback(s, &PulseBackend::appStreamStateCb, this);
     pa_stream_set_read_callback(s, &PulseBackend::appStreamReadCb, this);
-    pa_buffer_attr attr {};
-    attr.maxlength = static_cast<uint32_t>(-1);
-    attr.tlength = attr.prebuf = attr.minreq = static_cast<uint32_t>(-1);
-    attr.fragsize = static_cast<uint32_t>(pa_usec_to_bytes(kAppFragmentUsec, &spec));
+    // The engine's chunk even while idle: the idle timer drains these monitors anyway.
+    const pa_buffer_attr attr = bufferAttr(spec, false);
     // DONT_MOVE: a monitor belongs to its sink input's sink; when the stream moves the server
     // kills it and reconcileApps() attaches a new one there.
     const auto flags = static_cast<pa_stream_flags_t>(PA_STREAM_ADJUST_LATENCY | PA_STREAM_DONT_MOVE);

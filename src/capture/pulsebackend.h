@@ -28,6 +28,7 @@ public:
     bool open(const std::string &deviceId, std::string &error) override;
     void close() override;
     void setIdle(bool idle) override;
+    void setPreferredChunk(double seconds) override;
 
 private:
     struct SourceInfo
@@ -98,6 +99,7 @@ private:
     void connectStream(const std::string &source);
     void dropStream();
     void applyBufferAttr();
+    pa_buffer_attr bufferAttr(const pa_sample_spec &spec, bool idle) const; // idle or the engine's chunk
     void emitEvent(StreamEvent event, const std::string &message);
     static void streamStateCb(pa_stream *s, void *self);
     static void streamReadCb(pa_stream *s, size_t nbytes, void *self);
@@ -120,6 +122,7 @@ private:
     bool m_followDefault = true; // record the default sink's monitor, following it
     bool m_serverLost = false;
     bool m_idle = false;
+    double m_chunkSeconds = 0.0; // the engine's preferred chunk (0: kActiveFragmentUsec)
     bool m_gotAudio = false;
     bool m_streamFailed = false; // the stream on m_current failed: retry from the timer, not at once
     std::string m_wanted;  // source name asked for (when not following the default)

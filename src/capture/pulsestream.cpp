@@ -3,12 +3,45 @@
 // after every device-list refresh, so default changes, removals and moves all land here.
 #include "capture/pulsebackend.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace spectray::capture {
 
 namespace {
-constexpr pa_usec_t kActiveFragmentUsec = 10 * 1000; // low latency while there is sound
+constexpr pa_usec_t kActiveFragmentUsec = 10 * 1000; // low latency while there is sound (no hint)
 constexpr pa_usec_t kIdleFragmentUsec = 150 * 1000;  // fewer wake-ups while silent
+// The most the server keeps for us if we stop reading: latency stays bounded after a stall.
+constexpr pa_usec_t kMaxBufferUsec = 2 * 1000 * 1000;
 } // namespace
+
+pa_buffer_attr PulseBackend::bufferAttr(const pa_sample_spec &spec, bool idle) const
+{
+    pa_buffer_attr attr {};
+    attr.tlength = attr.prebuf = attr.minreq = static_cast<uint32_t>(-1);
+    attr.maxlength = static_cast<uint32_t>(pa_usec_to_bytes(kMaxBufferUsec, &spec));
+    size_t bytes = pa_usec_to_bytes(kActiveFragmentUsec, &spec);
+    if (idle)
+        bytes = pa_usec_to_bytes(kIdleFragmentUsec, &spec);
+    else if (m_chunkSeconds > 0.0) // whole frames of the engine's chunk (pa_usec_to_bytes would round down)
+        bytes = static_cast<size_t>(std::max(1L, std::lround(m_chunkSeconds * spec.rate))) * pa_frame_size(&spec);
+    attr.fragsize = static_cast<uint32_t>(bytes);
+    return attr;
+}
+
+void PulseBackend::setPreferredChunk(double seconds)
+{
+    if (!m_loop) {
+        m_chunkSeconds = seconds;
+        return;
+    }
+    pa_threaded_mainloop_lock(m_loop);
+    if (m_chunkSeconds != seconds) {
+        m_chunkSeconds = seconds;
+        applyBufferAttr();
+    }
+    pa_threaded_mainloop_unlock(m_loop);
+}
 
 std::string PulseBackend::targetSource() const
 {
@@ -71,12 +104,10 @@ void PulseBackend::connectStream(const std::string &source)
     pa_stream_set_read_callback(m_stream, &PulseBackend::streamReadCb, this);
     pa_stream_set_moved_callback(m_stream, &PulseBackend::streamMovedCb, this);
 
-    pa_buffer_attr attr {};
-    attr.maxlength = static_cast<uint32_t>(-1);
-    attr.tlength = attr.prebuf = attr.minreq = static_cast<uint32_t>(-1);
-    attr.fragsize = static_cast<uint32_t>(pa_usec_to_bytes(m_idle ? kIdleFragmentUsec : kActiveFragmentUsec, &spec));
-    // ADJUST_LATENCY makes the source itself run at our fragment size; without it an idle null
-    // sink keeps its 2 s latency and the first data arrives only after ~2 s.
+    const pa_buffer_attr attr = bufferAttr(spec, m_idle);
+    // ADJUST_LATENCY makes the source itself run at our fragment size, so it posts one chunk per
+    // fragment (one wake-up per frame with the engine's hint); without it an idle null sink keeps
+    // its 2 s latency and the first data arrives only after ~2 s.
     const auto flags = static_cast<pa_stream_flags_t>(PA_STREAM_ADJUST_LATENCY | PA_STREAM_AUTO_TIMING_UPDATE
                                                       | PA_STREAM_INTERPOLATE_TIMING);
     if (pa_stream_connect_record(m_stream, source.c_str(), &attr, flags) < 0) {
@@ -123,10 +154,7 @@ void PulseBackend::applyBufferAttr()
 {
     if (!m_stream || pa_stream_get_state(m_stream) != PA_STREAM_READY)
         return;
-    pa_buffer_attr attr = *pa_stream_get_buffer_attr(m_stream);
-    attr.fragsize = static_cast<uint32_t>(
-        pa_usec_to_bytes(m_idle ? kIdleFragmentUsec : kActiveFragmentUsec, pa_stream_get_sample_spec(m_stream)));
-    attr.maxlength = static_cast<uint32_t>(-1);
+    const pa_buffer_attr attr = bufferAttr(*pa_stream_get_sample_spec(m_stream), m_idle);
     if (pa_operation *op = pa_stream_set_buffer_attr(m_stream, &attr, nullptr, nullptr))
         pa_operation_unref(op);
 }

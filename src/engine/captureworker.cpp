@@ -3,13 +3,28 @@
 #include "core/logging.h"
 #include "sourceresolver.h"
 
+#include <cmath>
+
 namespace spectray {
+
+namespace {
+// Capture chunks of one frame hop (or an even part of it when the hop is long) complete one frame
+// each, so a frame leaves as soon as its last samples arrive and nothing wakes in between. Longer
+// chunks than this would delay frames at low frame rates more than they save.
+constexpr double kLongestChunkSeconds = 0.020;
+
+double chunkSecondsFor(int fps)
+{
+    if (fps <= 0)
+        return 0.0;
+    const double hop = 1.0 / fps;
+    return hop / std::ceil(hop / kLongestChunkSeconds);
+}
+} // namespace
 
 CaptureWorker::CaptureWorker(QObject *parent)
     : QObject(parent)
     , m_backends(*this)
-    , m_emitFrame([this](const SpectrumFrame &frame) { emit frameReady(frame); })
-    , m_emitFeatures([this](const AudioFeatures &features) { emit featuresReady(features); })
     , m_retryTimer(this) // a child, so it moves to the worker thread with us
 {
     m_retryTimer.setSingleShot(true);
@@ -104,28 +119,25 @@ void CaptureWorker::applyConfig(const AnalysisConfig &config)
 {
     if (config == m_config)
         return;
-    const AnalysisConfig previous = m_config;
-    m_config = config;
-    if (m_format.sampleRate > 0) {
-        QString error;
-        if (!rebuildPipeline(m_format.sampleRate, &error)) {
-            m_config = previous; // the running analysis goes on as it was
-            publish(m_status.explain(tr("Analysis settings rejected: %1").arg(error)));
-        }
+    QString error;
+    if (!m_live.applyConfig(config, &error)) {
+        publish(m_status.explain(tr("Analysis settings rejected: %1").arg(error)));
+        return; // the running analysis goes on as it was
     }
+    const bool newFps = config.fps != m_config.fps;
+    m_config = config;
+    if (newFps && m_active)
+        applyChunkHint(m_active);
 }
 
 void CaptureWorker::setFeaturesEnabled(bool enabled)
 {
-    m_pipeline.setFeatureSink(enabled ? &m_emitFeatures : nullptr);
+    m_live.setFeaturesEnabled(enabled);
 }
 
-bool CaptureWorker::rebuildPipeline(int sampleRate, QString *error)
+void CaptureWorker::applyChunkHint(capture::AudioBackend *backend) const
 {
-    if (!m_pipeline.configure(m_config, sampleRate, error))
-        return false;
-    emit layoutChanged(m_pipeline.layout()); // before any frame that uses it
-    return true;
+    backend->setPreferredChunk(chunkSecondsFor(m_config.fps));
 }
 
 void CaptureWorker::openSelected(bool retry)
@@ -144,6 +156,8 @@ void CaptureWorker::openSelected(bool retry)
     // few seconds is not news (a machine without an audio server logs it once).
     if (!retry)
         publish(m_status.opening(id, nameOf(id), m_sourceWarning));
+    m_live.wantAudioNotice();
+    applyChunkHint(backend);
     std::string error;
     if (!backend->open(id.toStdString(), error)) {
         m_backends.releaseVirtual();
@@ -172,11 +186,8 @@ void CaptureWorker::closeActive()
         m_active = nullptr;
     }
     m_backends.releaseVirtual();
-    m_queue.clear();
-    m_pipeline.clear();
-    m_pipeline.setMuted(false);
-    m_silence.reset();
-    m_format = {};
+    ++m_session; // notices still queued for the closed source are ignored
+    m_live.reset();
 }
 
 void CaptureWorker::shutdown()
@@ -192,8 +203,19 @@ void CaptureWorker::shutdown()
 void CaptureWorker::onAudio(const float *interleaved, std::size_t frames, const capture::StreamFormat &format,
                             bool silentHint)
 {
-    if (m_queue.push(interleaved, frames, format, silentHint))
-        QMetaObject::invokeMethod(this, &CaptureWorker::drainAudio, Qt::QueuedConnection);
+    m_live.feed(interleaved, frames, format, silentHint);
+}
+
+void CaptureWorker::liveNotice(LiveAnalysis::Notice notice, const QString &detail)
+{
+    // Rare (state changes only), so a queued call per notice is fine.
+    QMetaObject::invokeMethod(
+        this,
+        [this, notice, detail, session = m_session.load()] {
+            if (session == m_session.load() && m_active)
+                handleNotice(notice, detail);
+        },
+        Qt::QueuedConnection);
 }
 
 void CaptureWorker::onDevicesChanged(const std::vector<capture::DeviceInfo> &devices)
@@ -230,13 +252,13 @@ void CaptureWorker::handleStreamEvent(capture::StreamEvent event, const QString 
     if (event == capture::StreamEvent::Waiting) {
         // The app's streams ended: start afresh when its next one comes (no stale silence state,
         // no idle-sized chunks from the backend).
-        m_silence.reset();
-        m_pipeline.setMuted(false);
+        m_live.restartSilence();
         m_active->setIdle(false);
         m_status.setWaitingReason(StatusMachine::notPlayingReason(
             deviceName.isEmpty() ? source.argument() : deviceName, allExcept));
     }
     const bool changed = m_status.streamEvent(event, message, deviceId, name);
+    m_live.wantAudioNotice(); // the status may wait for audio again (Starting after ServerBack)
     if (event == capture::StreamEvent::Failed) {
         closeActive();
         scheduleRetry();
@@ -244,68 +266,28 @@ void CaptureWorker::handleStreamEvent(capture::StreamEvent event, const QString 
     publish(changed);
 }
 
-void CaptureWorker::drainAudio()
+void CaptureWorker::handleNotice(LiveAnalysis::Notice notice, const QString &detail)
 {
-    const std::uint64_t dropped = m_queue.take(m_takeBuffer, m_takeSegments);
-    if (!m_active)
-        return;
-    if (dropped > 0) {
-        qCWarning(lcEngine) << "worker fell behind; dropped" << dropped << "frames of audio";
-        m_pipeline.skip(dropped, m_format.sampleRate);
-    }
-    for (std::size_t i = 0; i < m_takeSegments.size(); ++i) {
-        const auto &seg = m_takeSegments[i];
-        const std::size_t end = i + 1 < m_takeSegments.size() ? m_takeSegments[i + 1].firstSample : m_takeBuffer.size();
-        const auto channels = std::size_t(seg.format.channels);
-        processSegment(m_takeBuffer.data() + seg.firstSample, (end - seg.firstSample) / channels, seg.format,
-                       seg.silentHint);
-        if (!m_active)
-            return; // the analyzer was rejected and capture closed
-    }
-}
-
-// A new rate needs a new analyzer; a new channel count only a fresh history. False when the
-// stream cannot be analysed at all (capture is then closed with the reason).
-bool CaptureWorker::followFormat(const capture::StreamFormat &format)
-{
-    if (format.sampleRate == m_format.sampleRate && format.channels == m_format.channels && m_pipeline.isConfigured())
-        return true;
-    const bool newRate = format.sampleRate != m_format.sampleRate || !m_pipeline.isConfigured();
-    m_format = format;
-    if (!newRate) {
-        m_pipeline.restartHistory();
-        return true;
-    }
-    QString error;
-    if (rebuildPipeline(format.sampleRate, &error))
-        return true;
-    closeActive();
-    m_wantRunning = false;
-    publish(m_status.failed(tr("Cannot analyse this stream: %1").arg(error)));
-    return false;
-}
-
-void CaptureWorker::processSegment(const float *samples, std::size_t frames, const capture::StreamFormat &format,
-                                   bool silentHint)
-{
-    if (frames == 0 || !followFormat(format))
-        return;
-    if (m_status.audioArrived()) {
-        m_backoff.reset(); // it works: a later failure is retried soon again
-        publish(true);
-    }
-    const auto change = m_silence.observe(samples, frames, format.channels, format.sampleRate, silentHint);
-    if (change == SilenceDetector::Change::SoundReturned) {
-        m_pipeline.setMuted(false); // this chunk's frames are shown
+    switch (notice) {
+    case LiveAnalysis::Notice::AudioArrived:
+        if (m_status.audioArrived()) {
+            m_backoff.reset(); // it works: a later failure is retried soon again
+            publish(true);
+        }
+        break;
+    case LiveAnalysis::Notice::SoundReturned:
         m_active->setIdle(false);
         publish(m_status.soundReturned());
-    }
-    m_pipeline.push(samples, frames, format.channels, m_emitFrame);
-    if (change == SilenceDetector::Change::BecameSilent) {
-        // Frames stop after this chunk; the analysis keeps running so sound resumes them at once.
-        m_pipeline.setMuted(true);
+        break;
+    case LiveAnalysis::Notice::BecameSilent:
         m_active->setIdle(true);
         publish(m_status.silenceBegan());
+        break;
+    case LiveAnalysis::Notice::CannotAnalyse:
+        closeActive();
+        m_wantRunning = false;
+        publish(m_status.failed(tr("Cannot analyse this stream: %1").arg(detail)));
+        break;
     }
 }
 

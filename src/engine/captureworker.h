@@ -1,7 +1,5 @@
 #pragma once
 
-#include "analysispipeline.h"
-#include "audioqueue.h"
 #include "capture/audiobackend.h"
 #include "core/analysisconfig.h"
 #include "core/audiodevice.h"
@@ -9,22 +7,25 @@
 #include "core/enginestatus.h"
 #include "core/sourceid.h"
 #include "core/spectrumframe.h"
+#include "liveanalysis.h"
 #include "retrybackoff.h"
-#include "silencedetector.h"
 #include "sourcebackends.h"
 #include "statusmachine.h"
 
 #include <QObject>
 #include <QTimer>
 
+#include <atomic>
+
 namespace spectray {
 
-// Orchestrates capture on the engine's thread: opens the chosen source (SourceBackends), moves its
-// audio from the AudioQueue into the AnalysisPipeline, and reports through StatusMachine and
-// SilenceDetector. Backends call the CaptureSink methods on their own threads; those only copy into
-// the AudioQueue (or post a value) and wake this object, so all analysis and every signal happen
-// on the worker thread. Reached only through queued calls (see Engine).
-class CaptureWorker final : public QObject, private capture::CaptureSink
+// Orchestrates capture on the engine's thread: opens the chosen source (SourceBackends), hands its
+// audio to LiveAnalysis, and reports through StatusMachine. Backends call the CaptureSink methods
+// on their own threads: audio is analysed right there (LiveAnalysis; frameReady, featuresReady and
+// layoutChanged are emitted from that thread, so connect them queued or to an object on another
+// thread), device lists and stream events are posted to this object. Everything else happens on
+// the worker thread, which sleeps while audio flows. Reached only through queued calls (see Engine).
+class CaptureWorker final : public QObject, private capture::CaptureSink, private LiveAnalysis::Output
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CaptureWorker)
@@ -63,12 +64,15 @@ private:
     void onStreamEvent(capture::StreamEvent event, const std::string &message, const std::string &deviceId,
                        const std::string &deviceName) override;
 
+    // LiveAnalysis::Output — called on the audio thread.
+    void liveFrame(const SpectrumFrame &frame) override { emit frameReady(frame); }
+    void liveFeatures(const AudioFeatures &features) override { emit featuresReady(features); }
+    void liveLayout(const BandLayout &layout) override { emit layoutChanged(layout); }
+    void liveNotice(LiveAnalysis::Notice notice, const QString &detail) override;
+
     // Worker thread.
-    void drainAudio();
-    void processSegment(const float *samples, std::size_t frames, const capture::StreamFormat &format,
-                        bool silentHint);
-    bool followFormat(const capture::StreamFormat &format);
-    bool rebuildPipeline(int sampleRate, QString *error);
+    void handleNotice(LiveAnalysis::Notice notice, const QString &detail);
+    void applyChunkHint(capture::AudioBackend *backend) const;
     void openSelected(bool retry = false); // retry: a timed attempt after a failure
     void scheduleRetry();
     void closeActive();
@@ -81,16 +85,10 @@ private:
     SourceBackends m_backends;
     capture::AudioBackend *m_active = nullptr; // the one streaming, if any
 
-    AudioQueue m_queue;
-    std::vector<float> m_takeBuffer;
-    std::vector<AudioQueue::Segment> m_takeSegments;
-
-    AnalysisPipeline m_pipeline{AnalysisPipeline::Clock::Wall};
-    AnalysisPipeline::FrameSink m_emitFrame; // made once, not per chunk
-    AnalysisPipeline::FeatureSink m_emitFeatures;
-    capture::StreamFormat m_format;
+    LiveAnalysis m_live{*this, kSilenceSeconds};
+    // Counts opened sources, so a notice posted for a source already closed is ignored.
+    std::atomic<unsigned> m_session{0};
     AnalysisConfig m_config;
-    SilenceDetector m_silence{kSilenceSeconds};
     StatusMachine m_status;
 
     AudioDeviceList m_devices;

@@ -141,6 +141,40 @@ private slots:
               figures.front(), figures[figures.size() / 2], figures.back());
     }
 
+    void chunkHintSizesFragments()
+    {
+        // Nothing else plays into sink_b, so the sink runs at the latency the stream asks for. With
+        // the engine's hint of one 60 fps frame hop (800 frames at 48 kHz) the server sends one packet
+        // per hop; a hint of 5 ms (240 frames) gives packets of that size; nothing is lost either way.
+        test::CaptureRecorder rec; // declared first: the sink must outlive the backend
+        auto backend = capture::createSystemBackend();
+        backend->setSink(&rec);
+        backend->setPreferredChunk(1.0 / 60);
+        std::string error;
+        QVERIFY2(backend->open("pulse:sink_b.monitor", error), error.c_str());
+        QVERIFY(waitFor([&] { return rec.frames() > 0; }, test::kHangGuard) >= 0);
+        // Frames per packet and per second over a one-second window, by the clock actually elapsed.
+        const auto packets = [&] {
+            std::this_thread::sleep_for(300ms); // the sink's current cycle ends with the old size
+            const size_t c0 = rec.callbacks();
+            const size_t f0 = rec.frames();
+            const auto t0 = Clock::now();
+            std::this_thread::sleep_for(1000ms);
+            const double s = ms(Clock::now() - t0) / 1000.0;
+            const size_t calls = std::max<size_t>(1, rec.callbacks() - c0);
+            return std::pair<double, double>(double(rec.frames() - f0) / double(calls),
+                                             double(rec.frames() - f0) / s);
+        };
+        const auto hop = packets();
+        backend->setPreferredChunk(0.005);
+        const auto small = packets();
+        qInfo("frames per packet: hint 1/60 s %.0f, hint 5 ms %.0f (frames/s %.0f, %.0f)", hop.first, small.first,
+              hop.second, small.second);
+        QVERIFY2(hop.first > 700 && hop.first < 900, qPrintable(QString::number(hop.first)));
+        QVERIFY2(small.first > 200 && small.first < 280, qPrintable(QString::number(small.first)));
+        QVERIFY2(hop.second > 36000 && hop.second < 60000, qPrintable(QString::number(hop.second)));
+        QVERIFY2(small.second > 36000 && small.second < 60000, qPrintable(QString::number(small.second)));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPulseTiming)

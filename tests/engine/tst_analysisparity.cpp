@@ -1,5 +1,5 @@
 // Live capture and `spectray --analyze` promise the same frames for the same samples. The same file
-// goes through the live path (Engine -> file backend in 10 ms packets -> AudioQueue -> worker ->
+// goes through the live path (Engine -> file backend in 10 ms packets -> LiveAnalysis on its thread ->
 // pipeline, across threads) and through the offline path analyzeFile() that --analyze prints, read
 // in odd-sized chunks; every frame must be identical.
 #include "engine/engine.h"
