@@ -1,12 +1,18 @@
 // The engine against a real (private) PulseAudio daemon: tones played into null sinks must show up
 // in the right band, and switching devices mid-stream must move the spectrum with it.
+#include "capture/audiobackend.h"
+#include "engine/analysispipeline.h"
 #include "engine/engine.h"
+#include "engine/liveanalysis.h"
 #include "hangguard.h"
 #include "fakeapps.h"
 #include "pulsedaemon.h"
 
 #include <QSignalSpy>
 #include <QTest>
+
+#include <cmath>
+#include <mutex>
 
 using namespace spectray;
 
@@ -25,6 +31,48 @@ int loudestBand(const SpectrumFrame &frame)
 {
     return int(std::max_element(frame.bands.begin(), frame.bands.end()) - frame.bands.begin());
 }
+
+// Feeds a LiveAnalysis on the PulseAudio thread, as the worker does, and keeps what it got.
+class LiveTap final : public capture::CaptureSink, public LiveAnalysis::Output
+{
+public:
+    LiveAnalysis live{*this, 2.0};
+
+    void onAudio(const float *interleaved, std::size_t frames, const capture::StreamFormat &format, bool hint) override
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_samples.insert(m_samples.end(), interleaved, interleaved + frames * std::size_t(format.channels));
+            m_format = format;
+            ++m_packets;
+        }
+        live.feed(interleaved, frames, format, hint);
+    }
+    void onDevicesChanged(const std::vector<capture::DeviceInfo> &) override {}
+    void onStreamEvent(capture::StreamEvent, const std::string &, const std::string &, const std::string &) override {}
+    void liveFrame(const SpectrumFrame &frame) override
+    {
+        std::lock_guard lock(m_mutex);
+        m_frames.append(frame);
+    }
+    void liveFeatures(const AudioFeatures &) override {}
+    void liveLayout(const BandLayout &) override {}
+    void liveNotice(LiveAnalysis::Notice, const QString &) override {}
+
+    std::size_t sampleCount() const { std::lock_guard lock(m_mutex); return m_samples.size(); }
+    // Only after the backend closed (no more calls from its thread).
+    const std::vector<float> &samples() const { return m_samples; }
+    const QList<SpectrumFrame> &frames() const { return m_frames; }
+    capture::StreamFormat format() const { return m_format; }
+    int packets() const { return m_packets; }
+
+private:
+    mutable std::mutex m_mutex;
+    std::vector<float> m_samples;
+    QList<SpectrumFrame> m_frames;
+    capture::StreamFormat m_format;
+    int m_packets = 0;
+};
 
 } // namespace
 
@@ -158,6 +206,53 @@ private slots:
         qInfo("engine Running again %lld ms after the app's new stream started", pickUp.elapsed());
         QVERIFY(peaksAt(engine, 500.0, test::kHangGuardMs));
         engine.stop();
+    }
+
+    void livePulsePacketsGiveTheOfflineFrames()
+    {
+        // The same audio through the live path (PulseAudio's packets, analysed on its thread, at
+        // one packet per 60 fps hop) and through the offline path in one piece: the same frames.
+        test::TonePlayer tone;
+        QVERIFY(tone.start(QStringLiteral("sink_b"), 300.0, 0.4));
+        LiveTap tap; // declared first: the sink must outlive the backend
+        AnalysisConfig config;
+        config.profile = u"seed"_qs;
+        config.fftSize = 1024;
+        config.fps = 60;
+        QVERIFY(tap.live.applyConfig(config, nullptr));
+        auto backend = capture::createSystemBackend();
+        backend->setSink(&tap);
+        backend->setPreferredChunk(1.0 / 60);
+        std::string error;
+        QVERIFY2(backend->open("pulse:sink_b.monitor", error), error.c_str());
+        QElapsedTimer t;
+        t.start();
+        for (int step = 0; tap.sampleCount() < 2 * 48000 * 2 && t.elapsed() < test::kHangGuardMs; ++step) {
+            QTest::qWait(50);
+            tone.setTone(step % 2 ? 300.0 : 3000.0, 0.4); // something that changes from frame to frame
+        }
+        backend->close();
+        tone.stop();
+        const capture::StreamFormat format = tap.format();
+        QCOMPARE(format.channels, 2);
+        const std::size_t total = tap.samples().size() / 2;
+        QVERIFY2(total >= 48000, qPrintable(QString::number(total)));
+
+        AnalysisPipeline offline;
+        QVERIFY(offline.configure(config, format.sampleRate, nullptr));
+        QList<SpectrumFrame> reference;
+        offline.push(tap.samples().data(), total, 2, [&](const SpectrumFrame &f) { reference.append(f); });
+        const std::size_t hop = std::size_t(std::lround(format.sampleRate / 60.0));
+        qInfo("%d packets, %zu frames each on average, %lld frames", tap.packets(), total / std::size_t(tap.packets()),
+              qlonglong(tap.frames().size()));
+        QCOMPARE(tap.frames().size(), qsizetype((total - 1024) / hop + 1));
+        QCOMPARE(tap.frames().size(), reference.size());
+        for (qsizetype k = 0; k < reference.size(); ++k) {
+            QCOMPARE(tap.frames()[k].sequence, quint64(k));
+            QCOMPARE(tap.frames()[k].streamTime, reference[k].streamTime);
+            QCOMPARE(tap.frames()[k].bands, reference[k].bands);
+            QCOMPARE(tap.frames()[k].level, reference[k].level);
+        }
     }
 
     void cleanupTestCase() { m_daemon.stop(); }
