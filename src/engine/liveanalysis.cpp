@@ -10,8 +10,8 @@ LiveAnalysis::LiveAnalysis(Output &output, double silenceSeconds)
 {
 }
 
-void LiveAnalysis::feed(const float *interleaved, std::size_t frames, const capture::StreamFormat &format,
-                        bool silentHint)
+void LiveAnalysis::feed(
+    const float *interleaved, std::size_t frames, const capture::StreamFormat &format, bool silentHint)
 {
     if (frames == 0 || format.channels <= 0 || format.sampleRate <= 0)
         return;

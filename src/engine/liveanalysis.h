@@ -30,10 +30,10 @@ class LiveAnalysis final
 {
 public:
     enum class Notice {
-        AudioArrived,   // audio flows (sent once after wantAudioNotice())
-        SoundReturned,  // silence ended: frames resume with this packet
-        BecameSilent,   // silence lasted long enough: frames stopped after this packet
-        CannotAnalyse,  // no analyzer for this stream (detail says why); audio is ignored from now on
+        AudioArrived, // audio flows (sent once after wantAudioNotice())
+        SoundReturned, // silence ended: frames resume with this packet
+        BecameSilent, // silence lasted long enough: frames stopped after this packet
+        CannotAnalyse, // no analyzer for this stream (detail says why); audio is ignored from now on
     };
     class Output
     {
@@ -65,18 +65,18 @@ public:
 
 private:
     bool followFormat(const capture::StreamFormat &format); // lock held
-    bool rebuild(int sampleRate, QString *error);            // lock held
+    bool rebuild(int sampleRate, QString *error); // lock held
 
     Output &m_output;
     std::mutex m_mutex;
-    AnalysisPipeline m_pipeline{AnalysisPipeline::Clock::Wall};
+    AnalysisPipeline m_pipeline { AnalysisPipeline::Clock::Wall };
     AnalysisPipeline::FrameSink m_emitFrame; // made once, not per packet
     AnalysisPipeline::FeatureSink m_emitFeatures;
     SilenceDetector m_silence;
     AnalysisConfig m_config;
     capture::StreamFormat m_format;
     bool m_rejected = false; // CannotAnalyse sent: ignore audio until reset()
-    std::atomic<bool> m_audioNoticeWanted{false};
+    std::atomic<bool> m_audioNoticeWanted { false };
 };
 
 } // namespace spectray

@@ -17,8 +17,8 @@ namespace {
 
 constexpr int kRate = 44100;
 constexpr int kFps = 60;
-constexpr int kWindow = 1024;                 // the seed profile's FFT (docs/dsp.md)
-constexpr int kHop = 735;                     // 44100 / 60: one frame per hop of samples
+constexpr int kWindow = 1024; // the seed profile's FFT (docs/dsp.md)
+constexpr int kHop = 735; // 44100 / 60: one frame per hop of samples
 
 AnalysisConfig seedConfig()
 {
@@ -47,7 +47,7 @@ public:
         if (keep)
             frames.append(frame);
     }
-    void liveFeatures(const AudioFeatures &) override {}
+    void liveFeatures(const AudioFeatures &) override { }
     void liveLayout(const BandLayout &) override { ++layouts; }
     void liveNotice(LiveAnalysis::Notice notice, const QString &text) override
     {
@@ -61,7 +61,7 @@ void feedInFragments(LiveAnalysis &live, const std::vector<float> &samples, int 
     const std::size_t total = samples.size() / std::size_t(channels);
     for (std::size_t at = 0; at < total; at += fragment) {
         const std::size_t n = std::min(fragment, total - at);
-        live.feed(samples.data() + at * std::size_t(channels), n, {kRate, channels}, false);
+        live.feed(samples.data() + at * std::size_t(channels), n, { kRate, channels }, false);
     }
 }
 
@@ -75,7 +75,7 @@ private slots:
     void everyFragmentSizeGivesTheOfflineFrames_data()
     {
         QTest::addColumn<int>("fragment");
-        for (int n : {1, 64, 367, kHop / 2, kHop, kHop + 1, 1024, 4410, 44100})
+        for (int n : { 1, 64, 367, kHop / 2, kHop, kHop + 1, 1024, 4410, 44100 })
             QTest::addRow("%d", n) << n;
     }
 
@@ -129,7 +129,7 @@ private slots:
         feedInFragments(live, samples, channels, kHop);
 
         using N = LiveAnalysis::Notice;
-        QCOMPARE(out.notices, (QList<N>{N::AudioArrived, N::BecameSilent, N::SoundReturned}));
+        QCOMPARE(out.notices, (QList<N> { N::AudioArrived, N::BecameSilent, N::SoundReturned }));
         // Sequences have no gap; the stream clock shows the silent stretch that was not sent:
         // frames stop ~2 s into the 3 s of silence and resume when sound is back at 4 s.
         QVERIFY(!out.frames.isEmpty());
@@ -170,8 +170,8 @@ private slots:
         QVERIFY(live.applyConfig(seedConfig(), nullptr));
         const std::vector<float> samples(400, 0.1f);
         for (int i = 0; i < 3; ++i)
-            live.feed(samples.data(), samples.size(), {8, 1}, false); // 8 Hz: nothing to show
-        QCOMPARE(out.notices, QList<LiveAnalysis::Notice>{LiveAnalysis::Notice::CannotAnalyse});
+            live.feed(samples.data(), samples.size(), { 8, 1 }, false); // 8 Hz: nothing to show
+        QCOMPARE(out.notices, QList<LiveAnalysis::Notice> { LiveAnalysis::Notice::CannotAnalyse });
         QVERIFY(!out.detail.isEmpty());
         QVERIFY(out.frames.isEmpty());
         live.reset(); // closed; a new stream is analysed again
@@ -225,7 +225,7 @@ private slots:
         live.setFeaturesEnabled(features);
         const std::vector<float> samples = test::noise(0.3, kRate, 3.0, 5, 2);
         const std::size_t third = samples.size() / 2 / 3;
-        live.feed(samples.data(), third, {kRate, 2}, false); // warm-up: analyzer and buffers built
+        live.feed(samples.data(), third, { kRate, 2 }, false); // warm-up: analyzer and buffers built
         const long before = out.seen;
         g_allocations = 0;
         g_counting = true;
@@ -236,7 +236,7 @@ private slots:
         g_allocations = 0;
         g_counting = true;
         for (std::size_t at = third; at + kHop <= 3 * third; at += kHop)
-            live.feed(samples.data() + 2 * at, kHop, {kRate, 2}, false);
+            live.feed(samples.data() + 2 * at, kHop, { kRate, 2 }, false);
         g_counting = false;
         QVERIFY(out.seen - before > 100);
         QCOMPARE(g_allocations.load(), 0L);
