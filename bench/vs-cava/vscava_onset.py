@@ -26,11 +26,12 @@ def write_tones(path, bursts):
 
 class Reader:
     """parec on the monitor: the moment it first reads each burst's first loud sample is the zero."""
-    LOUD = 300  # of 32767: the 1 ms ramp crosses it within 0.02 ms
+    LOUD = 300  # of 32767: the 1 ms ramp crosses it within 0.1 ms (5 samples at 250 Hz)
 
     def __init__(self, proc):
         self.proc, self.rest, self.armed, self.in_tone, self.quiet = proc, b"", False, False, 0
         self.onsets, self.chunks, self.err, self.err_mark = [], [], b"", 0
+        self.pos, self.onset_pos = 0, []  # samples read so far; each onset's position in the stream
 
     def arm(self):
         self.armed, self.err_mark = True, len(self.err)
@@ -54,10 +55,12 @@ class Reader:
                 first = next(i for i in range(n) if abs(a[i]) > self.LOUD)
                 if self.quiet + first >= QUIET_S * RATE:
                     self.onsets.append(now)
+                    self.onset_pos.append(self.pos + first)
                     self.in_tone = True
             self.quiet = n - 1 - next(i for i in range(n - 1, -1, -1) if abs(a[i]) > self.LOUD)
         if self.in_tone and self.quiet >= QUIET_S * RATE:
             self.in_tone = False
+        self.pos += n
 
     def latency_ms(self):
         """What PulseAudio reports as the reader's own latency, sampled while the tones played."""
@@ -97,8 +100,8 @@ def latencies(frames, onsets, band, threshold):
     for on in onsets:
         s, h = levels(frames, on, band)
         thr = threshold(s, h) if s is not None else None
-        if thr is None:
-            continue
+        if thr is None or any(v[band] > thr for v in window(frames, on - 0.10, on - 0.03)):
+            continue  # no clear rise, or the band was not back at rest before the burst
         hit = next((t for t, v in frames if t >= on - 0.05 and v[band] > thr), None)
         if hit is not None and hit < on + BURST_S:
             out.append(1000 * (hit - on))
@@ -126,65 +129,81 @@ def run_onsets(args, work, env, music):
     wav = os.path.join(work, "tones.wav")
     length = write_tones(wav, args.bursts)
     reader = Reader(spawn(["parec", "-d", MONITOR, "--latency-msec=2", "--format=s16le", "--rate=%d" % RATE,
-                           "--channels=1", "--raw"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE))
+                           "--channels=1", "--raw"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          keep_priority=True))
     rfds = (reader.proc.stdout.fileno(), reader.proc.stderr.fileno())
-    cava, spec = start_cava(work, env), start_spectray(args, work, env)
+    for fd in rfds:
+        os.set_blocking(fd, False)
+    # Spectray twice: `linear` for the table (the same amplitude criterion as CAVA's linear bars, no
+    # dB clipping; the analysis and its timing do not depend on the amplitude scale) and the default `db`.
+    progs = [start_cava(work, env), start_spectray(args, work, env, ("--print-frames", "--amplitude", "linear"), "lin"),
+             start_spectray(args, work, env, ("--print-frames",), "db")]
     try:
         deadline = time.monotonic() + 30  # cava plans its FFTs with FFTW_MEASURE: a slow start under load
-        while not (cava.frames and spec.frames) and time.monotonic() < deadline:
-            pump(0.1, [cava, spec], music, (rfds, reader.feed))
-        if not (cava.frames and spec.frames):
-            raise RuntimeError("no frames from cava (%d) or Spectray (%d) in 30 s" % (cava.frames, spec.frames))
-        pump(args.warmup + 2, [cava, spec], music, (rfds, reader.feed))  # music keeps Spectray out of "silent"
-        cava.keep, spec.keep = [], []
-        layout = next((json.loads(l) for l in spec.text if '"edges"' in l), None)
+        while not all(p.frames for p in progs) and time.monotonic() < deadline:
+            pump(0.1, progs, music, (rfds, reader.feed))
+        if not all(p.frames for p in progs):
+            raise RuntimeError("no frames in 30 s from one of cava / spectray (%s)" % [p.frames for p in progs])
+        pump(args.warmup + 2, progs, music, (rfds, reader.feed))  # music keeps Spectray out of "silent"
+        for p in progs:
+            p.keep = []
+        layout = next((json.loads(l) for l in progs[2].text if '"edges"' in l), None)
         music.stop()
         player = spawn(["paplay", "-d", SINK, wav], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         reader.arm()
         deadline = time.monotonic() + length + 20
         while time.monotonic() < deadline and player.poll() is None:
             reader.proc.send_signal(signal.SIGUSR1)
-            pump(0.5, [cava, spec], None, (rfds, reader.feed))
-        pump(1.0, [cava, spec], None, (rfds, reader.feed))
+            pump(0.5, progs, None, (rfds, reader.feed))
+        pump(1.0, progs, None, (rfds, reader.feed))
     finally:
-        end(cava)
-        end(spec)
+        for p in progs:
+            end(p)
         stop(reader.proc)
-    return analyse(args, reader, cava.keep, spec.keep, layout)
+    return analyse(args, reader, [p.keep for p in progs], layout)
 
 
-def schedule(onsets, bursts):
-    """Onsets by tone: the WAV is strictly periodic, so each onset's slot follows from the first one."""
-    slots, worst = {}, 0.0
-    for t in onsets:
-        k = round((t - onsets[0]) / PERIOD_S)
-        dev = abs(t - onsets[0] - k * PERIOD_S)
-        if 0 <= k < len(TONES) * bursts and dev < 0.25:
-            slots.setdefault(k // bursts, []).append(t)
-            worst = max(worst, dev)
-    return slots, worst
+def schedule(positions, bursts):
+    """Onset indices by tone. The WAV is strictly periodic, so each onset's slot follows from its distance
+    (in samples of the reader's stream) to the previous onset; a player stall shifts only what follows."""
+    slots, k = {}, 0
+    for i, pos in enumerate(positions):
+        if i:
+            k += max(1, round((pos - positions[i - 1]) / (PERIOD_S * RATE)))
+        if k < len(TONES) * bursts:
+            slots.setdefault(k // bursts, []).append(i)
+    return slots
 
 
-def analyse(args, reader, cava_frames, spec_frames, layout):
+def hiccups(reader):
+    """Onsets whose read time is > 20 ms off the stream's sample clock counted from the previous onset:
+    the server, the player or the reader ran late there (all three programs saw the same audio late)."""
+    pairs = list(zip(reader.onsets, reader.onset_pos))
+    return sum(1 for (t0, p0), (t1, p1) in zip(pairs, pairs[1:]) if abs((t1 - t0) - (p1 - p0) / RATE) > 0.02)
+
+
+def analyse(args, reader, frames, layout):
     chunks = sorted(reader.chunks)
     res = {"reader_ms": reader.latency_ms(), "onsets": len(reader.onsets),
            "chunk_ms": [1000 * chunks[int(q * (len(chunks) - 1))] / RATE for q in (0.5, 0.99)] if chunks else None}
     if not reader.onsets:
         return res
-    slots, res["worst_dev_ms"] = schedule(reader.onsets, args.bursts)
-    res["matched"] = sum(len(v) for v in slots.values())
-    linear = not layout or layout.get("amplitude") != "db"
+    slots = schedule(reader.onset_pos, args.bursts)
+    res["matched"], res["hiccups"] = sum(len(v) for v in slots.values()), hiccups(reader)
     range_db = (layout or {}).get("range_db", 65)
-    programs = (("CAVA", cava_frames, cava_edges(), True, 65535), ("Spectray", spec_frames,
-                layout and layout["edges"], linear, 1000))
+    edges = layout and layout["edges"]
+    programs = (("CAVA", frames[0], cava_edges(), True, 65535, 65535), ("Spectray", frames[1], edges, True, 1000, 1500),
+                ("Spectray db", frames[2], edges, False, 1000, 1000))
     for i, hz in enumerate(TONES):
-        ons = slots.get(i, [])
-        for name, frames, edges, lin, full in programs:
-            nominal = band_of(edges, hz) if edges else BANDS // 2
-            band = pick_band(frames, ons, nominal) if ons else nominal
+        idx = slots.get(i, [])
+        ons = [reader.onsets[k] for k in idx]
+        for name, fr, edg, lin, scale, top in programs:
+            nominal = band_of(edg, hz) if edg else BANDS // 2
+            band = pick_band(fr, ons, nominal) if ons else nominal
+            crit = below_held(args.below_held, lin, range_db, scale)
             res[(name, hz)] = {
-                "band": band, "nominal": nominal, "edges": edges and (edges[band], edges[band + 1]), "bursts": len(ons),
-                "lat": latencies(frames, ons, band, below_held(args.below_held, lin, range_db, full)),
-                "visible": latencies(frames, ons, band, own_scale(args.rise, full)),
-                "clipped": sum(1 for on in ons if (levels(frames, on, band)[1] or 0) >= 0.99 * full)}
+                "band": band, "nominal": nominal, "edges": edg and (edg[band], edg[band + 1]), "bursts": len(ons),
+                "lat": latencies(fr, ons, band, crit),
+                "visible": latencies(fr, ons, band, own_scale(args.rise, scale)),
+                "clipped": sum(1 for on in ons if (levels(fr, on, band)[1] or 0) >= 0.99 * top)}
     return res
