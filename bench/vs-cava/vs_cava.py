@@ -150,6 +150,15 @@ def report(args, rows, head, on, loads):
     met = "–" if math.isnan(hcpu) else ("yes" if hcpu <= ccpu and hrss <= 20 else "no")
     print("| headless + %d WebSocket clients, 60 fps | %s, %s | – | ×%s of CAVA's CPU | ≤ CAVA's `--print-frames` "
           "CPU, ≤ 20 MB | %s |" % (args.clients, fmt(hcpu, " %"), fmt(hrss, " MB", 1), fmt(hcpu / ccpu), met))
+    print_onset_rows(on)
+    print("\nMedians: RSS anonymous + file-backed: Spectray %s + %s MB, CAVA %s + %s MB, headless %s + %s MB; threads: "
+          "Spectray %s, CAVA %s; frames/s: Spectray %s, CAVA %s" % tuple(
+              fmt(med(rs, k), "", d) for rs, k, d in ((s, "anon", 1), (s, "file", 1), (c, "anon", 1), (c, "file", 1),
+                                                      (head, "anon", 1), (head, "file", 1), (s, "threads", 0),
+                                                      (c, "threads", 0), (s, "fps", 1), (c, "fps", 1))))
+
+
+def print_onset_rows(on):
     for hz, limit in zip(TONES, (1.0, 0.75, 0.75)):
         so, co = on.get(("Spectray", hz), {}).get("lat", []), on.get(("CAVA", hz), {}).get("lat", [])
         label = "tone onset → frame p50, %s (p90: %s / %s ms)" % (
