@@ -114,7 +114,7 @@ def print_onsets(args, on):
     print("  reader: parec --latency-msec=2, %s ms of audio per read (p50), %s ms (p99); its own latency as "
           "PulseAudio reports it (SIGUSR1 every 0.5 s, %d samples): p50 %s ms, p90 %s ms" % (
               fmt(ch[0], "", 1), fmt(ch[1], "", 1), len(rl), fmt(pct(rl, 0.5)), fmt(pct(rl, 0.9))))
-    print("  %d onsets seen, %d placed in the burst schedule; %d intervals between onsets > 20 ms off the "
+    print("  %d onsets seen (one not measured: the switch from the music), %d measured; %d intervals between onsets > 20 ms off the "
           "stream's sample clock (server or player ran late: the same audio reached all three late)" % (
               on.get("onsets", 0), on.get("matched", 0), on.get("hiccups", 0)))
     print("  A (the table): band within %g dB of its held level; B: %d %% of the way up in its own units"
@@ -126,10 +126,12 @@ def print_onsets(args, on):
                 continue
             e = o["edges"] or (float("nan"), float("nan"))
             print("  %5d Hz %-11s band %2d (%.0f–%.0f Hz; nominal %2d), held at full scale %2d/%d; A %2d bursts p50 %s"
-                  " p90 %s ms [%s]; B p50 %s ms" % (
+                  " p90 %s ms [%s]%s; B p50 %s ms" % (
                       hz, name, o["band"], e[0], e[1], o["nominal"], o["clipped"], o["bursts"], len(o["lat"]),
                       fmt(pct(o["lat"], 0.5), "", 1), fmt(pct(o["lat"], 0.9), "", 1),
-                      " ".join("%.0f" % x for x in o["lat"]), fmt(pct(o["visible"], 0.5), "", 1)))
+                      " ".join("%.0f" % x for x in o["lat"]),
+                      "".join(" (skipped: %s)" % ", ".join("%d %s" % (n, k) for k, n in o["skipped"].items())
+                              for _ in [0] if o["skipped"]), fmt(pct(o["visible"], 0.5), "", 1)))
     print("  (Spectray = --amplitude linear, the table's row; Spectray db = the default scale, run at the same time)")
 
 

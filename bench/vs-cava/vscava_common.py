@@ -15,8 +15,9 @@ children = []  # every process this script started, killed by PID at exit
 
 
 def raise_priority():
-    """The timing loop (and the raw reader) at nice -10 where allowed: on a loaded machine a starved
-    loop stamps reads late. The measured programs are started at nice 0 (spawn)."""
+    """Nice -10 where allowed, for the onset phase: the timing loop, the raw reader and the programs
+    (all alike), so that the rest of a loaded machine does not decide the latency. Processes spawn()
+    starts without keep_priority run at nice 0."""
     try:
         os.setpriority(os.PRIO_PROCESS, 0, -10)
         return True
@@ -128,7 +129,7 @@ class Program:
                 self.text.append(line.decode(errors="replace"))
 
 
-def start_cava(work, env):
+def start_cava(work, env, keep_priority=False):
     conf, fifo = os.path.join(work, "cava.conf"), os.path.join(work, "cava.fifo")
     with open(conf, "w") as f:
         f.write("[general]\nframerate = %d\nbars = %d\nsleep_timer = 0\n[input]\nmethod = pulse\nsource = %s\n"
@@ -137,14 +138,15 @@ def start_cava(work, env):
     if not os.path.exists(fifo):
         os.mkfifo(fifo, 0o600)
     fd = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # cava opens its end non-blocking: a reader must exist
-    proc = spawn(["cava", "-p", conf], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = spawn(["cava", "-p", conf], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                 keep_priority=keep_priority)
     return Program("CAVA", proc, fd, frame_bytes=2 * BANDS)
 
 
-def start_spectray(args, work, env, extra=("--print-frames",), tag="run"):
+def start_spectray(args, work, env, extra=("--print-frames",), tag="run", keep_priority=False):
     argv = [args.spectray, *extra, "--config", os.path.join(work, "spectray-%s.ini" % tag),
             "--source", "pulse:" + MONITOR, "--fps", str(FPS), "--bands", str(BANDS)]
-    proc = spawn(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    proc = spawn(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, keep_priority=keep_priority)
     os.set_blocking(proc.stdout.fileno(), False)
     return Program("Spectray", proc, proc.stdout.fileno())
 

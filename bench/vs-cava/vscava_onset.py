@@ -9,19 +9,20 @@ QUIET_S = 0.3  # silence needed before a loud sample counts as a new burst
 
 
 def write_tones(path, bursts):
-    """LEADIN_S of silence, then per tone `bursts` periods of BURST_S tone (-6 dBFS, 1 ms ramps) + silence."""
+    """LEADIN_S of silence, one burst that is not measured (the switch from the music), then per tone
+    `bursts` periods of BURST_S tone (-6 dBFS, 1 ms ramps) + silence."""
     ramp, on, period = int(RATE * 0.001), int(RATE * BURST_S), int(RATE * PERIOD_S)
     with wave.open(path, "wb") as w:
         w.setnchannels(1)
         w.setsampwidth(2)
         w.setframerate(RATE)
         w.writeframes(b"\0\0" * int(RATE * LEADIN_S))
-        for hz in TONES:
+        for t, hz in enumerate(TONES):
             burst = struct.pack("<%dh" % on, *[int(16384 * min(1.0, i / ramp, (on - 1 - i) / ramp)
                                                    * math.sin(2 * math.pi * hz * i / RATE)) for i in range(on)])
-            for _ in range(bursts):
+            for _ in range(bursts + (t == 0)):
                 w.writeframes(burst + b"\0\0" * (period - on))
-    return LEADIN_S + len(TONES) * bursts * PERIOD_S
+    return LEADIN_S + (len(TONES) * bursts + 1) * PERIOD_S
 
 
 class Reader:
@@ -32,6 +33,7 @@ class Reader:
         self.proc, self.rest, self.armed, self.in_tone, self.quiet = proc, b"", False, False, 0
         self.onsets, self.chunks, self.err, self.err_mark = [], [], b"", 0
         self.pos, self.onset_pos = 0, []  # samples read so far; each onset's position in the stream
+        self.onset_hz, self.collect = [], None  # each burst's frequency, from its first 20 ms
 
     def arm(self):
         self.armed, self.err_mark = True, len(self.err)
@@ -48,6 +50,7 @@ class Reader:
             return
         if self.armed:
             self.chunks.append(n)
+        fresh = False
         if max(a) <= self.LOUD and min(a) >= -self.LOUD:
             self.quiet += n
         else:
@@ -56,11 +59,19 @@ class Reader:
                 if self.quiet + first >= QUIET_S * RATE:
                     self.onsets.append(now)
                     self.onset_pos.append(self.pos + first)
-                    self.in_tone = True
+                    self.in_tone, self.collect, fresh = True, list(a[first:]), True
             self.quiet = n - 1 - next(i for i in range(n - 1, -1, -1) if abs(a[i]) > self.LOUD)
         if self.in_tone and self.quiet >= QUIET_S * RATE:
             self.in_tone = False
         self.pos += n
+        if self.collect is not None:
+            if not fresh:
+                self.collect.extend(a)
+            if len(self.collect) >= RATE // 50:
+                x = self.collect[: RATE // 50]
+                crossings = sum(1 for u, v in zip(x, x[1:]) if (u < 0) != (v < 0))
+                self.onset_hz.append(crossings * 25.0)  # crossings / 2 per period / 0.02 s
+                self.collect = None
 
     def latency_ms(self):
         """What PulseAudio reports as the reader's own latency, sampled while the tones played."""
@@ -94,17 +105,25 @@ def pick_band(frames, onsets, nominal):
     return min((b for b in range(BANDS) if med[b] >= 0.98 * best), key=lambda b: abs(b - nominal))
 
 
-def latencies(frames, onsets, band, threshold):
-    """ms from each zero to the first frame above threshold(silent, held); bursts without a clear rise skipped."""
+def latencies(frames, onsets, band, threshold, skipped=None):
+    """ms from each zero to the first frame above threshold(silent, held). Skipped bursts are counted in
+    `skipped`: no clear rise, band not back at rest before the zero, or no frame above within the burst."""
     out = []
     for on in onsets:
         s, h = levels(frames, on, band)
         thr = threshold(s, h) if s is not None else None
-        if thr is None or any(v[band] > thr for v in window(frames, on - 0.10, on - 0.03)):
-            continue  # no clear rise, or the band was not back at rest before the burst
-        hit = next((t for t, v in frames if t >= on - 0.05 and v[band] > thr), None)
-        if hit is not None and hit < on + BURST_S:
-            out.append(1000 * (hit - on))
+        if thr is None:
+            reason = "no rise"
+        elif any(v[band] > thr for v in window(frames, on - 0.10, on - 0.03)):
+            reason = "not at rest"
+        else:
+            hit = next((t for t, v in frames if t >= on - 0.05 and v[band] > thr), None)
+            if hit is not None and hit < on + BURST_S:
+                out.append(1000 * (hit - on))
+                continue
+            reason = "no hit"
+        if skipped is not None:
+            skipped[reason] = skipped.get(reason, 0) + 1
     return sorted(out)
 
 
@@ -136,8 +155,9 @@ def run_onsets(args, work, env, music):
         os.set_blocking(fd, False)
     # Spectray twice: `linear` for the table (the same amplitude criterion as CAVA's linear bars, no
     # dB clipping; the analysis and its timing do not depend on the amplitude scale) and the default `db`.
-    progs = [start_cava(work, env), start_spectray(args, work, env, ("--print-frames", "--amplitude", "linear"), "lin"),
-             start_spectray(args, work, env, ("--print-frames",), "db")]
+    progs = [start_cava(work, env, True),
+             start_spectray(args, work, env, ("--print-frames", "--amplitude", "linear"), "lin", True),
+             start_spectray(args, work, env, ("--print-frames",), "db", True)]
     try:
         deadline = time.monotonic() + 30  # cava plans its FFTs with FFTW_MEASURE: a slow start under load
         while not all(p.frames for p in progs) and time.monotonic() < deadline:
@@ -163,15 +183,14 @@ def run_onsets(args, work, env, music):
     return analyse(args, reader, [p.keep for p in progs], layout)
 
 
-def schedule(positions, bursts):
-    """Onset indices by tone. The WAV is strictly periodic, so each onset's slot follows from its distance
-    (in samples of the reader's stream) to the previous onset; a player stall shifts only what follows."""
-    slots, k = {}, 0
-    for i, pos in enumerate(positions):
-        if i:
-            k += max(1, round((pos - positions[i - 1]) / (PERIOD_S * RATE)))
-        if k < len(TONES) * bursts:
-            slots.setdefault(k // bursts, []).append(i)
+def by_tone(reader):
+    """Onset indices by tone, each burst's frequency from its zero crossings; the first onset (the burst
+    right after the switch from the music) is not measured."""
+    slots = {}
+    for k, hz in enumerate(reader.onset_hz):
+        i = min(range(len(TONES)), key=lambda j: abs(math.log(max(hz, 1.0) / TONES[j])))
+        if k and abs(math.log(max(hz, 1.0) / TONES[i])) < 0.2:
+            slots.setdefault(i, []).append(k)
     return slots
 
 
@@ -188,7 +207,7 @@ def analyse(args, reader, frames, layout):
            "chunk_ms": [1000 * chunks[int(q * (len(chunks) - 1))] / RATE for q in (0.5, 0.99)] if chunks else None}
     if not reader.onsets:
         return res
-    slots = schedule(reader.onset_pos, args.bursts)
+    slots = by_tone(reader)
     res["matched"], res["hiccups"] = sum(len(v) for v in slots.values()), hiccups(reader)
     range_db = (layout or {}).get("range_db", 65)
     edges = layout and layout["edges"]
@@ -200,10 +219,10 @@ def analyse(args, reader, frames, layout):
         for name, fr, edg, lin, scale, top in programs:
             nominal = band_of(edg, hz) if edg else BANDS // 2
             band = pick_band(fr, ons, nominal) if ons else nominal
-            crit = below_held(args.below_held, lin, range_db, scale)
+            crit, skipped = below_held(args.below_held, lin, range_db, scale), {}
             res[(name, hz)] = {
                 "band": band, "nominal": nominal, "edges": edg and (edg[band], edg[band + 1]), "bursts": len(ons),
-                "lat": latencies(fr, ons, band, crit),
+                "lat": latencies(fr, ons, band, crit, skipped), "skipped": skipped,
                 "visible": latencies(fr, ons, band, own_scale(args.rise, scale)),
                 "clipped": sum(1 for on in ons if (levels(fr, on, band)[1] or 0) >= 0.99 * top)}
     return res
