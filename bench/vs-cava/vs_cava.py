@@ -114,9 +114,10 @@ def print_onsets(args, on):
     print("  reader: parec --latency-msec=2, %s ms of audio per read (p50), %s ms (p99); its own latency as "
           "PulseAudio reports it (SIGUSR1 every 0.5 s, %d samples): p50 %s ms, p90 %s ms" % (
               fmt(ch[0], "", 1), fmt(ch[1], "", 1), len(rl), fmt(pct(rl, 0.5)), fmt(pct(rl, 0.9))))
-    print("  %d onsets seen (one not measured: the switch from the music), %d measured; %d intervals between onsets > 20 ms off the "
-          "stream's sample clock (server or player ran late: the same audio reached all three late)" % (
-              on.get("onsets", 0), on.get("matched", 0), on.get("hiccups", 0)))
+    print("  %d onsets seen, %d measured; not measured: the first (the switch from the music) and %d read more than "
+          "20 ms off the stream's sample clock (a stall of the server, the player or this loop: frames of all "
+          "programs then arrive in one batch with the zero)" % (on.get("onsets", 0), on.get("matched", 0),
+                                                                on.get("stalled", 0)))
     print("  A (the table): band within %g dB of its held level; B: %d %% of the way up in its own units"
           % (args.below_held, round(100 * args.rise)))
     for hz in TONES:

@@ -194,11 +194,13 @@ def by_tone(reader):
     return slots
 
 
-def hiccups(reader):
-    """Onsets whose read time is > 20 ms off the stream's sample clock counted from the previous onset:
-    the server, the player or the reader ran late there (all three programs saw the same audio late)."""
-    pairs = list(zip(reader.onsets, reader.onset_pos))
-    return sum(1 for (t0, p0), (t1, p1) in zip(pairs, pairs[1:]) if abs((t1 - t0) - (p1 - p0) / RATE) > 0.02)
+def stalled(reader, limit=0.02):
+    """Onsets whose zero was read more than `limit` s off the stream's sample clock (the median offset
+    between read time and sample position): the server, the player or this loop stalled there, and
+    frames of all programs arrive in a batch with it, so the burst says nothing about latency."""
+    offsets = [t - p / RATE for t, p in zip(reader.onsets, reader.onset_pos)]
+    mid = statistics.median(offsets) if offsets else 0.0
+    return {k for k, o in enumerate(offsets) if abs(o - mid) > limit}
 
 
 def analyse(args, reader, frames, layout):
@@ -207,8 +209,9 @@ def analyse(args, reader, frames, layout):
            "chunk_ms": [1000 * chunks[int(q * (len(chunks) - 1))] / RATE for q in (0.5, 0.99)] if chunks else None}
     if not reader.onsets:
         return res
-    slots = by_tone(reader)
-    res["matched"], res["hiccups"] = sum(len(v) for v in slots.values()), hiccups(reader)
+    bad = stalled(reader)
+    slots = {i: [k for k in ks if k not in bad] for i, ks in by_tone(reader).items()}
+    res["matched"], res["stalled"] = sum(len(v) for v in slots.values()), len(bad)
     range_db = (layout or {}).get("range_db", 65)
     edges = layout and layout["edges"]
     programs = (("CAVA", frames[0], cava_edges(), True, 65535, 65535), ("Spectray", frames[1], edges, True, 1000, 1500),
