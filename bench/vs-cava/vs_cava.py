@@ -178,7 +178,7 @@ def parse_args():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--seconds", type=float, default=20, help="measured seconds per program and round (20)")
     ap.add_argument("--rounds", type=int, default=3, help="rounds, alternating which program runs first (3)")
-    ap.add_argument("--bursts", type=int, default=12, help="tone bursts per frequency (12)")
+    ap.add_argument("--bursts", type=int, default=16, help="tone bursts per frequency (16)")
     ap.add_argument("--spectray", default=os.path.join(ROOT, "build", "src", "app", "spectray"))
     ap.add_argument("--music", default=DEFAULT_MUSIC, help="recording played in a loop (fretsonfire-songs-sectoid)")
     ap.add_argument("--warmup", type=float, default=4, help="seconds before each measurement (4)")

@@ -6,6 +6,7 @@ from vscava_common import (BANDS, BURST_S, LEADIN_S, MONITOR, PERIOD_S, RATE, SI
                            start_cava, start_spectray, stop)
 
 QUIET_S = 0.3  # silence needed before a loud sample counts as a new burst
+STEP_S = 0.0021  # extra silence per burst, cycling over 8 bursts (see write_tones)
 
 
 def write_tones(path, bursts):
@@ -20,9 +21,11 @@ def write_tones(path, bursts):
         for t, hz in enumerate(TONES):
             burst = struct.pack("<%dh" % on, *[int(16384 * min(1.0, i / ramp, (on - 1 - i) / ramp)
                                                    * math.sin(2 * math.pi * hz * i / RATE)) for i in range(on)])
-            for _ in range(bursts + (t == 0)):
-                w.writeframes(burst + b"\0\0" * (period - on))
-    return LEADIN_S + (len(TONES) * bursts + 1) * PERIOD_S
+            for k in range(bursts + (t == 0)):
+                # 1.6 s is a whole number of 60 fps hops: the silence grows by 0-14.7 ms (steps of 2.1 ms)
+                # so that the onsets fall at every phase of Spectray's frame clock, not at one.
+                w.writeframes(burst + b"\0\0" * (period - on + int(RATE * STEP_S * (k % 8))))
+    return LEADIN_S + (len(TONES) * bursts + 1) * (PERIOD_S + 8 * STEP_S)
 
 
 class Reader:
