@@ -13,8 +13,9 @@ A benchmark: it prints figures and exits 0 (2 for bad arguments or missing tools
 """
 import argparse, json, math, os, shutil, signal, statistics, subprocess, sys, tempfile, time
 
-from vscava_common import (DRAIN_S, FPS, ROOT, TONES, Music, end, measure, on_term, pump, raise_priority, spawn, start_cava,
-                           start_pulse, start_spectray, stop, stop_all, wait_first_frame)
+sys.dont_write_bytecode = True  # no __pycache__ next to the helper modules in the source tree
+from vscava_common import (DRAIN_S, FPS, ROOT, TONES, Music, end, measure, on_term, pump, raise_priority, spawn,
+                           start_cava, start_pulse, start_spectray, stop, stop_all, wait_first_frame)
 from vscava_onset import run_onsets
 
 DEFAULT_MUSIC = "/usr/share/games/fretsonfire/data/songs/sectoid/Metal madness/song.ogg"
