@@ -43,6 +43,8 @@ test_pkgs=(
   zbar-tools
   # Real recorded music for tests/dsp/tst_musicalive and bench/music (rock/metal; game score).
   fretsonfire-songs-sectoid drascula-music
+  # bench/vs-cava compares Spectray with the terminal visualiser people know (Debian's CAVA).
+  cava
   clang-14 libclang-rt-14-dev
 )
 
