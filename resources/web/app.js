@@ -40,15 +40,13 @@
     st.bands = n;
   }
 
-  function present(now) { // a frame's values (in `incoming`) become the new interpolation target
-    const k = Math.min(1, Math.max(0, (now - frameAt) / intervalMs));
-    for (let i = 0; i < to.length; i++) { from[i] += (to[i] - from[i]) * k; to[i] = incoming[i]; }
-    frameAt = now;
-    if (st.style === 'spectrogram') renderer.pushRow(drawn);
-  }
-
-  // ---- frames, optionally held until their play_ts (A/V sync); newest wins when late
-  const queue = []; let clockDelta = 0, bestRtt = Infinity;
+  // ---- frames, optionally held until their play_ts (A/V sync); newest wins when late. Held frames
+  // wait in a ring of preallocated slots (no allocation per frame); at most 500 ms are held.
+  const HELD = 64;
+  const held = Array.from({ length: HELD }, () => ({ due: 0, playTs: 0, values: new Float32Array(0), bass: 0 }));
+  let heldHead = 0, heldCount = 0, clockDelta = 0, bestRtt = Infinity;
+  // The last presentations of play_ts frames, for tests and tools: [play_ts, page epoch ms] pairs.
+  const shownAt = st.presented = { ring: new Float64Array(2 * 256), count: 0 };
   function onFrame(get, n, b, l, scale, playTs) {
     const s = scale > 0 ? scale : 1000;
     resizeBands(n);
@@ -56,26 +54,49 @@
     bassTo = Math.min(1, Math.max(0, b / s));
     level = Math.min(1, Math.max(0, l / s));
     st.frames++;
+    const now = performance.now();
     if (playTs > 0) {
       if (!st.playTs) { st.playTs = true; if (panel) panel.showOffset(true); }
-      const due = Math.min(playTs + settings.offset - clockDelta - Date.now(), 500) + performance.now();
-      if (due > performance.now()) { queue.push({ due, values: Float32Array.from(incoming), bass: bassTo }); return; }
+      // play_ts is on the server's clock: clockDelta (server - page, from pong) maps it to ours.
+      const due = Math.min(playTs + settings.offset - clockDelta - Date.now(), 500) + now;
+      if (due > now) { hold(due, playTs); return; }
     }
-    present(performance.now());
+    present(now, playTs);
+  }
+  function hold(due, playTs) {
+    if (heldCount === HELD) { heldHead = (heldHead + 1) % HELD; heldCount--; } // full: the oldest goes
+    const slot = held[(heldHead + heldCount++) % HELD];
+    if (slot.values.length !== incoming.length) slot.values = new Float32Array(incoming.length);
+    slot.values.set(incoming); slot.due = due; slot.playTs = playTs; slot.bass = bassTo;
   }
   function drainQueue(now) {
     let last = null;
-    while (queue.length && queue[0].due <= now) last = queue.shift();
-    if (last) { incoming.set(last.values); bassTo = last.bass; present(now); }
+    while (heldCount && held[heldHead].due <= now) { last = held[heldHead]; heldHead = (heldHead + 1) % HELD; heldCount--; }
+    if (last && last.values.length === incoming.length) { incoming.set(last.values); bassTo = last.bass; present(now, last.playTs); }
+  }
+  function present(now, playTs) { // a frame's values (in `incoming`) become the new interpolation target
+    const k = Math.min(1, Math.max(0, (now - frameAt) / intervalMs));
+    for (let i = 0; i < to.length; i++) { from[i] += (to[i] - from[i]) * k; to[i] = incoming[i]; }
+    frameAt = now;
+    if (st.style === 'spectrogram') renderer.pushRow(drawn);
+    if (playTs > 0) {
+      const j = 2 * (shownAt.count++ % 256);
+      shownAt.ring[j] = playTs; shownAt.ring[j + 1] = performance.timeOrigin + now;
+      st.clockDelta = clockDelta;
+    }
   }
 
+  // Binary frame (docs/protocol.md): flags bit 0 says offset 38 holds play_delay, the i16 ms from
+  // the wall clock `ts` (i64 at 24, read as two u32 to avoid a BigInt per frame) to play_ts.
   function onBinary(buf) {
     const dv = new DataView(buf);
     if (buf.byteLength < 40 || dv.getUint32(0, false) !== 0x53505452 /* "SPTR" */ || dv.getUint8(4) !== 1) return;
     const n = dv.getUint16(6, true);
     if (buf.byteLength !== 40 + 2 * n) return;
     st.binaryFrames++;
-    onFrame((i) => dv.getInt16(40 + 2 * i, true), n, dv.getInt16(34, true), dv.getInt16(36, true), dv.getUint16(32, true), 0);
+    const ts = dv.getUint32(24, true) + dv.getInt32(28, true) * 4294967296;
+    const playTs = (dv.getUint8(5) & 1) && ts > 0 ? ts + dv.getInt16(38, true) : 0;
+    onFrame((i) => dv.getInt16(40 + 2 * i, true), n, dv.getInt16(34, true), dv.getInt16(36, true), dv.getUint16(32, true), playTs);
   }
 
   function onText(text) {
