@@ -8,11 +8,12 @@
 //     per process type (renderer, gpu-process = viz/compositor, browser, utility ...) and in total,
 //     next to a reference page that only fills a full-screen canvas once per paint, same browser.
 //   node bench/web/webbench.mjs DEMOSERVER [--style bars] [--runs 7] [--seconds 10]
-//        [--config disable-gpu,no-gpu-compositing,in-process-gpu] [--trace OUT.json] [--skip-paint]
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+//        [--config disable-gpu,no-gpu-compositing,in-process-gpu] [--trace OUT.json] [--skip-paint] [--skip-draw]
+import { writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { loadChromium, startServer, launch, sleep } from '../../tests/net/web_common.mjs';
+import { measure, fmt, loadavg } from './cpu.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (name, dflt) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : dflt; };
@@ -30,52 +31,6 @@ const CONFIGS = {
 const configs = opt('--config', 'disable-gpu').split(',');
 for (const c of configs) if (!CONFIGS[c]) { console.error(`unknown --config ${c} (${Object.keys(CONFIGS).join(', ')})`); process.exit(2); }
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
-const hz = 100; // USER_HZ: /proc/PID/stat times are in clock ticks
-const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-
-function procs() { // pid -> {ppid, type, ticks}
-  const all = new Map();
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const f = readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1].split(' ');
-      const cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8');
-      const m = /--type=([a-z-]+)/.exec(cmd);
-      all.set(Number(d), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]), cmd,
-        type: m ? (m[1] === 'utility' && /NetworkService/.test(cmd) ? 'network' : m[1]) : 'browser' });
-    } catch (e) { /* gone */ }
-  }
-  return all;
-}
-function tree(all, nonce) { // the browser launched with our nonce and all its descendants
-  const root = [...all.entries()].find(([, p]) => p.cmd.includes(nonce) && p.type === 'browser');
-  if (!root) return new Map();
-  const out = new Map([[root[0], root[1]]]);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const [pid, p] of all) if (!out.has(pid) && out.has(p.ppid)) { out.set(pid, p); grew = true; }
-  }
-  return out;
-}
-
-// Paints/s over SECONDS and CPU % of one core per process type and in total.
-async function measure(page, nonce) {
-  const before = tree(procs(), nonce), w0 = Date.now();
-  const paints = await page.evaluate((ms) => new Promise((done) => {
-    let n = 0; const start = performance.now();
-    const tick = (now) => { n++; if (now - start < ms) requestAnimationFrame(tick); else done(n / ((now - start) / 1000)); };
-    requestAnimationFrame(tick);
-  }), seconds * 1000);
-  const wall = (Date.now() - w0) / 1000, after = tree(procs(), nonce), byType = {};
-  let total = 0;
-  for (const [pid, p] of after) {
-    const d = (p.ticks - (before.get(pid)?.ticks ?? 0)) / hz / wall * 100;
-    byType[p.type] = (byType[p.type] || 0) + d; total += d;
-  }
-  return { paints, total, byType, n: after.size };
-}
-const fmt = (m) => `${m.paints.toFixed(1)} paints/s, CPU ${m.total.toFixed(1)} % (` +
-  Object.entries(m.byType).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ') + `; ${m.n} processes)`;
 
 // The reference page for first paint, served with the headers Spectray's server sends.
 const REFERENCE = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Reference</title></head>' +
@@ -92,7 +47,7 @@ const chromium = await loadChromium();
 const server = await startServer([bin, '--port', '{PORT}', '--fps', '60', '--bands', '32']);
 try {
   if (!argv.includes('--skip-paint')) await firstPaint();
-  for (const c of configs) await drawing(c);
+  if (!argv.includes('--skip-draw')) for (const c of configs) await drawing(c);
 } finally {
   await server.stop();
   ref.close();
@@ -134,7 +89,7 @@ async function firstPaint() {
       page.push(await loadOnce(browser, server.base));
       refs.push(await loadOnce(browser, refUrl));
     }
-    if (traceFile) await loadOnce(browser, server.base, traceFile);
+    if (traceFile) { await loadOnce(browser, server.base, traceFile); await loadOnce(browser, refUrl, traceFile.replace(/(\.json)?$/, '.ref.json')); }
     const line = (xs) => `first paint median ${median(xs.map((x) => x.fp)).toFixed(0)} ms (min ${Math.min(...xs.map((x) => x.fp)).toFixed(0)}, ` +
       `max ${Math.max(...xs.map((x) => x.fp)).toFixed(0)}), FCP median ${median(xs.map((x) => x.fcp)).toFixed(0)} ms, ` +
       `response end ${median(xs.map((x) => x.response)).toFixed(0)} ms`;
@@ -157,7 +112,7 @@ async function drawing(config) {
       const f = (t) => { x.fillStyle = 'rgb(' + ((t / 10) % 255 | 0) + ',20,30)'; x.fillRect(0, 0, c.width, c.height); requestAnimationFrame(f); };
       requestAnimationFrame(f);</script>`);
     await sleep(1500);
-    const f = await measure(fpage, nonce);
+    const f = await measure(fpage, nonce, seconds);
     await floor.close();
 
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
@@ -165,7 +120,7 @@ async function drawing(config) {
     await page.goto(`${server.base}#style=${style}`);
     await page.waitForFunction(() => window.spectray && window.spectray.ready && window.spectray.frames > 30, null, { timeout: 15000 });
     await sleep(2000);
-    const m = await measure(page, nonce);
+    const m = await measure(page, nonce, seconds);
     const frames = await page.evaluate(() => window.spectray.frames);
     await context.close();
     console.log(`drawing at 1920x1080, Chromium --disable-gpu ${CONFIGS[config].join(' ')} (${config}), ${seconds} s, load average ${loadavg()}:`);

@@ -16,7 +16,7 @@
   const st = window.spectray = { frames: 0, binaryFrames: 0, state: 'connecting', status: 'connecting', bands: 0,
     fps: 0, device: '', engine: '', style: 'bars', desktopStyle: '', lang: 'en', wakeLock: 'none', wakeRequests: 0,
     flashTransitions: 0, playTs: false, settings: null, ready: false };
-  let defs = window.SpectrayDraw.DEFAULTS, strings = {};
+  let defs = null, strings = {}; // defs: /styles.json, the one definition of the look (no copy here)
   let settings = { ...Panel.DEFAULTS };
   let panel = null;
 
@@ -204,6 +204,7 @@
   // ---- settings applied
   function applySettings() {
     st.settings = settings;
+    if (!defs) return; // before styles.json: nothing to apply to yet
     const styles = defs.styles.map((s) => s.id);
     const want = settings.mirror && styles.includes(st.desktopStyle) ? st.desktopStyle : settings.style;
     if (want !== st.style) { st.style = want; renderer.spec.width = 0; }
@@ -242,11 +243,14 @@
   }
 
   // ---- the paint loop
-  let last = performance.now();
+  let last = performance.now(), levelShown = -1;
+  const picture = { style: '', values: drawn, peaks: peak, showPeaks: true, pulse: 0, axis: true, grid: true }; // reused
   function draw(now) {
     const dt = Math.min(100, Math.max(0, now - last));
     last = now;
     drainQueue(now);
+    requestAnimationFrame(draw);
+    if (!defs) return;
     renderer.fit();
     const b = defs.ballistics, slow = reducedMotion && reducedMotion.matches ? 2 : 1;
     const f = { low: 0.5, normal: 1, high: 2 }[settings.smoothing] * slow;
@@ -272,9 +276,11 @@
       if (v >= peak[i]) { peak[i] = v; holdUntil[i] = now + b.peak_hold_ms; }
       else if (now > holdUntil[i]) peak[i] = Math.max(v, peak[i] - dt / b.peak_fall_ms);
     }
-    renderer.draw({ style: st.style, values: drawn, peaks: peak, showPeaks: settings.peaks, pulse, axis: settings.axis, grid: settings.grid });
-    levelEl.style.transform = `scaleX(${level.toFixed(3)})`; // compositor only: no layout per paint
-    requestAnimationFrame(draw);
+    picture.style = st.style; picture.values = drawn; picture.peaks = peak; picture.showPeaks = settings.peaks;
+    picture.pulse = pulse; picture.axis = settings.axis; picture.grid = settings.grid;
+    renderer.draw(picture);
+    const lv = Math.round(level * 200);
+    if (lv !== levelShown) { levelShown = lv; levelEl.style.transform = `scaleX(${lv / 200})`; } // compositor only, when it moves
   }
 
   // ---- stay awake while visible (the lock is dropped by the browser when hidden; we re-ask)
@@ -308,9 +314,14 @@
 
   async function init() {
     const lang = (navigator.language || 'en').slice(0, 2).toLowerCase();
-    const get = (url) => fetch(url, { cache: 'no-store' }).then((r) => (r.ok ? r.json() : null)).catch(() => null);
-    const [d, i18n] = await Promise.all([get('styles.json'), get('i18n.json?lang=' + encodeURIComponent(lang))]);
-    if (d && Array.isArray(d.styles)) { defs = d; renderer.setDefs(d); }
+    // styles.json revalidates by its ETag (304 when unchanged); the strings are made per request.
+    const get = (url, cache) => fetch(url, { cache }).then((r) => (r.ok ? r.json() : null)).catch(() => null);
+    let [d, i18n] = await Promise.all([get('styles.json', 'no-cache'), get('i18n.json?lang=' + encodeURIComponent(lang), 'no-store')]);
+    for (let wait = 1000; !(d && Array.isArray(d.styles) && Array.isArray(d.themes)); wait = Math.min(10000, wait * 2)) {
+      await new Promise((r) => setTimeout(r, wait)); // the server is away: the look comes when it is back
+      d = await get('styles.json', 'no-cache');
+    }
+    defs = d; renderer.setDefs(d);
     if (i18n && i18n.strings) {
       strings = i18n.strings; st.lang = i18n.lang || 'en';
       try { localStorage.setItem('spectray.i18n', JSON.stringify(i18n)); } catch (e) { /* not cached */ }

@@ -20,7 +20,7 @@ try { ({ WebSocketServer } = await import('ws')); }
 catch (e) { console.error('ws is not installed (npm install at the repo root): skipped'); process.exit(77); }
 
 const SKEW = 4000, DELAY = 300, OFFSET = 100, BANDS = 32, FPS = 60;
-const FILES = { '/': 'index.html', '/app.js': 'app.js', '/draw.js': 'draw.js', '/panel.js': 'panel.js', '/style.css': 'style.css' };
+const FILES = { '/': 'index.html', '/app.js': 'app.js', '/draw.js': 'draw.js', '/panel.js': 'panel.js' };
 const TYPES = { html: 'text/html', js: 'text/javascript', css: 'text/css' };
 
 // Binary frame, docs/protocol.md: little-endian, 40-byte header then i16 bands.
