@@ -62,7 +62,7 @@ try {
     await page.setContent(html);
     await sleep(1000);
     const m = await measure(page, nonce, seconds);
-    console.log(`  ${name}: ${fmt(m)}; ${(m.total * 10 / m.paints).toFixed(2)} ms CPU per paint`);
+    console.log(`  ${name}: ${fmt(m)}`);
     await context.close();
   }
   console.log(`  (load average ${loadavg()})`);

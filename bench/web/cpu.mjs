@@ -47,5 +47,6 @@ export async function measure(page, nonce, seconds) {
   return { paints, total, byType, n: after.size };
 }
 export const fmt = (m) => `${m.paints.toFixed(1)} paints/s, CPU ${m.total.toFixed(1)} % (` +
-  Object.entries(m.byType).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ') + `; ${m.n} processes)`;
+  Object.entries(m.byType).sort((a, b) => b[1] - a[1]).filter(([, v]) => v >= 0.05).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ') +
+  `; ${m.n} processes; ${(m.total * 10 / m.paints).toFixed(2)} ms CPU per paint)`;
 

@@ -46,7 +46,8 @@
   const held = Array.from({ length: HELD }, () => ({ due: 0, playTs: 0, values: new Float32Array(0), bass: 0 }));
   let heldHead = 0, heldCount = 0, clockDelta = 0, bestRtt = Infinity;
   // The last presentations of play_ts frames, for tests and tools: [play_ts, page epoch ms] pairs.
-  const shownAt = st.presented = { ring: new Float64Array(2 * 256), count: 0 };
+  const shownAt = { ring: new Float64Array(2 * 256), count: 0 };
+  Object.defineProperty(st, 'presented', { value: shownAt, enumerable: false }); // kept out of state dumps
   function onFrame(get, n, b, l, scale, playTs) {
     const s = scale > 0 ? scale : 1000;
     resizeBands(n);

@@ -30,12 +30,12 @@ window.SpectrayDraw = (() => {
       this.w = 1; this.h = 1; this.dpr = 1;
       this.edges = []; this.labels = []; this.bpo = 0;
       this.axis = null; this.axisKey = '';
-      this.amp = ''; this.rangeDb = 0; this.gridLabel = '0 dB'; this.grid = null; this.gridKey = ''; this.gridOk = null;
+      this.amp = ''; this.rangeDb = 0; this.gridLabel = '0 dB'; this.grid = null; this.gridKey = ''; this.gridOk = null; this.gridRows = [];
       this.spec = document.createElement('canvas'); // one pixel per band and row, scaled up to draw
       this.specRow = null;
       this.lut = null;
       // Bars and LEDs are blitted from a one-pixel-wide strip holding the colour by height (and the
-      // LED gaps), and only the columns that changed are redrawn while the background stays the same.
+      // LED gaps): no gradient fill per paint.
       this.strip = document.createElement('canvas');
       this.stripKey = '';
       this.bgKey = -1; this.bgNow = '#000000';
@@ -98,34 +98,51 @@ window.SpectrayDraw = (() => {
     }
 
     // One picture. s: {style, values, peaks, showPeaks, pulse, axis, grid}; arrays are Float32Array.
+    // A picture that would look like the last one is not drawn at all: an untouched canvas costs the
+    // compositor nothing. Otherwise the whole canvas is drawn: in Chromium's software path a canvas
+    // changed only in part was far dearer (every commit waited ~200 ms for the previous buffer,
+    // bench/web/webbench.mjs "reduced motion") than one overwritten whole.
     draw(s) {
       if (!this.defs) return;
       const { ctx, w, h, pal } = this, n = s.values.length, last = this.last;
       const p = Math.min(1, Math.max(0, s.pulse)) * this.defs.pulse_strength;
       const r = Math.round(pal.bg[0] + (pal.mid[0] - pal.bg[0]) * p), g = Math.round(pal.bg[1] + (pal.mid[1] - pal.bg[1]) * p);
       const bgKey = (r << 16) | (g << 8) | Math.round(pal.bg[2] + (pal.mid[2] - pal.bg[2]) * p);
-      // Whatever the last picture does not share with this one forces a full redraw.
       if (bgKey !== this.bgKey || last.style !== s.style || last.n !== n || last.showPeaks !== s.showPeaks ||
           last.axis !== s.axis || last.grid !== s.grid || (s.style !== 'bars' && s.style !== 'led')) this.full = true;
       if (bgKey !== this.bgKey) { this.bgKey = bgKey; this.bgNow = '#' + bgKey.toString(16).padStart(6, '0'); }
       last.style = s.style; last.n = n; last.showPeaks = s.showPeaks; last.axis = s.axis; last.grid = s.grid;
-      const full = this.full;
-      this.full = false;
-      if (full) { ctx.fillStyle = this.bgNow; ctx.fillRect(0, 0, w, h); }
-      if (n === 0) return;
       const m = 6 * this.dpr, top = h * 0.08, axisH = s.axis && s.style !== 'radial' ? 18 * this.dpr : 0;
       const box = { x0: m, x1: w - m, y0: top, y1: h - m - axisH };
+      const bars = s.style === 'bars' || s.style === 'led';
+      if (bars && !this.columnsChanged(s, box) && !this.full) return; // the same picture in whole pixels
+      this.full = false;
+      ctx.fillStyle = this.bgNow; ctx.fillRect(0, 0, w, h);
+      if (n === 0) return;
       const grid = s.grid && s.style !== 'radial' && s.style !== 'spectrogram' ? this.gridCanvas(box, s.style === 'mirrored') : null;
       switch (s.style) {
         case 'mirrored': this.mirrored(s, box); break;
         case 'curve': this.curve(s, box); break;
-        case 'led': this.bars(s, box, true, full, grid); break;
+        case 'led': this.bars(s, box, true); break;
         case 'spectrogram': this.spectrogram(s, box); break;
         case 'radial': this.radial(s); break;
-        default: this.bars(s, box, false, full, grid);
+        default: this.bars(s, box, false);
       }
-      if (full && grid) ctx.drawImage(grid, 0, 0);
-      if (full && axisH) this.drawAxis(box, n);
+      if (grid) for (const [y, rows] of this.gridRows) ctx.drawImage(grid, 0, y, w, rows, 0, y, w, rows);
+      if (axisH) this.drawAxis(box, n);
+    }
+
+    // Bar and cap heights in whole pixels, kept from the last picture; true if any differs.
+    columnsChanged(s, box) {
+      const n = s.values.length, span = Math.max(1, Math.round(box.y1 - box.y0));
+      if (this.tops.length !== n) { this.tops = new Int32Array(n); this.caps = new Int32Array(n); }
+      let changed = false;
+      for (let i = 0; i < n; i++) {
+        const hgt = Math.round(Math.min(1, Math.max(0, s.values[i])) * span);
+        const pk = s.showPeaks && s.peaks[i] > 0 ? Math.round(Math.min(1, s.peaks[i]) * span) : -1;
+        if (hgt !== this.tops[i] || pk !== this.caps[i]) { changed = true; this.tops[i] = hgt; this.caps[i] = pk; }
+      }
+      return changed;
     }
 
     slots(n, box) {
@@ -152,23 +169,15 @@ window.SpectrayDraw = (() => {
       return span;
     }
 
-    bars(s, box, led, full, grid) {
+    bars(s, box, led) { // heights from columnsChanged (tops, caps), blitted from the strip
       const { ctx } = this, n = s.values.length, { slot, bw } = this.slots(n, box);
       const span = this.stripFor(box, led), y1 = Math.round(box.y1), cap = Math.round(this.defs.geometry.cap_px * this.dpr);
-      if (this.tops.length !== n) { this.tops = new Int32Array(n); this.caps = new Int32Array(n); }
-      const peakStyle = this.pal.flat ? '#' + this.pal.peak.map((v) => v.toString(16).padStart(2, '0')).join('') : '#e8ecff';
+      ctx.fillStyle = this.pal.peakCss || (this.pal.peakCss = css(this.pal.peak));
       for (let i = 0; i < n; i++) {
-        const hgt = Math.round(Math.min(1, Math.max(0, s.values[i])) * span);
-        const pk = s.showPeaks && s.peaks[i] > 0 ? Math.round(Math.min(1, s.peaks[i]) * span) : -1;
-        if (!full && hgt === this.tops[i] && pk === this.caps[i]) continue; // this column did not change
-        this.tops[i] = hgt; this.caps[i] = pk;
         const x = Math.round(box.x0 + slot * i + (slot - bw) / 2), wd = Math.max(1, Math.round(bw));
-        const y0 = Math.max(0, y1 - span - cap);
-        if (!full) { ctx.fillStyle = this.bgNow; ctx.fillRect(x, y0, wd, y1 - y0); } // the column, with room for the cap
+        const hgt = Math.min(this.tops[i], span), pk = this.caps[i];
         if (hgt > 0) ctx.drawImage(this.strip, 0, span - hgt, 1, hgt, x, y1 - hgt, wd, hgt);
-        if (pk >= 0) { ctx.fillStyle = peakStyle; ctx.fillRect(x, y1 - pk - cap, wd, cap); }
-        const gh = grid ? Math.min(y1 - y0, grid.height - y0) : 0; // the grid lines crossing it go back on top
-        if (!full && gh > 0) ctx.drawImage(grid, x, y0, wd, gh, x, y0, wd, gh);
+        if (pk >= 0) ctx.fillRect(x, y1 - pk - cap, wd, cap);
       }
     }
 
@@ -342,6 +351,8 @@ window.SpectrayDraw = (() => {
         for (const [y] of lines) c.fillRect(left, Math.floor(y), box.x1 - left, Math.max(1, Math.round(dpr)));
         c.fillStyle = this.pal.flat ? '#ffffff' : 'rgba(201,209,224,0.82)';
         for (const [y, text, label] of lines) if (label) c.fillText(text, box.x0, Math.min(Math.max(y, textH / 2), box.y1 - textH / 2));
+        // The rows that hold something: a full redraw copies only these, not a whole-screen image.
+        this.gridRows = lines.map(([y]) => { const top = Math.max(0, Math.floor(y - textH / 2) - 1); return [top, Math.min(g.height - top, Math.ceil(textH) + 2)]; });
         this.gridOk = g;
       }
       return this.gridOk;

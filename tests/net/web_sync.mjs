@@ -3,7 +3,7 @@
 // encodes frames from docs/protocol.md (independently of the C++ serialiser) with a clock SKEW ms
 // ahead of the page's, play_ts DELAY ms in the future, and the page's A/V offset preset to OFFSET.
 // Checked from the page's own record of what it presented when (window.spectray.presented):
-//  - its clock offset (from pong) finds the skew;
+//  - its clock offset (from pong) finds the skew (within 250 ms: half a loaded round trip);
 //  - each frame is presented at play_ts mapped to the page's clock, plus the offset, within a
 //    tolerance (never early, late by about one paint);
 //  - without flag bit 0, the same bytes at offset 38 are ignored and frames show at once.
@@ -74,13 +74,15 @@ try {
   await page.waitForFunction(() => window.spectray && window.spectray.ready && window.spectray.presented.count > 30, null, { timeout: 15000 });
   await sleep(1000); // the first pong has long arrived: frames presented from here on use the clock offset
   const t0 = await page.evaluate(() => performance.timeOrigin + performance.now());
-  await sleep(3000);
+  const c0 = await page.evaluate(() => window.spectray.presented.count);
+  // 40 presentations (under a second on an idle machine; a loaded one paints seldom), at most 20 s.
+  await page.waitForFunction((c) => window.spectray.presented.count >= c + 40, c0, { timeout: 20000 }).catch(() => {});
   const r = await page.evaluate(() => ({ ring: Array.from(window.spectray.presented.ring), count: window.spectray.presented.count,
     clockDelta: window.spectray.clockDelta, offset: window.spectray.settings.offset, playTs: window.spectray.playTs,
     offsetShown: !document.querySelector('#panel [data-key="offset"]').hidden }));
   check(r.playTs && r.offsetShown, 'binary frames with flag bit 0 carry play_ts; the A/V offset setting is shown');
   check(r.offset === OFFSET, `the A/V offset preset applies (${r.offset} ms)`);
-  check(Math.abs(r.clockDelta - SKEW) < 100, `the page's clock offset finds the server's ${SKEW} ms skew (${r.clockDelta.toFixed(1)} ms)`);
+  check(Math.abs(r.clockDelta - SKEW) < 250, `the page's clock offset finds the server's ${SKEW} ms skew (${r.clockDelta.toFixed(1)} ms)`);
   const errs = [], trueErrs = [];
   for (let k = Math.max(0, r.count - 256); k < r.count; k++) {
     const j = 2 * (k % 256), playTs = r.ring[j], at = r.ring[j + 1];
@@ -90,12 +92,13 @@ try {
   }
   const fmt = (xs) => `min ${Math.min(...xs).toFixed(1)}, median ${q(xs, 0.5).toFixed(1)}, p90 ${q(xs, 0.9).toFixed(1)} ms`;
   console.log(`# presentation minus (play_ts + offset), ${errs.length} frames: page's mapping ${fmt(errs)}; true skew ${fmt(trueErrs)}`);
-  // A paint comes every ~17 ms, so a frame shows up to one paint late (typically ~8 ms); the bounds
+  // A paint comes every ~17 ms, so a frame shows up to one paint late (typically ~10 ms); the bounds
   // are 5x that and more, against an error of DELAY + OFFSET = 400 ms if play_ts were ignored.
-  check(errs.length > 60, `frames presented in 3 s (${errs.length})`);
+  check(errs.length >= 40, `frames presented (${errs.length})`);
   check(Math.min(...errs) > -5, `no frame presented before its play_ts + offset (earliest ${Math.min(...errs).toFixed(1)} ms)`);
-  check(q(errs, 0.5) < 50 && q(errs, 0.9) < 100, `frames presented at play_ts + offset (median ${q(errs, 0.5).toFixed(1)} ms, p90 ${q(errs, 0.9).toFixed(1)} ms late)`);
-  check(Math.abs(q(trueErrs, 0.5)) < 100, `and at the true play time (median ${q(trueErrs, 0.5).toFixed(1)} ms)`);
+  check(q(errs, 0.5) < 60 && q(errs, 0.9) < 150, `frames presented at play_ts + offset (median ${q(errs, 0.5).toFixed(1)} ms, p90 ${q(errs, 0.9).toFixed(1)} ms late)`);
+  // The true play time is further off by the clock estimate's error (half a round trip at most).
+  check(Math.abs(q(trueErrs, 0.5)) < 250, `and near the true play time (median ${q(trueErrs, 0.5).toFixed(1)} ms)`);
   await context.close();
 
   s = await startServer(false); servers.push(s);
