@@ -17,7 +17,8 @@ struct Reply
 
 Reply get(quint16 port, const QByteArray &path, const QByteArray &extraHeaders = {})
 {
-    const QByteArray raw = rawExchange(port, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extraHeaders + "\r\n");
+    const QByteArray raw
+        = rawExchange(port, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extraHeaders + "\r\n");
     const qsizetype split = raw.indexOf("\r\n\r\n");
     return { raw.left(split), split < 0 ? QByteArray() : raw.mid(split + 4) };
 }
