@@ -16,7 +16,7 @@
   const st = window.spectray = { frames: 0, binaryFrames: 0, state: 'connecting', status: 'connecting', bands: 0,
     fps: 0, device: '', engine: '', style: 'bars', desktopStyle: '', lang: 'en', wakeLock: 'none', wakeRequests: 0,
     flashTransitions: 0, playTs: false, settings: null, ready: false };
-  let defs = window.SpectrayDraw.DEFAULTS, strings = {};
+  let defs = null, strings = {}; // defs: /styles.json, the one definition of the look (no copy here)
   let settings = { ...Panel.DEFAULTS };
   let panel = null;
 
@@ -40,15 +40,14 @@
     st.bands = n;
   }
 
-  function present(now) { // a frame's values (in `incoming`) become the new interpolation target
-    const k = Math.min(1, Math.max(0, (now - frameAt) / intervalMs));
-    for (let i = 0; i < to.length; i++) { from[i] += (to[i] - from[i]) * k; to[i] = incoming[i]; }
-    frameAt = now;
-    if (st.style === 'spectrogram') renderer.pushRow(drawn);
-  }
-
-  // ---- frames, optionally held until their play_ts (A/V sync); newest wins when late
-  const queue = []; let clockDelta = 0, bestRtt = Infinity;
+  // ---- frames, optionally held until their play_ts (A/V sync); newest wins when late. Held frames
+  // wait in a ring of preallocated slots (no allocation per frame); at most 500 ms are held.
+  const HELD = 64;
+  const held = Array.from({ length: HELD }, () => ({ due: 0, playTs: 0, values: new Float32Array(0), bass: 0 }));
+  let heldHead = 0, heldCount = 0, clockDelta = 0, bestRtt = Infinity;
+  // The last presentations of play_ts frames, for tests and tools: [play_ts, page epoch ms] pairs.
+  const shownAt = { ring: new Float64Array(2 * 256), count: 0 };
+  Object.defineProperty(st, 'presented', { value: shownAt, enumerable: false }); // kept out of state dumps
   function onFrame(get, n, b, l, scale, playTs) {
     const s = scale > 0 ? scale : 1000;
     resizeBands(n);
@@ -56,26 +55,49 @@
     bassTo = Math.min(1, Math.max(0, b / s));
     level = Math.min(1, Math.max(0, l / s));
     st.frames++;
+    const now = performance.now();
     if (playTs > 0) {
       if (!st.playTs) { st.playTs = true; if (panel) panel.showOffset(true); }
-      const due = Math.min(playTs + settings.offset - clockDelta - Date.now(), 500) + performance.now();
-      if (due > performance.now()) { queue.push({ due, values: Float32Array.from(incoming), bass: bassTo }); return; }
+      // play_ts is on the server's clock: clockDelta (server - page, from pong) maps it to ours.
+      const due = Math.min(playTs + settings.offset - clockDelta - Date.now(), 500) + now;
+      if (due > now) { hold(due, playTs); return; }
     }
-    present(performance.now());
+    present(now, playTs);
+  }
+  function hold(due, playTs) {
+    if (heldCount === HELD) { heldHead = (heldHead + 1) % HELD; heldCount--; } // full: the oldest goes
+    const slot = held[(heldHead + heldCount++) % HELD];
+    if (slot.values.length !== incoming.length) slot.values = new Float32Array(incoming.length);
+    slot.values.set(incoming); slot.due = due; slot.playTs = playTs; slot.bass = bassTo;
   }
   function drainQueue(now) {
     let last = null;
-    while (queue.length && queue[0].due <= now) last = queue.shift();
-    if (last) { incoming.set(last.values); bassTo = last.bass; present(now); }
+    while (heldCount && held[heldHead].due <= now) { last = held[heldHead]; heldHead = (heldHead + 1) % HELD; heldCount--; }
+    if (last && last.values.length === incoming.length) { incoming.set(last.values); bassTo = last.bass; present(now, last.playTs); }
+  }
+  function present(now, playTs) { // a frame's values (in `incoming`) become the new interpolation target
+    const k = Math.min(1, Math.max(0, (now - frameAt) / intervalMs));
+    for (let i = 0; i < to.length; i++) { from[i] += (to[i] - from[i]) * k; to[i] = incoming[i]; }
+    frameAt = now;
+    if (st.style === 'spectrogram') renderer.pushRow(drawn);
+    if (playTs > 0) {
+      const j = 2 * (shownAt.count++ % 256);
+      shownAt.ring[j] = playTs; shownAt.ring[j + 1] = performance.timeOrigin + now;
+      st.clockDelta = clockDelta;
+    }
   }
 
+  // Binary frame (docs/protocol.md): flags bit 0 says offset 38 holds play_delay, the i16 ms from
+  // the wall clock `ts` (i64 at 24, read as two u32 to avoid a BigInt per frame) to play_ts.
   function onBinary(buf) {
     const dv = new DataView(buf);
     if (buf.byteLength < 40 || dv.getUint32(0, false) !== 0x53505452 /* "SPTR" */ || dv.getUint8(4) !== 1) return;
     const n = dv.getUint16(6, true);
     if (buf.byteLength !== 40 + 2 * n) return;
     st.binaryFrames++;
-    onFrame((i) => dv.getInt16(40 + 2 * i, true), n, dv.getInt16(34, true), dv.getInt16(36, true), dv.getUint16(32, true), 0);
+    const ts = dv.getUint32(24, true) + dv.getInt32(28, true) * 4294967296;
+    const playTs = (dv.getUint8(5) & 1) && ts > 0 ? ts + dv.getInt16(38, true) : 0;
+    onFrame((i) => dv.getInt16(40 + 2 * i, true), n, dv.getInt16(34, true), dv.getInt16(36, true), dv.getUint16(32, true), playTs);
   }
 
   function onText(text) {
@@ -183,6 +205,7 @@
   // ---- settings applied
   function applySettings() {
     st.settings = settings;
+    if (!defs) return; // before styles.json: nothing to apply to yet
     const styles = defs.styles.map((s) => s.id);
     const want = settings.mirror && styles.includes(st.desktopStyle) ? st.desktopStyle : settings.style;
     if (want !== st.style) { st.style = want; renderer.spec.width = 0; }
@@ -221,11 +244,14 @@
   }
 
   // ---- the paint loop
-  let last = performance.now();
+  let last = performance.now(), levelShown = -1;
+  const picture = { style: '', values: drawn, peaks: peak, showPeaks: true, pulse: 0, axis: true, grid: true }; // reused
   function draw(now) {
     const dt = Math.min(100, Math.max(0, now - last));
     last = now;
     drainQueue(now);
+    requestAnimationFrame(draw);
+    if (!defs) return;
     renderer.fit();
     const b = defs.ballistics, slow = reducedMotion && reducedMotion.matches ? 2 : 1;
     const f = { low: 0.5, normal: 1, high: 2 }[settings.smoothing] * slow;
@@ -251,9 +277,11 @@
       if (v >= peak[i]) { peak[i] = v; holdUntil[i] = now + b.peak_hold_ms; }
       else if (now > holdUntil[i]) peak[i] = Math.max(v, peak[i] - dt / b.peak_fall_ms);
     }
-    renderer.draw({ style: st.style, values: drawn, peaks: peak, showPeaks: settings.peaks, pulse, axis: settings.axis, grid: settings.grid });
-    levelEl.style.transform = `scaleX(${level.toFixed(3)})`; // compositor only: no layout per paint
-    requestAnimationFrame(draw);
+    picture.style = st.style; picture.values = drawn; picture.peaks = peak; picture.showPeaks = settings.peaks;
+    picture.pulse = pulse; picture.axis = settings.axis; picture.grid = settings.grid;
+    renderer.draw(picture);
+    const lv = Math.round(level * 200);
+    if (lv !== levelShown) { levelShown = lv; levelEl.style.transform = `scaleX(${lv / 200})`; } // compositor only, when it moves
   }
 
   // ---- stay awake while visible (the lock is dropped by the browser when hidden; we re-ask)
@@ -287,9 +315,14 @@
 
   async function init() {
     const lang = (navigator.language || 'en').slice(0, 2).toLowerCase();
-    const get = (url) => fetch(url, { cache: 'no-store' }).then((r) => (r.ok ? r.json() : null)).catch(() => null);
-    const [d, i18n] = await Promise.all([get('styles.json'), get('i18n.json?lang=' + encodeURIComponent(lang))]);
-    if (d && Array.isArray(d.styles)) { defs = d; renderer.setDefs(d); }
+    // styles.json revalidates by its ETag (304 when unchanged); the strings are made per request.
+    const get = (url, cache) => fetch(url, { cache }).then((r) => (r.ok ? r.json() : null)).catch(() => null);
+    let [d, i18n] = await Promise.all([get('styles.json', 'no-cache'), get('i18n.json?lang=' + encodeURIComponent(lang), 'no-store')]);
+    for (let wait = 1000; !(d && Array.isArray(d.styles) && Array.isArray(d.themes)); wait = Math.min(10000, wait * 2)) {
+      await new Promise((r) => setTimeout(r, wait)); // the server is away: the look comes when it is back
+      d = await get('styles.json', 'no-cache');
+    }
+    defs = d; renderer.setDefs(d);
     if (i18n && i18n.strings) {
       strings = i18n.strings; st.lang = i18n.lang || 'en';
       try { localStorage.setItem('spectray.i18n', JSON.stringify(i18n)); } catch (e) { /* not cached */ }

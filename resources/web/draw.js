@@ -1,17 +1,9 @@
 // Spectray web client: the styles. Each draws the displayed band values (0..1) on a 2D canvas.
-// Look constants (ballistics, themes, LED pitch, colour map) come from /styles.json, the same file
-// the desktop window reads, so the two never drift; DEFAULTS below only cover the first paint.
+// Every look constant (ballistics, themes and their accents, LED pitch, colour map) comes from
+// /styles.json, the file the desktop window reads: the page has no copy of its own, and draws
+// nothing on the canvas until it has arrived (setDefs).
 'use strict';
 window.SpectrayDraw = (() => {
-  const DEFAULTS = {
-    styles: [{ id: 'bars' }, { id: 'mirrored' }, { id: 'curve' }, { id: 'led' }, { id: 'spectrogram' }, { id: 'radial' }],
-    ballistics: { attack_ms: 25, release_ms: 250, peak_hold_ms: 500, peak_fall_ms: 750 },
-    geometry: { led_pitch_px: 6, led_segment_px: 4, cap_px: 3, bar_fill: 0.78, bar_fill_dense: 0.9 },
-    background: '#0d0f14', pulse_strength: 0.35,
-    themes: [{ id: 'sky', accent: '#29b6f6' }],
-    colormap: { stops: ['#440154', '#31688e', '#35b779', '#fde725'] }, spectrogram_rows: 64,
-  };
-
   const hex = (s) => [1, 3, 5].map((i) => parseInt(s.slice(i, i + 2), 16));
   const css = (c, a = 1) => `rgba(${c[0] | 0},${c[1] | 0},${c[2] | 0},${a})`;
   const mix = (a, b, t) => [0, 1, 2].map((i) => a[i] + (b[i] - a[i]) * t);
@@ -32,38 +24,50 @@ window.SpectrayDraw = (() => {
       // Opaque: no blending with the page. (Not `desynchronized`: headless Chromium then stalls
       // screenshots, and it showed no measurable gain in software rendering here.)
       this.ctx = canvas.getContext('2d', { alpha: false });
-      this.defs = DEFAULTS;
-      this.themeId = 'sky';
-      this.pal = palette(DEFAULTS, 'sky');
+      this.defs = null; // styles.json, once it has arrived
+      this.themeId = '';
+      this.pal = null;
       this.w = 1; this.h = 1; this.dpr = 1;
       this.edges = []; this.labels = []; this.bpo = 0;
       this.axis = null; this.axisKey = '';
-      this.amp = ''; this.rangeDb = 0; this.gridLabel = '0 dB'; this.grid = null; this.gridKey = '';
+      this.amp = ''; this.rangeDb = 0; this.gridLabel = '0 dB'; this.grid = null; this.gridKey = ''; this.gridOk = null; this.gridRows = [];
       this.spec = document.createElement('canvas'); // one pixel per band and row, scaled up to draw
       this.specRow = null;
       this.lut = null;
+      // Bars and LEDs are blitted from a one-pixel-wide strip holding the colour by height (and the
+      // LED gaps): no gradient fill per paint.
+      this.strip = document.createElement('canvas');
+      this.stripKey = '';
+      this.bgKey = -1; this.bgNow = '#000000';
+      this.full = true; this.last = { style: '', n: -1, showPeaks: false, axis: false, grid: false };
+      this.tops = new Int32Array(0); this.caps = new Int32Array(0);
+      this.grads = null;
     }
 
     setDefs(defs) { this.defs = defs; this.lut = null; this.setTheme(this.themeId); }
-    setTheme(id) { this.themeId = id; this.pal = palette(this.defs, id); this.grad = null; this.axisKey = ''; }
+    setTheme(id) {
+      this.themeId = id;
+      if (this.defs) this.pal = palette(this.defs, id);
+      this.grads = null; this.axisKey = ''; this.stripKey = ''; this.gridKey = ''; this.full = true;
+    }
     // The layout's band edges and, for octave layouts, its nominal band names and bands per octave.
     setEdges(edges, labels, bpo) {
       this.edges = Array.isArray(edges) ? edges : [];
       this.labels = Array.isArray(labels) ? labels.map(String) : [];
-      this.bpo = Number(bpo) | 0; this.axisKey = '';
+      this.bpo = Number(bpo) | 0; this.axisKey = ''; this.full = true;
     }
     // The layout's amplitude scale ("db" or "linear") and dB span; the grid is drawn only for "db".
     setAmplitude(amplitude, rangeDb) {
-      this.amp = String(amplitude || ''); this.rangeDb = Number(rangeDb) || 0;
+      this.amp = String(amplitude || ''); this.rangeDb = Number(rangeDb) || 0; this.full = true;
     }
-    setGridLabel(text) { this.gridLabel = String(text); }
+    setGridLabel(text) { this.gridLabel = String(text); this.full = true; }
 
     fit() {
       const dpr = Math.min(window.devicePixelRatio || 1, 3);
       const w = Math.max(1, Math.round(this.canvas.clientWidth * dpr));
       const h = Math.max(1, Math.round(this.canvas.clientHeight * dpr));
       if (this.canvas.width !== w || this.canvas.height !== h) {
-        this.canvas.width = w; this.canvas.height = h; this.grad = null; this.axisKey = '';
+        this.canvas.width = w; this.canvas.height = h; this.grads = null; this.axisKey = ''; this.stripKey = ''; this.full = true;
       }
       this.w = w; this.h = h; this.dpr = dpr;
     }
@@ -81,23 +85,41 @@ window.SpectrayDraw = (() => {
       return (this.lut = lut);
     }
 
-    gradient(y0, y1) { // colour by height, as the window: low at y0, high at y1
-      const g = this.ctx.createLinearGradient(0, y0, 0, y1);
-      g.addColorStop(0, css(this.pal.low)); g.addColorStop(0.5, css(this.pal.mid)); g.addColorStop(1, css(this.pal.high));
+    gradient(y0, y1) { // colour by height, as the window: low at y0, high at y1 (made once per size and theme)
+      const key = y0 + ':' + y1;
+      if (!this.grads) this.grads = new Map();
+      let g = this.grads.get(key);
+      if (!g) {
+        g = this.ctx.createLinearGradient(0, y0, 0, y1);
+        g.addColorStop(0, css(this.pal.low)); g.addColorStop(0.5, css(this.pal.mid)); g.addColorStop(1, css(this.pal.high));
+        this.grads.set(key, g);
+      }
       return g;
     }
 
     // One picture. s: {style, values, peaks, showPeaks, pulse, axis, grid}; arrays are Float32Array.
+    // A picture that would look like the last one is not drawn at all: an untouched canvas costs the
+    // compositor nothing. Otherwise the whole canvas is drawn: in Chromium's software path a canvas
+    // changed only in part was far dearer (every commit waited ~200 ms for the previous buffer,
+    // bench/web/webbench.mjs "reduced motion") than one overwritten whole.
     draw(s) {
-      const { ctx, w, h, pal } = this;
+      if (!this.defs) return;
+      const { ctx, w, h, pal } = this, n = s.values.length, last = this.last;
       const p = Math.min(1, Math.max(0, s.pulse)) * this.defs.pulse_strength;
-      this.bgNow = css(mix(pal.bg, pal.mid, p));
-      ctx.fillStyle = this.bgNow;
-      ctx.fillRect(0, 0, w, h);
-      const n = s.values.length;
-      if (n === 0) return;
+      const r = Math.round(pal.bg[0] + (pal.mid[0] - pal.bg[0]) * p), g = Math.round(pal.bg[1] + (pal.mid[1] - pal.bg[1]) * p);
+      const bgKey = (r << 16) | (g << 8) | Math.round(pal.bg[2] + (pal.mid[2] - pal.bg[2]) * p);
+      if (bgKey !== this.bgKey || last.style !== s.style || last.n !== n || last.showPeaks !== s.showPeaks ||
+          last.axis !== s.axis || last.grid !== s.grid || (s.style !== 'bars' && s.style !== 'led')) this.full = true;
+      if (bgKey !== this.bgKey) { this.bgKey = bgKey; this.bgNow = '#' + bgKey.toString(16).padStart(6, '0'); }
+      last.style = s.style; last.n = n; last.showPeaks = s.showPeaks; last.axis = s.axis; last.grid = s.grid;
       const m = 6 * this.dpr, top = h * 0.08, axisH = s.axis && s.style !== 'radial' ? 18 * this.dpr : 0;
       const box = { x0: m, x1: w - m, y0: top, y1: h - m - axisH };
+      const bars = s.style === 'bars' || s.style === 'led';
+      if (bars && !this.columnsChanged(s, box) && !this.full) return; // the same picture in whole pixels
+      this.full = false;
+      ctx.fillStyle = this.bgNow; ctx.fillRect(0, 0, w, h);
+      if (n === 0) return;
+      const grid = s.grid && s.style !== 'radial' && s.style !== 'spectrogram' ? this.gridCanvas(box, s.style === 'mirrored') : null;
       switch (s.style) {
         case 'mirrored': this.mirrored(s, box); break;
         case 'curve': this.curve(s, box); break;
@@ -106,8 +128,21 @@ window.SpectrayDraw = (() => {
         case 'radial': this.radial(s); break;
         default: this.bars(s, box, false);
       }
-      if (s.grid && s.style !== 'radial' && s.style !== 'spectrogram') this.drawGrid(box, s.style === 'mirrored');
+      if (grid) for (const [y, rows] of this.gridRows) ctx.drawImage(grid, 0, y, w, rows, 0, y, w, rows);
       if (axisH) this.drawAxis(box, n);
+    }
+
+    // Bar and cap heights in whole pixels, kept from the last picture; true if any differs.
+    columnsChanged(s, box) {
+      const n = s.values.length, span = Math.max(1, Math.round(box.y1 - box.y0));
+      if (this.tops.length !== n) { this.tops = new Int32Array(n); this.caps = new Int32Array(n); }
+      let changed = false;
+      for (let i = 0; i < n; i++) {
+        const hgt = Math.round(Math.min(1, Math.max(0, s.values[i])) * span);
+        const pk = s.showPeaks && s.peaks[i] > 0 ? Math.round(Math.min(1, s.peaks[i]) * span) : -1;
+        if (hgt !== this.tops[i] || pk !== this.caps[i]) { changed = true; this.tops[i] = hgt; this.caps[i] = pk; }
+      }
+      return changed;
     }
 
     slots(n, box) {
@@ -115,24 +150,34 @@ window.SpectrayDraw = (() => {
       return { slot, bw: Math.max(1, slot * (n > 64 ? g.bar_fill_dense : g.bar_fill)) };
     }
 
-    bars(s, box, led) {
-      const { ctx } = this, n = s.values.length, { slot, bw } = this.slots(n, box);
-      const span = box.y1 - box.y0, cap = this.defs.geometry.cap_px * this.dpr;
-      ctx.fillStyle = this.gradient(box.y1, box.y0);
-      for (let i = 0; i < n; i++) {
-        const v = s.values[i];
-        if (v > 0) ctx.fillRect(box.x0 + slot * i + (slot - bw) / 2, box.y1 - v * span, bw, v * span);
-      }
-      if (led) { // cut the gaps between segments in the background colour, counted from the bottom
+    // The strip: colour by height from the bottom (last row) to the top of the box (row 0), LED gaps
+    // in the background colour counted from the bottom; rebuilt when size, theme or background change.
+    stripFor(box, led) {
+      const span = Math.max(1, Math.round(box.y1 - box.y0)), key = `${span}:${led}:${led ? this.bgKey : ''}:${this.themeId}`;
+      if (key === this.stripKey) return span;
+      this.stripKey = key;
+      const st = this.strip, c = st.getContext('2d');
+      st.width = 1; st.height = span;
+      const g = c.createLinearGradient(0, span, 0, 0);
+      g.addColorStop(0, css(this.pal.low)); g.addColorStop(0.5, css(this.pal.mid)); g.addColorStop(1, css(this.pal.high));
+      c.fillStyle = g; c.fillRect(0, 0, 1, span);
+      if (led) {
         const pitch = this.defs.geometry.led_pitch_px * this.dpr, seg = this.defs.geometry.led_segment_px * this.dpr;
-        ctx.fillStyle = this.bgNow; // the same (pulse-tinted) colour as the background: invisible outside bars
-        for (let y = box.y1 - seg; y > box.y0 - pitch; y -= pitch) ctx.fillRect(box.x0, y - (pitch - seg), box.x1 - box.x0, pitch - seg);
+        c.fillStyle = this.bgNow; // the same (pulse-tinted) colour as the background: invisible outside bars
+        for (let y = span - seg; y > -pitch; y -= pitch) c.fillRect(0, y - (pitch - seg), 1, pitch - seg);
       }
-      if (!s.showPeaks) return;
-      ctx.fillStyle = css(this.pal.peak);
+      return span;
+    }
+
+    bars(s, box, led) { // heights from columnsChanged (tops, caps), blitted from the strip
+      const { ctx } = this, n = s.values.length, { slot, bw } = this.slots(n, box);
+      const span = this.stripFor(box, led), y1 = Math.round(box.y1), cap = Math.round(this.defs.geometry.cap_px * this.dpr);
+      ctx.fillStyle = this.pal.peakCss || (this.pal.peakCss = css(this.pal.peak));
       for (let i = 0; i < n; i++) {
-        const pk = s.peaks[i];
-        if (pk > 0) ctx.fillRect(box.x0 + slot * i + (slot - bw) / 2, box.y1 - pk * span - cap, bw, cap);
+        const x = Math.round(box.x0 + slot * i + (slot - bw) / 2), wd = Math.max(1, Math.round(bw));
+        const hgt = Math.min(this.tops[i], span), pk = this.caps[i];
+        if (hgt > 0) ctx.drawImage(this.strip, 0, span - hgt, 1, hgt, x, y1 - hgt, wd, hgt);
+        if (pk >= 0) ctx.fillRect(x, y1 - pk - cap, wd, cap);
       }
     }
 
@@ -176,6 +221,7 @@ window.SpectrayDraw = (() => {
 
     // Waterfall: frequency across, newest row on top. One new row per data frame (pushRow).
     pushRow(values) {
+      if (!this.defs) return;
       const n = values.length, rows = this.defs.spectrogram_rows;
       const sc = this.spec, sctx = sc.getContext('2d');
       if (sc.width !== n || sc.height !== rows) {
@@ -274,9 +320,9 @@ window.SpectrayDraw = (() => {
     // dB grid, as the desktop window draws it (AxisOverlay): a line every grid_step_db below the
     // reference (a band reads (dB - (ref - range)) / range), "0 dB" on the top line and a real minus
     // below. Only for dB layouts. Rendered once per size/layout/theme into an offscreen canvas.
-    drawGrid(box, mirrored) {
+    gridCanvas(box, mirrored) { // the dB grid image, or null where none is drawn
       const step = (this.defs.axis && this.defs.axis.grid_step_db) || 0, range = this.rangeDb;
-      if (this.amp !== 'db' || !(range > 0) || !(step > 0)) return;
+      if (this.amp !== 'db' || !(range > 0) || !(step > 0)) return null;
       const key = `${this.w}x${this.h}:${box.y0}:${box.y1}:${range}:${step}:${mirrored}:${this.themeId}:${this.gridLabel}`;
       if (key !== this.gridKey) {
         this.gridKey = key;
@@ -286,7 +332,8 @@ window.SpectrayDraw = (() => {
         c.clearRect(0, 0, g.width, g.height);
         const half = mirrored ? (box.y1 - box.y0) / 2 : box.y1 - box.y0, mid = (box.y0 + box.y1) / 2;
         const spacing = (half * step) / range;
-        if (spacing < 3 * dpr) return; // denser than that the lines are a grey wash, not a scale
+        this.gridOk = null;
+        if (spacing < 3 * dpr) return null; // denser than that the lines are a grey wash, not a scale
         c.font = `${10 * dpr}px system-ui, sans-serif`;
         c.textBaseline = 'middle';
         const textH = 12 * dpr, every = spacing >= textH ? 1 : spacing * 2 >= textH ? 2 : 0;
@@ -304,10 +351,13 @@ window.SpectrayDraw = (() => {
         for (const [y] of lines) c.fillRect(left, Math.floor(y), box.x1 - left, Math.max(1, Math.round(dpr)));
         c.fillStyle = this.pal.flat ? '#ffffff' : 'rgba(201,209,224,0.82)';
         for (const [y, text, label] of lines) if (label) c.fillText(text, box.x0, Math.min(Math.max(y, textH / 2), box.y1 - textH / 2));
+        // The rows that hold something: a full redraw copies only these, not a whole-screen image.
+        this.gridRows = lines.map(([y]) => { const top = Math.max(0, Math.floor(y - textH / 2) - 1); return [top, Math.min(g.height - top, Math.ceil(textH) + 2)]; });
+        this.gridOk = g;
       }
-      this.ctx.drawImage(this.grid, 0, 0);
+      return this.gridOk;
     }
   }
 
-  return { DEFAULTS, Renderer, palette };
+  return { Renderer, palette };
 })();

@@ -3,7 +3,8 @@
 'use strict';
 window.SpectrayPanel = (() => {
   const KEY = 'spectray.settings';
-  const DEFAULTS = { style: 'bars', theme: 'sky', peaks: true, smoothing: 'normal', fps: 0, axis: true, grid: true,
+  // style and theme: '' = the first one styles.json lists (the ids and their colours live there only).
+  const DEFAULTS = { style: '', theme: '', peaks: true, smoothing: 'normal', fps: 0, axis: true, grid: true,
     mirror: false, offset: 0, flash: true };
   const SMOOTHING = ['low', 'normal', 'high'];
   const FPS = [0, 15, 30, 60];
@@ -23,7 +24,7 @@ window.SpectrayPanel = (() => {
   }
 
   function load(styles, themes) {
-    const s = { ...DEFAULTS };
+    const s = { ...DEFAULTS, style: styles[0], theme: themes[0] };
     let stored = {};
     try { stored = JSON.parse(localStorage.getItem(KEY) || '{}') || {}; } catch (e) { stored = {}; }
     for (const k of Object.keys(DEFAULTS)) {

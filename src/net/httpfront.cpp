@@ -301,7 +301,14 @@ void HttpFront::serve(QTcpSocket *socket, const HttpRequestHead &head)
         respond(socket, httpResponse(404, kText, trBytes("Not found."), isHead));
         return;
     }
-    respond(socket, httpResponse(200, asset.contentType, asset.body, isHead));
+    // Cache-Control: no-cache plus the tag: a reload revalidates (the binary may have been updated)
+    // and gets a 304 without the body when nothing changed.
+    const QByteArray etagHeader = "ETag: " + asset.etag + "\r\n";
+    if (hasToken(head.header("if-none-match"), asset.etag)) { // headOnly: the 200's length, no body
+        respond(socket, httpResponse(304, asset.contentType, asset.body, true, etagHeader));
+        return;
+    }
+    respond(socket, httpResponse(200, asset.contentType, asset.body, isHead, etagHeader));
 }
 
 // Checked here because QWebSocketServer drops these without an HTTP answer or accepts them.

@@ -51,7 +51,7 @@ QByteArray httpResponse(int status, const QByteArray &contentType, const QByteAr
                         bool headOnly, const QByteArray &extraHeaders)
 {
     static const QHash<int, QByteArray> reasons{
-        {200, "OK"}, {400, "Bad Request"}, {401, "Unauthorized"}, {403, "Forbidden"},
+        {200, "OK"}, {304, "Not Modified"}, {400, "Bad Request"}, {401, "Unauthorized"}, {403, "Forbidden"},
         {421, "Misdirected Request"},
         {404, "Not Found"}, {405, "Method Not Allowed"}, {408, "Request Timeout"},
         {426, "Upgrade Required"}, {429, "Too Many Requests"},

@@ -2,6 +2,7 @@
 
 #include "core/styledefs.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QHash>
 
@@ -21,11 +22,17 @@ constexpr Entry kEntries[] = {
     {"/app.js", ":/web/app.js", "text/javascript; charset=utf-8"},
     {"/draw.js", ":/web/draw.js", "text/javascript; charset=utf-8"},
     {"/panel.js", ":/web/panel.js", "text/javascript; charset=utf-8"},
-    {"/style.css", ":/web/style.css", "text/css; charset=utf-8"},
     {"/manifest.webmanifest", ":/web/manifest.webmanifest", "application/manifest+json"},
     {"/icons/icon-192.png", ":/web/icons/icon-192.png", "image/png"},
     {"/icons/icon-512.png", ":/web/icons/icon-512.png", "image/png"},
 };
+
+WebAsset made(const QByteArray &type, const QByteArray &body)
+{
+    // A hash of the bytes: a new build with other files gets other tags, the same bytes keep theirs.
+    const QByteArray hash = QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex().left(32);
+    return {type, body, '"' + hash + '"', true};
+}
 } // namespace
 
 WebAsset webAsset(const QByteArray &urlPath)
@@ -36,7 +43,7 @@ WebAsset webAsset(const QByteArray &urlPath)
     if (cached != cache.constEnd())
         return *cached;
     if (urlPath == "/styles.json") { // the window reads the same bytes: one definition of the look
-        WebAsset asset{"application/json", StyleDefs::json(), true};
+        const WebAsset asset = made("application/json", StyleDefs::json());
         cache.insert(urlPath, asset);
         return asset;
     }
@@ -46,7 +53,7 @@ WebAsset webAsset(const QByteArray &urlPath)
         QFile file(QString::fromLatin1(e.resource));
         if (!file.open(QIODevice::ReadOnly))
             return {};
-        WebAsset asset{e.contentType, file.readAll(), true};
+        const WebAsset asset = made(e.contentType, file.readAll());
         cache.insert(urlPath, asset);
         return asset;
     }

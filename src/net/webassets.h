@@ -10,6 +10,7 @@ struct WebAsset
 {
     QByteArray contentType;
     QByteArray body;
+    QByteArray etag; // quoted strong validator of body: the browser revalidates with If-None-Match
     bool found = false;
 };
 

@@ -42,7 +42,7 @@ async function seedServer(dir, listenPort) {
   const { readFileSync } = await import('node:fs');
   const { WebSocketServer } = await import('ws');
   const types = { '/': ['index.html', 'text/html'], '/app.js': ['app.js', 'text/javascript'],
-                  '/style.css': ['style.css', 'text/css'], '/api/info': null,
+                  '/api/info': null, '/styles.json': ['../styles.json', 'application/json'], // the page's look, as any server gives it
                   '/draw.js': ['draw.js', 'text/javascript'], '/panel.js': ['panel.js', 'text/javascript'] };
   const web = http.createServer((req, res) => {
     const t = types[req.url];

@@ -1,9 +1,10 @@
 // Test-only server: StreamServer fed with synthetic frames at a steady rate, no audio at all.
 // Used by the browser test and the load benchmark (bench/load) to measure the fan-out alone.
 //   spectray_net_demoserver [--port N] [--fps F] [--bands B] [--token T] [--require-token]
-//                           [--max-clients N] [--desktop-style ID] [--pulse-hz F]
+//                           [--max-clients N] [--desktop-style ID] [--pulse-hz F] [--play-delay-ms D]
 // Lines on stdin drive the server like the app would: "style ID" calls setDesktopStyle(ID).
 // --pulse-hz F replaces the waves with full-scale square bass pulses at F Hz (flash-guard test).
+// --play-delay-ms D stamps every frame's playTsMs D ms after its wall clock (A/V sync, issue 11).
 // Prints "PORT <n>" and the URLs on stdout; SIGINT/SIGTERM close clients with 1001 and exit 0.
 #include "net/streamserver.h"
 
@@ -44,7 +45,8 @@ int main(int argc, char **argv)
                   {QStringLiteral("desktop-style"), QStringLiteral("style id"), QStringLiteral("ID")},
                   {QStringLiteral("pulse-hz"), QStringLiteral("bass pulses"), QStringLiteral("F"), QStringLiteral("0")},
                   {QStringLiteral("amplitude"), QStringLiteral("layout amplitude"), QStringLiteral("db|linear"), QStringLiteral("db")},
-                  {QStringLiteral("range-db"), QStringLiteral("layout dB span"), QStringLiteral("R"), QStringLiteral("60")}});
+                  {QStringLiteral("range-db"), QStringLiteral("layout dB span"), QStringLiteral("R"), QStringLiteral("60")},
+                  {QStringLiteral("play-delay-ms"), QStringLiteral("play_ts - ts"), QStringLiteral("D"), QStringLiteral("0")}});
     p.process(app);
     const int fps = std::max(1, p.value(QStringLiteral("fps")).toInt());
     const int bands = std::max(1, p.value(QStringLiteral("bands")).toInt());
@@ -79,6 +81,7 @@ int main(int argc, char **argv)
     if (p.isSet(QStringLiteral("desktop-style")))
         server.setDesktopStyle(p.value(QStringLiteral("desktop-style")));
     const double pulseHz = p.value(QStringLiteral("pulse-hz")).toDouble();
+    const qint64 playDelayMs = p.value(QStringLiteral("play-delay-ms")).toLongLong();
     QSocketNotifier input(STDIN_FILENO, QSocketNotifier::Read);
     QObject::connect(&input, &QSocketNotifier::activated, &app, [&] {
         char line[256];
@@ -129,6 +132,7 @@ int main(int argc, char **argv)
             frame.sequence = seq;
             frame.streamTime = t;
             frame.wallClockMs = QDateTime::currentMSecsSinceEpoch();
+            frame.playTsMs = playDelayMs != 0 ? frame.wallClockMs + playDelayMs : 0;
             server.publishFrame(frame);
             ++seq;
         }

@@ -15,9 +15,10 @@ struct Reply
     QByteArray body;
 };
 
-Reply get(quint16 port, const QByteArray &path)
+Reply get(quint16 port, const QByteArray &path, const QByteArray &extraHeaders = {})
 {
-    const QByteArray raw = rawExchange(port, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    const QByteArray raw
+        = rawExchange(port, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extraHeaders + "\r\n");
     const qsizetype split = raw.indexOf("\r\n\r\n");
     return { raw.left(split), split < 0 ? QByteArray() : raw.mid(split + 4) };
 }
@@ -83,6 +84,27 @@ private slots:
         QVERIFY2(r.head.startsWith("HTTP/1.1 200"), r.head.constData());
         QVERIFY2(r.head.contains(QByteArray(QByteArray("Content-Type: ") + type)), r.head.constData());
         QVERIFY(r.body.startsWith(starts));
+    }
+
+    // RFC 9110 13.1.2 / 15.4.5: a matching If-None-Match gets 304 without content, and a 304 may
+    // only carry the Content-Length the 200 would have had.
+    void revalidationByEtag()
+    {
+        auto server = start();
+        const Reply first = get(server->port(), "/");
+        QVERIFY2(first.head.contains("Cache-Control: no-cache"), first.head.constData());
+        const qsizetype at = first.head.indexOf("ETag: \"");
+        QVERIFY2(at >= 0, first.head.constData());
+        const QByteArray tag = first.head.mid(at + 6, first.head.indexOf("\r\n", at) - at - 6);
+        QVERIFY(tag.size() > 2 && tag.endsWith('"'));
+        const Reply again = get(server->port(), "/", "If-None-Match: " + tag + "\r\n");
+        QVERIFY2(again.head.startsWith("HTTP/1.1 304"), again.head.constData());
+        QVERIFY(again.body.isEmpty());
+        QVERIFY(again.head.contains(QByteArray("Content-Length: " + QByteArray::number(first.body.size()))));
+        const Reply other = get(server->port(), "/", "If-None-Match: \"0123\", W/\"x\"\r\n");
+        QVERIFY2(other.head.startsWith("HTTP/1.1 200"), other.head.constData());
+        QCOMPARE(other.body, first.body);
+        QVERIFY(!get(server->port(), "/draw.js").head.contains(tag)); // other bytes, other tag
     }
 
     void stylesListEveryStyle()
