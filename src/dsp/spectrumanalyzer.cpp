@@ -47,6 +47,20 @@ double powerNorm(const std::vector<float> &window)
     return 4.0 * 256.0 * 256.0 / (double(window.size()) * sumSq);
 }
 
+// out = in * window, n a multiple of kBlock (the ladder's sizes are powers of two >= 256). In
+// fixed-size blocks over restrict pointers so GCC vectorises it at -O2 (its cheap cost model will
+// not vectorise a loop of unknown length); a scalar loop here was half the default profile's time.
+void applyWindow(const float *__restrict in, const float *__restrict window, int n, float *__restrict out)
+{
+    constexpr int kBlock = 16;
+    int i = 0;
+    for (; i + kBlock <= n; i += kBlock)
+        for (int j = 0; j < kBlock; ++j)
+            out[i + j] = in[i + j] * window[i + j];
+    for (; i < n; ++i)
+        out[i] = in[i] * window[i];
+}
+
 void powerSpectrum(const RealFft &fft, int bins, float *out)
 {
     const float *s = fft.spectrum();
@@ -178,9 +192,7 @@ void SpectrumAnalyzer::fractionalBands(const float *newest)
         RealFft &fft = *tier.fft;
         const int n = fft.size();
         const float *tail = newest + (m_windowSize - n); // every window ends at the newest sample
-        float *in = fft.input();
-        for (int i = 0; i < n; ++i)
-            in[i] = tail[i] * tier.window[std::size_t(i)];
+        applyWindow(tail, tier.window.data(), n, fft.input());
         fft.execute();
         powerSpectrum(fft, tier.usedBins, m_power.data() + tier.powerOffset);
     }
