@@ -82,7 +82,7 @@ std::vector<int> isolatingFftSizes(const std::vector<double> &edgesHz, int sampl
     for (int b = 0; b < bands; ++b) {
         for (int n = shortest; n < longest; n *= 2) {
             bool fits = toDb(hannBandShare(centre(b), lo(b), hi(b), n, sampleRate)) >= -kIsolationSafetyDb;
-            for (int m : {b - 1, b + 1}) {
+            for (int m : { b - 1, b + 1 }) {
                 if (!fits || m < 0 || m >= bands)
                     continue;
                 const double leak = hannBandShare(centre(m), lo(b), hi(b), n, sampleRate);

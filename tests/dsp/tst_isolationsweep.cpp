@@ -14,17 +14,16 @@ using namespace spectray::dsp;
 
 namespace {
 
-constexpr int kRates[] = {8000, 16000, 22050, 32000, 44100, 48000, 88200, 96000, 176400, 192000, 384000};
+constexpr int kRates[] = { 8000, 16000, 22050, 32000, 44100, 48000, 88200, 96000, 176400, 192000, 384000 };
 
 struct LayoutCase
 {
     Layout layout;
     int count; // log: bands; octave: bands per octave
 };
-constexpr LayoutCase kLayouts[] = {{Layout::Log, 8},    {Layout::Log, 32},    {Layout::Log, 64},
-                                   {Layout::Log, 128},  {Layout::Log, 256},   {Layout::Octave, 1},
-                                   {Layout::Octave, 2}, {Layout::Octave, 3},  {Layout::Octave, 6},
-                                   {Layout::Octave, 12}, {Layout::Octave, 24}};
+constexpr LayoutCase kLayouts[] = { { Layout::Log, 8 }, { Layout::Log, 32 }, { Layout::Log, 64 }, { Layout::Log, 128 },
+    { Layout::Log, 256 }, { Layout::Octave, 1 }, { Layout::Octave, 2 }, { Layout::Octave, 3 }, { Layout::Octave, 6 },
+    { Layout::Octave, 12 }, { Layout::Octave, 24 } };
 
 // Geometric edges 20 Hz .. min(16 kHz, Nyquist), by the definition.
 std::vector<double> logEdges(int bands, int rate)
@@ -117,10 +116,11 @@ void TestIsolationSweep::everyRateAndLayout()
         analyzer.analyze(samples.data(), out);
         const auto &raw = analyzer.rawBands();
         const double required = centre >= 100.0 ? 20.0 : 6.0;
-        for (int n : {b - 1, b + 1}) {
+        for (int n : { b - 1, b + 1 }) {
             if (n < 0 || n >= bands)
                 continue;
-            const double below = 20.0 * std::log10(double(raw[std::size_t(b)]) / std::max(double(raw[std::size_t(n)]), 1e-30));
+            const double below
+                = 20.0 * std::log10(double(raw[std::size_t(b)]) / std::max(double(raw[std::size_t(n)]), 1e-30));
             ++checked;
             if (below >= required) {
                 ++resolved;
@@ -129,15 +129,21 @@ void TestIsolationSweep::everyRateAndLayout()
             // Short of the requirement only where no window of the ladder could do better: the tone's
             // band and the neighbour both read the longest one (a band narrower than its bins).
             QVERIFY2(sizes[std::size_t(b)] == longest && sizes[std::size_t(n)] == longest,
-                     qPrintable(QStringLiteral("%1 Hz (band %2, FFT %3): band %4 (FFT %5) only %6 dB lower, need %7")
-                                    .arg(centre).arg(b).arg(sizes[std::size_t(b)]).arg(n).arg(sizes[std::size_t(n)])
-                                    .arg(below).arg(required)));
+                qPrintable(QStringLiteral("%1 Hz (band %2, FFT %3): band %4 (FFT %5) only %6 dB lower, need %7")
+                               .arg(centre)
+                               .arg(b)
+                               .arg(sizes[std::size_t(b)])
+                               .arg(n)
+                               .arg(sizes[std::size_t(n)])
+                               .arg(below)
+                               .arg(required)));
             worst = std::min(worst, below);
         }
     }
     // The default layouts keep today's promise outright from 40 Hz to 12 kHz wherever the longest
     // window is at most 8192 points per 44.1 kHz (5.4 Hz bins; 768 kHz caps at 65536 points).
-    const bool defaultLayout = (config.layout == Layout::Log && count == 32) || (config.layout == Layout::Octave && count == 3);
+    const bool defaultLayout
+        = (config.layout == Layout::Log && count == 32) || (config.layout == Layout::Octave && count == 3);
     if (defaultLayout) {
         for (int b = 0; b < bands; ++b) {
             const double centre = std::sqrt(edges[std::size_t(b)] * edges[std::size_t(b) + 1]);
@@ -147,13 +153,14 @@ void TestIsolationSweep::everyRateAndLayout()
             analyzer.analyze(samples.data(), out);
             const auto &raw = analyzer.rawBands();
             const auto peak = int(std::max_element(raw.begin(), raw.end()) - raw.begin());
-            QVERIFY2(peak == b, qPrintable(QStringLiteral("%1 Hz peaks in band %2, not %3").arg(centre).arg(peak).arg(b)));
-            for (int n : {b - 1, b + 1}) {
+            QVERIFY2(
+                peak == b, qPrintable(QStringLiteral("%1 Hz peaks in band %2, not %3").arg(centre).arg(peak).arg(b)));
+            for (int n : { b - 1, b + 1 }) {
                 if (n < 0 || n >= bands)
                     continue;
                 const double below = 20.0 * std::log10(double(raw[std::size_t(b)]) / double(raw[std::size_t(n)]));
                 QVERIFY2(below >= (centre >= 100.0 ? 20.0 : 6.0),
-                         qPrintable(QStringLiteral("%1 Hz: band %2 only %3 dB lower").arg(centre).arg(n).arg(below)));
+                    qPrintable(QStringLiteral("%1 Hz: band %2 only %3 dB lower").arg(centre).arg(n).arg(below)));
             }
         }
     }
@@ -165,7 +172,7 @@ void TestIsolationSweep::everyRateAndLayout()
         used += QString::number(n) + QLatin1Char(' ');
     qInfo("%d bands, FFTs %s: %d of %d neighbour pairs meet the requirement; the rest (both at the longest "
           "window) worst %.1f dB",
-          bands, qPrintable(used), resolved, checked, worst > 1e8 ? 0.0 : worst);
+        bands, qPrintable(used), resolved, checked, worst > 1e8 ? 0.0 : worst);
 }
 
 QTEST_APPLESS_MAIN(TestIsolationSweep)
