@@ -3,6 +3,7 @@
 // up, >= 6 dB below). The band edges come from their definitions here (geometric; the IEC 61260-1
 // base-10 grid), not from the analyser; the tones are real sines through analyze().
 #include "dsp/spectrumanalyzer.h"
+#include "dsp/windowchoice.h"
 
 #include <QTest>
 
@@ -59,9 +60,53 @@ class TestIsolationSweep final : public QObject
     Q_OBJECT
 
 private slots:
+    void leakageModelMatchesADirectDft();
     void everyRateAndLayout_data();
     void everyRateAndLayout();
 };
+
+// The window choice's closed-form Hann leakage against a plain DFT of a windowed real sine, summed
+// over fractional bins by their definition (bin k covers [k - 1/2, k + 1/2]).
+void TestIsolationSweep::leakageModelMatchesADirectDft()
+{
+    const int rate = 44100;
+    for (int n : { 256, 1024 }) {
+        for (double hz : { 1000.0, 3217.0, 9000.0 }) {
+            std::vector<double> power(std::size_t(n / 2 + 1), 0.0);
+            double total = 0.0;
+            for (int k = 0; k <= n / 2; ++k) {
+                double re = 0.0;
+                double im = 0.0;
+                for (int i = 0; i < n; ++i) {
+                    const double w = 0.5 - 0.5 * std::cos(2.0 * std::numbers::pi * i / n);
+                    const double x = w * std::sin(2.0 * std::numbers::pi * hz * i / rate);
+                    re += x * std::cos(2.0 * std::numbers::pi * k * i / n);
+                    im -= x * std::sin(2.0 * std::numbers::pi * k * i / n);
+                }
+                power[std::size_t(k)] = re * re + im * im;
+                total += power[std::size_t(k)];
+            }
+            for (const auto &[lo, hi] : { std::pair { hz / 1.12, hz * 1.12 }, std::pair { hz * 1.12, hz * 1.4 },
+                     std::pair { hz / 1.4, hz / 1.12 } }) {
+                const double a = lo * n / rate;
+                const double z = hi * n / rate;
+                double share = 0.0;
+                for (int k = 0; k <= n / 2; ++k)
+                    share += std::clamp(std::min(k + 0.5, z) - std::max(k - 0.5, a), 0.0, 1.0) * power[std::size_t(k)];
+                share /= total;
+                const double model = hannBandShare(hz, lo, hi, n, rate);
+                QVERIFY2(std::abs(10.0 * std::log10(model / share)) < 0.1,
+                    qPrintable(QStringLiteral("N %1, %2 Hz in %3..%4 Hz: model %5, DFT %6")
+                                   .arg(n)
+                                   .arg(hz)
+                                   .arg(lo)
+                                   .arg(hi)
+                                   .arg(model)
+                                   .arg(share)));
+            }
+        }
+    }
+}
 
 void TestIsolationSweep::everyRateAndLayout_data()
 {
