@@ -6,6 +6,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
@@ -67,9 +68,38 @@ AnalyzerConfig octave24()
     return c;
 }
 
+AnalyzerConfig at48k(AnalyzerConfig c)
+{
+    c.sampleRate = 48000;
+    return c;
+}
+
+AnalyzerConfig thirdOctave()
+{
+    AnalyzerConfig c;
+    c.layout = Layout::Octave;
+    c.bandsPerOctave = 3;
+    return c;
+}
+
+// What the band holding `hz` shows lags the newest sample by (half its window), in ms.
+double latencyAt(const SpectrumAnalyzer &analyzer, double hz)
+{
+    const auto &edges = analyzer.edgesHz();
+    for (std::size_t b = 0; b + 1 < edges.size(); ++b)
+        if (hz >= edges[b] && hz < edges[b + 1])
+            return analyzer.bandLatencyMs()[b];
+    return 0.0;
+}
+
 void analyzeOnly(benchmark::State &state, const AnalyzerConfig &config)
 {
     SpectrumAnalyzer analyzer(config);
+    state.counters["lat250ms"] = latencyAt(analyzer, 250.0);
+    state.counters["lat1kms"] = latencyAt(analyzer, 1000.0);
+    state.counters["lat4kms"] = latencyAt(analyzer, 4000.0);
+    const auto &sizes = analyzer.bandFftSizes();
+    state.counters["shortestFft"] = double(*std::min_element(sizes.begin(), sizes.end()));
     const auto &s = signal();
     const std::size_t w = std::size_t(analyzer.windowSize());
     const std::size_t hop = std::size_t(analyzer.hopSize());
@@ -108,10 +138,24 @@ void withFramer(benchmark::State &state, const AnalyzerConfig &config)
     state.SetItemsProcessed(state.iterations());
 }
 
+// Building an analyser (band plan, window choice, FFTW plans): paid once per configuration.
+void construct(benchmark::State &state, const AnalyzerConfig &config)
+{
+    for (auto _ : state) {
+        SpectrumAnalyzer analyzer(config);
+        benchmark::DoNotOptimize(analyzer.bandFftSizes().data());
+    }
+}
+
 BENCHMARK_CAPTURE(analyzeOnly, seed, configFor(Profile::Seed))->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(analyzeOnly, default, configFor(Profile::Default))->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(analyzeOnly, default_linear_flat, linearFlat())->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(analyzeOnly, octave24_a, octave24())->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(analyzeOnly, default_48k, at48k(configFor(Profile::Default)))->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(analyzeOnly, octave3, thirdOctave())->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(analyzeOnly, octave3_48k, at48k(thirdOctave()))->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(construct, default, configFor(Profile::Default))->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(construct, octave24_a, octave24())->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(withFramer, seed, configFor(Profile::Seed))->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(withFramer, default, configFor(Profile::Default))->Unit(benchmark::kMicrosecond);
 

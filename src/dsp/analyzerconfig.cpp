@@ -204,12 +204,23 @@ AnalyzerConfig resolve(const AnalyzerConfig &config)
         return r;
     }
     if (r.fftSize == 0)
-        r.fftSize = rateScaled(1024, r.sampleRate);
+        r.fftSize = rateScaled(256, r.sampleRate); // the ladder's bottom: the treble's window
+
     if (r.bassFftSize == 0)
         r.bassFftSize = rateScaled(8192, r.sampleRate);
     if (r.bassFftSize <= r.fftSize)
         r.bassFftSize = 0; // a long FFT no longer than the short one adds nothing
     return r;
+}
+
+int levelWindowSize(const AnalyzerConfig &resolved)
+{
+    if (resolved.profile == Profile::Seed)
+        return resolved.fftSize; // the seed's RMS over its chunk
+    // ~23 ms as before the FFT ladder reached below 1024 points: the RMS of a shorter run would
+    // flicker with every bass cycle. Never longer than the window the analyser is given.
+    const int longest = std::max(resolved.fftSize, resolved.bassFftSize);
+    return std::min(longest, std::max(resolved.fftSize, rateScaled(1024, resolved.sampleRate)));
 }
 
 } // namespace spectray::dsp

@@ -47,6 +47,9 @@ struct AnalyzerConfig
     int bands = 32;         // 8..256
     double minHz = 20.0;
     double maxHz = 16000.0; // capped at sampleRate / 2
+    // Seed: its one FFT (1024). Default: the shortest FFT of the band ladder (256; 512 at 88.2/96
+    // kHz) and bassFftSize the longest (8192; 16384): each band reads the shortest one that keeps
+    // it isolated from its neighbours (windowchoice.h).
     int fftSize = 0;        // 0 = profile's choice; else power of two 256..65536
     int bassFftSize = 0;    // 0 = profile's choice; Default profile only (used when > fftSize)
     Amplitude amplitude = Amplitude::Db;
@@ -68,5 +71,9 @@ std::string validate(const AnalyzerConfig &config);
 // maxHz capped at the Nyquist frequency, `bands` the octave layout's count, and for the seed
 // profile amplitude linear and weighting flat. Call only on a configuration validate() accepts.
 AnalyzerConfig resolve(const AnalyzerConfig &config);
+
+// How many of the newest samples the `level` value is the RMS of, for a resolved configuration:
+// seed 1024; default max(fftSize, 1024 rate-scaled), at most the longest window.
+int levelWindowSize(const AnalyzerConfig &resolved);
 
 } // namespace spectray::dsp

@@ -115,12 +115,11 @@ std::string frequencyLabel(double nominalHz)
     return text;
 }
 
-BandPlan fractionalBandPlan(const std::vector<double> &edgesHz, int sampleRate, int fftSize, int bassFftSize)
+std::vector<int> minBinsFftSizes(const std::vector<double> &edgesHz, int sampleRate, int fftSize, int bassFftSize)
 {
-    BandPlan plan;
     const int longest = std::max(fftSize, bassFftSize);
     const int bands = int(edgesHz.size()) - 1;
-    std::vector<int> bandSize(std::size_t(bands), longest);
+    std::vector<int> bandSize(std::size_t(std::max(bands, 0)), longest);
     for (int b = 0; b < bands; ++b) {
         const double width = edgesHz[std::size_t(b) + 1] - edgesHz[std::size_t(b)];
         for (int n = fftSize; n <= longest; n *= 2) {
@@ -129,10 +128,22 @@ BandPlan fractionalBandPlan(const std::vector<double> &edgesHz, int sampleRate, 
                 break;
             }
         }
-        if (std::find(plan.fftSizes.begin(), plan.fftSizes.end(), bandSize[std::size_t(b)]) == plan.fftSizes.end())
-            plan.fftSizes.push_back(bandSize[std::size_t(b)]);
     }
+    return bandSize;
+}
+
+BandPlan fractionalBandPlan(const std::vector<double> &edgesHz, int sampleRate, int fftSize, int bassFftSize)
+{
+    return fractionalBandPlan(edgesHz, sampleRate, minBinsFftSizes(edgesHz, sampleRate, fftSize, bassFftSize));
+}
+
+BandPlan fractionalBandPlan(const std::vector<double> &edgesHz, int sampleRate, const std::vector<int> &bandSize)
+{
+    BandPlan plan;
+    const int bands = int(edgesHz.size()) - 1;
+    plan.fftSizes = bandSize;
     std::sort(plan.fftSizes.begin(), plan.fftSizes.end());
+    plan.fftSizes.erase(std::unique(plan.fftSizes.begin(), plan.fftSizes.end()), plan.fftSizes.end());
 
     plan.spans.resize(std::size_t(bands));
     for (int b = 0; b < bands; ++b) {

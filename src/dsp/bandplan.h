@@ -45,11 +45,16 @@ struct BandPlan
     std::vector<float> weights;
 };
 
-// Each band reads the shortest FFT of the ladder fftSize, 2 fftSize, ... bassFftSize in which it
-// is at least kMinBandBins bins wide (else the longest): narrower than that, a Hann window's 4-bin
-// main lobe spills too much into the neighbours; wider, a longer window only adds latency.
-// A bin k covers [k - 1/2, k + 1/2] bins; its weight is the part of that inside [loHz, hiHz).
+// The GEQ's rule (geqanalysis): each band reads the shortest FFT of the ladder fftSize, 2 fftSize,
+// ... bassFftSize in which it is at least kMinBandBins bins wide (else the longest): narrower than
+// that, a Hann window's 4-bin main lobe spills into the neighbours. The spectrum analyser instead
+// predicts each band's isolation per window (windowchoice.h), which lets more bands use short windows.
 inline constexpr double kMinBandBins = 5.0;
+std::vector<int> minBinsFftSizes(const std::vector<double> &edgesHz, int sampleRate, int fftSize, int bassFftSize);
 BandPlan fractionalBandPlan(const std::vector<double> &edgesHz, int sampleRate, int fftSize, int bassFftSize);
+
+// Band b integrates the bins of a bandFftSizes[b]-point FFT (powers of two). A bin k covers
+// [k - 1/2, k + 1/2] bins; its weight is the part of that inside [loHz, hiHz).
+BandPlan fractionalBandPlan(const std::vector<double> &edgesHz, int sampleRate, const std::vector<int> &bandFftSizes);
 
 } // namespace spectray::dsp

@@ -85,6 +85,7 @@ private:
     std::vector<int> m_seedEdges;
     std::vector<int> m_bassBands;
     int m_windowSize = 0;
+    int m_levelSize = 0; // newest samples `level` is the RMS of
     int m_hopSize = 0;
 
     // One FFT per window length in use (seed: its single 1024-point one), ascending.

@@ -88,7 +88,7 @@ void TestBandEdges::defaultBandsEachHaveTheirOwnBins()
         AnalyzerConfig c;
         c.sampleRate = rate;
         const SpectrumAnalyzer analyzer(c);
-        const BandPlan plan = fractionalBandPlan(analyzer.edgesHz(), rate, analyzer.fftSize(), analyzer.bassFftSize());
+        const BandPlan plan = fractionalBandPlan(analyzer.edgesHz(), rate, analyzer.bandFftSizes());
         std::set<std::vector<float>> seen;
         for (const BandSpan &s : plan.spans) {
             QVERIFY(s.count > 0);

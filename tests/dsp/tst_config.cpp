@@ -123,12 +123,17 @@ void TestConfig::resolution()
     QCOMPARE(s.bassFftSize, 0);
     QCOMPARE(s.maxHz, 16000.0);
 
+    QCOMPARE(levelWindowSize(s), 1024);
+
+    // The default profile's ladder: 256 .. 8192 points, the level's RMS over ~23 ms as before.
     AnalyzerConfig def;
-    QCOMPARE(resolve(def).fftSize, 1024);
+    QCOMPARE(resolve(def).fftSize, 256);
     QCOMPARE(resolve(def).bassFftSize, 8192);
+    QCOMPARE(levelWindowSize(resolve(def)), 1024);
     def.sampleRate = 96000;
-    QCOMPARE(resolve(def).fftSize, 2048);
+    QCOMPARE(resolve(def).fftSize, 512);
     QCOMPARE(resolve(def).bassFftSize, 16384);
+    QCOMPARE(levelWindowSize(resolve(def)), 2048);
     def.sampleRate = 22050;
     QCOMPARE(resolve(def).maxHz, 11025.0);
     def.sampleRate = 44100;
@@ -137,6 +142,7 @@ void TestConfig::resolution()
     const SpectrumAnalyzer single(def);
     QCOMPARE(single.windowSize(), 16384);
     QCOMPARE(single.bassFftSize(), 0);
+    QCOMPARE(levelWindowSize(single.config()), 16384);
 }
 
 void TestConfig::profiles()
