@@ -114,7 +114,8 @@ std::unique_ptr<StalledRun> startStalled(const QStringList &args, const QStringL
         argStore.append(a.toLocal8Bit());
     QList<QByteArray> envStore;
     for (char **e = environ; *e; ++e)
-        envStore.append(*e);
+        if (!QByteArrayView(*e).startsWith("SPECTRAY_NO_REEXEC=")) // a developer's setting
+            envStore.append(*e);
     for (const QString &e : env)
         envStore.append(e.toLocal8Bit());
     std::vector<char *> argv, envp;
@@ -239,6 +240,7 @@ private slots:
         QVERIFY(QFile::copy(QStringLiteral(SPECTRAY_BINARY), lone));
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(u"SPECTRAY_NO_REEXEC"_qs);
         env.insert(u"PULSE_SERVER"_qs, u"unix:/nonexistent/spectray-test-socket"_qs);
         env.insert(u"QT_LOGGING_RULES"_qs, u"spectray.app.debug=true"_qs);
         p.setProcessEnvironment(env);
