@@ -1,6 +1,6 @@
 #include "capture/soundfilereader.h"
 
-#include "capture/sndfileapi.h"
+#include <sndfile.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -15,20 +15,13 @@ namespace {
 
 SNDFILE *handle(void *p) { return static_cast<SNDFILE *>(p); }
 
-// libsndfile's functions; open() loads them before anything else here can run.
-const SndfileApi &sf()
-{
-    std::string unused;
-    return *sndfileApi(unused);
-}
-
 // libsndfile opens a WAV/AIFF whose data chunk is cut short and quietly plays what is there; its
 // log then has a line like "data : 192000 (should be 99956)". A header that declares more than
 // the file holds means truncation; 0 and 0xFFFFFFFF are streaming writers' placeholders.
 bool headerDeclaresMoreThanPresent(SNDFILE *file)
 {
     char log[8192] = {};
-    sf().command(file, SFC_GET_LOG_INFO, log, sizeof log);
+    sf_command(file, SFC_GET_LOG_INFO, log, sizeof log);
     std::string_view text(log);
     size_t pos = 0;
     while (pos < text.size()) {
@@ -58,7 +51,7 @@ int64_t decodableFrames(SNDFILE *file, int channels)
     std::vector<float> scratch(static_cast<size_t>(4096) * static_cast<size_t>(channels));
     int64_t total = 0;
     sf_count_t n = 0;
-    while ((n = sf().readf_float(file, scratch.data(), 4096)) > 0)
+    while ((n = sf_readf_float(file, scratch.data(), 4096)) > 0)
         total += n;
     return total;
 }
@@ -84,10 +77,8 @@ bool SoundFileReader::open(const std::string &path, std::string &error)
         return false;
     }
 
-    if (!sndfileApi(error))
-        return false;
     SF_INFO info {};
-    SNDFILE *file = sf().open(path.c_str(), SFM_READ, &info);
+    SNDFILE *file = sf_open(path.c_str(), SFM_READ, &info);
     if (!file) {
         FILE *probe = std::fopen(path.c_str(), "rb");
         if (!probe) {
@@ -109,23 +100,23 @@ bool SoundFileReader::open(const std::string &path, std::string &error)
         return false;
     }
     if (info.channels <= 0 || info.samplerate <= 0) {
-        sf().close(file);
+        sf_close(file);
         error = "not a supported audio file: " + path;
         return false;
     }
     if (info.frames == 0) {
-        sf().close(file);
+        sf_close(file);
         error = "file is empty (no audio frames): " + path;
         return false;
     }
     // An Ogg stream without its last page has no known length.
     if (info.frames == SF_COUNT_MAX || headerDeclaresMoreThanPresent(file)) {
-        sf().close(file);
+        sf_close(file);
         error = "file is truncated (shorter than its header says): " + path;
         return false;
     }
     const int64_t decodable = decodableFrames(file, info.channels);
-    sf().close(file);
+    sf_close(file);
     if (decodable < info.frames) {
         error = "file is truncated (" + std::to_string(decodable) + " of " + std::to_string(info.frames)
                 + " frames decodable): " + path;
@@ -138,7 +129,7 @@ bool SoundFileReader::open(const std::string &path, std::string &error)
 
     // Reopen rather than seek: seeking is not reliable for every format libsndfile reads.
     SF_INFO again {};
-    file = sf().open(path.c_str(), SFM_READ, &again);
+    file = sf_open(path.c_str(), SFM_READ, &again);
     if (!file) {
         error = "cannot reopen file: " + path;
         return false;
@@ -156,7 +147,7 @@ size_t SoundFileReader::read(float *interleaved, size_t frames)
 {
     if (!m_file || frames == 0)
         return 0;
-    const sf_count_t n = sf().readf_float(handle(m_file), interleaved, static_cast<sf_count_t>(frames));
+    const sf_count_t n = sf_readf_float(handle(m_file), interleaved, static_cast<sf_count_t>(frames));
     if (n <= 0) {
         if (m_read < m_frames)
             m_truncated = true;
@@ -170,15 +161,15 @@ bool SoundFileReader::rewind()
 {
     if (!m_file)
         return false;
-    if (sf().seek(handle(m_file), 0, SEEK_SET) == 0) {
+    if (sf_seek(handle(m_file), 0, SEEK_SET) == 0) {
         m_read = 0;
         return true;
     }
     SF_INFO info {};
-    SNDFILE *file = sf().open(m_path.c_str(), SFM_READ, &info);
+    SNDFILE *file = sf_open(m_path.c_str(), SFM_READ, &info);
     if (!file)
         return false;
-    sf().close(handle(m_file));
+    sf_close(handle(m_file));
     m_file = file;
     m_read = 0;
     return true;
@@ -187,7 +178,7 @@ bool SoundFileReader::rewind()
 void SoundFileReader::close()
 {
     if (m_file)
-        sf().close(handle(m_file));
+        sf_close(handle(m_file));
     m_file = nullptr;
     m_format = {};
     m_frames = 0;
