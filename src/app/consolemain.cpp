@@ -77,7 +77,8 @@ int usageError(const QString &message)
 
 std::unique_ptr<Settings> openSettings(const CommandLine &cli, bool inMemoryOk)
 {
-    auto settings = cli.configFile.isEmpty() ? std::make_unique<Settings>() : std::make_unique<Settings>(cli.configFile);
+    auto settings
+        = cli.configFile.isEmpty() ? std::make_unique<Settings>() : std::make_unique<Settings>(cli.configFile);
     if (!settings->openError().isEmpty() && !inMemoryOk) {
         usageError(settings->openError());
         return nullptr;
@@ -124,10 +125,10 @@ int runConsoleMode(int argc, char **argv, const CommandLine &cli)
     case CommandLine::Mode::Desktop:
         // spectray runs the desktop itself where a display exists, so this is a start without one,
         // or the helper started by hand.
-        printError(platform::haveDisplay()
-                       ? QCoreApplication::translate("spectray::main", "this program has no window (that is spectray) — running headless")
-                       : QCoreApplication::translate("spectray::main",
-                                                     "no display found — running headless (capture and LAN server only)"));
+        printError(platform::haveDisplay() ? QCoreApplication::translate(
+                       "spectray::main", "this program has no window (that is spectray) — running headless")
+                                           : QCoreApplication::translate("spectray::main",
+                                               "no display found — running headless (capture and LAN server only)"));
         return runHeadlessMode(argc, argv, cli);
     }
     return 0;

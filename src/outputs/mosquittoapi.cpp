@@ -9,12 +9,11 @@ namespace {
 
 struct Loaded
 {
-    MosquittoApi api{};
+    MosquittoApi api {};
     QString error; // empty when every function was found
 };
 
-template<typename F>
-void resolve(QLibrary &library, const char *name, F &out, QString &error)
+template<typename F> void resolve(QLibrary &library, const char *name, F &out, QString &error)
 {
     // QFunctionPointer is void (*)(), the type GCC's -Wcast-function-type accepts as generic.
     out = reinterpret_cast<F>(library.resolve(name));
@@ -31,7 +30,7 @@ Loaded load()
     library.setLoadHints(QLibrary::PreventUnloadHint);
     if (!library.load()) {
         l.error = QCoreApplication::translate("spectray::outputs::MqttPublisher",
-                                              "MQTT: cannot load libmosquitto (%1); install it to publish to a broker")
+            "MQTT: cannot load libmosquitto (%1); install it to publish to a broker")
                       .arg(library.errorString());
         return l;
     }

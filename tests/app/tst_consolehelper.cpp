@@ -79,7 +79,7 @@ struct StalledRun
         char buf[4096];
         qint64 skip = prefill;
         while (skip > 0 || out.size() < atLeast) {
-            pollfd p{readFd, POLLIN, 0};
+            pollfd p { readFd, POLLIN, 0 };
             if (::poll(&p, 1, spectray::test::kHangGuardMs) <= 0)
                 break;
             const ssize_t n = ::read(readFd, buf, sizeof buf);
@@ -109,7 +109,7 @@ std::unique_ptr<StalledRun> startStalled(const QStringList &args, const QStringL
     ::fcntl(fds[1], F_SETFL, 0);
 
     // Everything exec needs is built before fork: the child only calls async-signal-safe functions.
-    QList<QByteArray> argStore{QByteArrayLiteral(SPECTRAY_BINARY)};
+    QList<QByteArray> argStore { QByteArrayLiteral(SPECTRAY_BINARY) };
     for (const QString &a : args)
         argStore.append(a.toLocal8Bit());
     QList<QByteArray> envStore;
@@ -157,12 +157,12 @@ bool writeToneWav(const QString &path)
     auto u32 = [&](quint32 v) { return le(v, 4); };
     auto u16 = [&](quint32 v) { return le(v, 2); };
     const QByteArray wav = "RIFF" + u32(36 + quint32(data.size())) + "WAVEfmt " + u32(16) + u16(1) + u16(1) + u32(rate)
-                           + u32(rate * 2) + u16(2) + u16(16) + "data" + u32(quint32(data.size())) + data;
+        + u32(rate * 2) + u16(2) + u16(16) + "data" + u32(quint32(data.size())) + data;
     QFile f(path);
     return f.open(QIODevice::WriteOnly) && f.write(wav) == wav.size();
 }
 
-const QStringList kNoAudioServer{QStringLiteral("PULSE_SERVER=unix:/nonexistent/spectray-test-socket")};
+const QStringList kNoAudioServer { QStringLiteral("PULSE_SERVER=unix:/nonexistent/spectray-test-socket") };
 
 } // namespace
 
@@ -188,12 +188,12 @@ private slots:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("firstOutput"); // how the child's stdout starts
-        QTest::newRow("print-frames") << QStringList{u"--print-frames"_qs, u"--source"_qs, u"demo"_qs} << u"{"_qs;
-        QTest::newRow("headless") << QStringList{u"--headless"_qs, u"--source"_qs, u"demo"_qs, u"--port"_qs, u"0"_qs,
-                                                 u"--bind"_qs, u"127.0.0.1"_qs}
+        QTest::newRow("print-frames") << QStringList { u"--print-frames"_qs, u"--source"_qs, u"demo"_qs } << u"{"_qs;
+        QTest::newRow("headless") << QStringList { u"--headless"_qs, u"--source"_qs, u"demo"_qs, u"--port"_qs, u"0"_qs,
+            u"--bind"_qs, u"127.0.0.1"_qs }
                                   << u"Spectray is streaming on port"_qs;
-        QTest::newRow("list-devices") << QStringList{u"--list-devices"_qs, u"--json"_qs} << u"["_qs;
-        QTest::newRow("analyze") << QStringList{u"--analyze"_qs, u"TONE"_qs} << u"{"_qs;
+        QTest::newRow("list-devices") << QStringList { u"--list-devices"_qs, u"--json"_qs } << u"["_qs;
+        QTest::newRow("analyze") << QStringList { u"--analyze"_qs, u"TONE"_qs } << u"{"_qs;
     }
 
     void consoleModesRunWithoutGuiLibraries()
@@ -212,7 +212,8 @@ private slots:
         QVERIFY2(!maps.contains(u"libQt6Widgets"_qs), "Qt Widgets is mapped");
         QVERIFY2(!maps.contains(u"libQt6Gui"_qs), "Qt Gui is mapped");
         QVERIFY2(!maps.contains(u"libQt6Multimedia"_qs), "Qt Multimedia is mapped");
-        QCOMPARE(QFileInfo(QFile::symLinkTarget(QStringLiteral("/proc/%1/exe").arg(pid))).fileName(), u"spectray-cli"_qs);
+        QCOMPARE(
+            QFileInfo(QFile::symLinkTarget(QStringLiteral("/proc/%1/exe").arg(pid))).fileName(), u"spectray-cli"_qs);
         QCOMPARE(readProc(pid, "comm").trimmed(), u"spectray"_qs); // pgrep -x spectray still finds it
         const QString out = QString::fromUtf8(run->firstOutput(firstOutput.size()));
         QVERIFY2(out.startsWith(firstOutput), qPrintable(out));
@@ -221,12 +222,12 @@ private slots:
     // SPECTRAY_NO_REEXEC=1: the same run in spectray itself (Qt Widgets is linked, so it is mapped).
     void disabledByEnvironment()
     {
-        const auto run = startStalled({u"--print-frames"_qs, u"--source"_qs, u"demo"_qs, u"--config"_qs, m_config},
-                                      kNoAudioServer + QStringList{u"SPECTRAY_NO_REEXEC=1"_qs});
+        const auto run = startStalled({ u"--print-frames"_qs, u"--source"_qs, u"demo"_qs, u"--config"_qs, m_config },
+            kNoAudioServer + QStringList { u"SPECTRAY_NO_REEXEC=1"_qs });
         QVERIFY(run);
         QVERIFY(run->waitUntilBlocked());
         QCOMPARE(QFileInfo(QFile::symLinkTarget(QStringLiteral("/proc/%1/exe").arg(run->pid))).fileName(),
-                 QFileInfo(QStringLiteral(SPECTRAY_BINARY)).fileName());
+            QFileInfo(QStringLiteral(SPECTRAY_BINARY)).fileName());
         QVERIFY(readProc(run->pid, "maps").contains(u"libQt6Widgets"_qs));
         QVERIFY(run->firstOutput(1).startsWith('{'));
     }
@@ -244,7 +245,8 @@ private slots:
         env.insert(u"PULSE_SERVER"_qs, u"unix:/nonexistent/spectray-test-socket"_qs);
         env.insert(u"QT_LOGGING_RULES"_qs, u"spectray.app.debug=true"_qs);
         p.setProcessEnvironment(env);
-        p.start(lone, {u"--print-frames"_qs, u"--source"_qs, u"demo"_qs, u"--frames"_qs, u"3"_qs, u"--config"_qs, m_config});
+        p.start(lone,
+            { u"--print-frames"_qs, u"--source"_qs, u"demo"_qs, u"--frames"_qs, u"3"_qs, u"--config"_qs, m_config });
         QVERIFY(p.waitForFinished(spectray::test::kHangGuardMs));
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);
         QCOMPARE(p.exitCode(), 0);

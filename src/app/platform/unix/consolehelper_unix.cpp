@@ -39,16 +39,18 @@ QString execConsoleHelper(char **argv)
         return QStringLiteral("the executable's directory is unknown");
     // Beside us in a build tree; bin/../libexec/spectray/ when installed (the relative path comes
     // from CMake's install directories, so a relocated prefix still finds it).
-    const std::string candidates[] = {dir + "/" SPECTRAY_CONSOLE_HELPER_NAME,
-                                      dir + "/" SPECTRAY_CONSOLE_HELPER_LIBEXEC "/" SPECTRAY_CONSOLE_HELPER_NAME};
+    const std::string candidates[] = { dir + "/" SPECTRAY_CONSOLE_HELPER_NAME,
+        dir + "/" SPECTRAY_CONSOLE_HELPER_LIBEXEC "/" SPECTRAY_CONSOLE_HELPER_NAME };
     for (const std::string &helper : candidates) {
         if (::access(helper.c_str(), X_OK) != 0)
             continue;
         ::execv(helper.c_str(), argv);
-        return QStringLiteral("exec %1 failed: %2").arg(QString::fromStdString(helper), QString::fromLocal8Bit(std::strerror(errno)));
+        return QStringLiteral("exec %1 failed: %2")
+            .arg(QString::fromStdString(helper), QString::fromLocal8Bit(std::strerror(errno)));
     }
     return QStringLiteral("%1 not found in %2 or %2/%3")
-        .arg(QStringLiteral(SPECTRAY_CONSOLE_HELPER_NAME), QString::fromStdString(dir), QStringLiteral(SPECTRAY_CONSOLE_HELPER_LIBEXEC));
+        .arg(QStringLiteral(SPECTRAY_CONSOLE_HELPER_NAME), QString::fromStdString(dir),
+            QStringLiteral(SPECTRAY_CONSOLE_HELPER_LIBEXEC));
 #else
     Q_UNUSED(argv)
     return QStringLiteral("this build has no console helper");
