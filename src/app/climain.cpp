@@ -15,7 +15,7 @@ using namespace spectray;
 int main(int argc, char **argv)
 {
     platform::nameProcess(argc > 0 ? argv[0] : nullptr);
-    // The few patterns this program matches (settings validation, at start and on a change) run
+    // The few patterns this program matches (validation of some settings when they change) run
     // interpreted: PCRE2's JIT compiler is most of what libpcre2-16 would keep resident, 0.2-0.4 MB
     // (bench/rss), for no speed anyone could notice. A value the user set wins.
     if (!qEnvironmentVariableIsSet("QT_ENABLE_REGEXP_JIT"))
