@@ -29,6 +29,9 @@ else()
   # DEB installs under /usr (CPack's DEB default); the TGZ stays relocatable (bin/, share/).
   # DEB: dependencies come from dpkg-shlibdeps on the installed binary, not from a hand-kept list.
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+  # libmosquitto is loaded at run time (src/outputs/mosquittoapi.*), so dpkg-shlibdeps cannot see it;
+  # the shlibdeps result is appended to this.
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS "libmosquitto1 (>= 2.0)")
   set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
   set(CPACK_DEBIAN_PACKAGE_SECTION "sound")
   set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")

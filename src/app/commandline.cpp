@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "core/sourceid.h"
 #include "engine/dspoptions.h"
 #include "outputflags.h"
 
@@ -259,6 +260,13 @@ std::optional<CommandLine> parseCommandLine(const QStringList &arguments, QStrin
     cli.showWindow = p.isSet(QStringLiteral("show"));
     cli.noCapture = p.isSet(QStringLiteral("no-capture"));
     return cli;
+}
+
+bool suitsConsoleHelper(const CommandLine &cli)
+{
+    if (cli.mode == CommandLine::Mode::Help || cli.mode == CommandLine::Mode::Version)
+        return false; // done before a second program could even start
+    return !cli.source || SourceId::parse(*cli.source).kind() != SourceId::Kind::QtInput;
 }
 
 bool applyAnalysisOptions(const CommandLine &cli, AnalysisConfig &base, QString *error)

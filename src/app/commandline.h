@@ -47,6 +47,11 @@ struct CommandLine
 // std::nullopt and sets `error` to one line naming it; the caller exits with status 2.
 std::optional<CommandLine> parseCommandLine(const QStringList &arguments, QString *error);
 
+// True when a run without a window is worth handing to the console helper (src/app/climain.cpp), a
+// program that never maps the GUI libraries: any mode that keeps running (not --help/--version) and
+// no "qt:" source (Qt Multimedia's inputs, which the helper is built without).
+bool suitsConsoleHelper(const CommandLine &cli);
+
 // Applies --profile & co. on top of `base` (from settings), validating ranges.
 bool applyAnalysisOptions(const CommandLine &cli, AnalysisConfig &base, QString *error);
 

@@ -62,8 +62,9 @@ void SourceBackends::initialize()
     // a loopback driver such as BlackHole. Where PulseAudio or WASAPI exist they already list every
     // input, so Qt's list would only repeat it; "qt:" ids still open on demand there.
     if (!m_system && !m_qtInputs) {
-        m_qtInputs = capture::createQtInputBackend();
-        m_qtInputs->setSink(&m_sink);
+        m_qtInputs = capture::createQtInputBackend(); // none in a program built without Qt Multimedia
+        if (m_qtInputs)
+            m_qtInputs->setSink(&m_sink);
     }
 }
 

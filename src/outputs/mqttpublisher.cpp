@@ -10,21 +10,16 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <mosquitto.h>
+#include "outputs/mosquittoapi.h"
 
 #include <algorithm>
 #include <chrono>
 
 namespace spectray::outputs {
 
-namespace {
-std::once_flag g_libInit;
-} // namespace
-
 MqttPublisher::MqttPublisher(QObject *parent)
     : QObject(parent)
 {
-    std::call_once(g_libInit, [] { mosquitto_lib_init(); });
     m_unreachableTimer.setSingleShot(true);
     connect(&m_unreachableTimer, &QTimer::timeout, this, &MqttPublisher::checkUnreachable);
 }
@@ -70,13 +65,16 @@ bool MqttPublisher::start(const MqttOptions &options, QString *error)
     m_availabilityTopic = topic("availability").toUtf8();
 
     QString problem;
+    m_api = loadMosquitto(&problem); // on the first start only: most runs never publish
+    if (!m_api)
+        return fail(problem);
     m_mosq = createClient(o, &problem);
     if (!m_mosq)
         return fail(problem);
-    if (const int rc = mosquitto_loop_start(m_mosq); rc != MOSQ_ERR_SUCCESS) {
-        mosquitto_destroy(m_mosq);
+    if (const int rc = m_api->loop_start(m_mosq); rc != MOSQ_ERR_SUCCESS) {
+        m_api->destroy(m_mosq);
         m_mosq = nullptr;
-        return fail(tr("MQTT: cannot start the network thread: %1").arg(QString::fromUtf8(mosquitto_strerror(rc))));
+        return fail(tr("MQTT: cannot start the network thread: %1").arg(QString::fromUtf8(m_api->strerror(rc))));
     }
     m_clock.start();
     m_frameCredit = 1.0;
@@ -90,35 +88,35 @@ bool MqttPublisher::start(const MqttOptions &options, QString *error)
     const int port = o.port;
     const int keepAlive = o.keepAliveS;
     m_connector = std::thread(
-        [mosq, host, port, keepAlive] { mosquitto_connect_async(mosq, host.constData(), port, keepAlive); });
+        [api = m_api, mosq, host, port, keepAlive] { api->connect_async(mosq, host.constData(), port, keepAlive); });
     return true;
 }
 
 mosquitto *MqttPublisher::createClient(const MqttOptions &o, QString *problem)
 {
-    mosquitto *mosq = mosquitto_new(o.clientId.toUtf8().constData(), true, this);
+    mosquitto *mosq = m_api->client_new(o.clientId.toUtf8().constData(), true, this);
     if (!mosq) {
         *problem = tr("MQTT: cannot create a client (out of memory)");
         return nullptr;
     }
-    mosquitto_connect_callback_set(mosq, &MqttPublisher::onConnect);
-    mosquitto_disconnect_callback_set(mosq, &MqttPublisher::onDisconnect);
-    mosquitto_publish_callback_set(mosq, &MqttPublisher::onPublish);
-    mosquitto_reconnect_delay_set(mosq, 1, 30, true);
+    m_api->connect_callback_set(mosq, &MqttPublisher::onConnect);
+    m_api->disconnect_callback_set(mosq, &MqttPublisher::onDisconnect);
+    m_api->publish_callback_set(mosq, &MqttPublisher::onPublish);
+    m_api->reconnect_delay_set(mosq, 1, 30, true);
     static const char offline[] = "offline";
-    mosquitto_will_set(mosq, m_availabilityTopic.constData(), int(sizeof offline - 1), offline, 1, true);
+    m_api->will_set(mosq, m_availabilityTopic.constData(), int(sizeof offline - 1), offline, 1, true);
     if (!o.username.isEmpty()) {
         const QByteArray user = o.username.toUtf8();
         const QByteArray pass = o.password.toUtf8();
-        mosquitto_username_pw_set(mosq, user.constData(), o.password.isEmpty() ? nullptr : pass.constData());
+        m_api->username_pw_set(mosq, user.constData(), o.password.isEmpty() ? nullptr : pass.constData());
     }
     if (o.tls) {
         const int rc = o.caFile.isEmpty()
-            ? mosquitto_int_option(mosq, MOSQ_OPT_TLS_USE_OS_CERTS, 1)
-            : mosquitto_tls_set(mosq, QFile::encodeName(o.caFile).constData(), nullptr, nullptr, nullptr, nullptr);
+            ? m_api->int_option(mosq, MOSQ_OPT_TLS_USE_OS_CERTS, 1)
+            : m_api->tls_set(mosq, QFile::encodeName(o.caFile).constData(), nullptr, nullptr, nullptr, nullptr);
         if (rc != MOSQ_ERR_SUCCESS) {
-            *problem = tr("MQTT: TLS setup failed: %1").arg(QString::fromUtf8(mosquitto_strerror(rc)));
-            mosquitto_destroy(mosq);
+            *problem = tr("MQTT: TLS setup failed: %1").arg(QString::fromUtf8(m_api->strerror(rc)));
+            m_api->destroy(mosq);
             return nullptr;
         }
     }
@@ -141,9 +139,9 @@ void MqttPublisher::stop()
             m_ackCv.wait_for(lock, std::chrono::seconds(1), [&] { return m_lastAckedMid == mid || !m_connected; });
         }
     }
-    mosquitto_disconnect(m_mosq);
-    mosquitto_loop_stop(m_mosq, false);
-    mosquitto_destroy(m_mosq);
+    m_api->disconnect(m_mosq);
+    m_api->loop_stop(m_mosq, false);
+    m_api->destroy(m_mosq);
     m_mosq = nullptr;
     m_connected = false;
     setState(State::Off, tr("MQTT: off"));
@@ -153,7 +151,7 @@ bool MqttPublisher::publish(const QByteArray &topic, const QByteArray &payload, 
 {
     if (!m_mosq)
         return false;
-    return mosquitto_publish(m_mosq, mid, topic.constData(), int(payload.size()), payload.constData(), qos, retain)
+    return m_api->publish(m_mosq, mid, topic.constData(), int(payload.size()), payload.constData(), qos, retain)
         == MOSQ_ERR_SUCCESS;
 }
 
@@ -254,7 +252,7 @@ void MqttPublisher::onConnect(mosquitto *, void *self, int rc)
             },
             Qt::QueuedConnection);
     } else {
-        const QString reason = QString::fromUtf8(mosquitto_connack_string(rc));
+        const QString reason = QString::fromUtf8(p->m_api->connack_string(rc));
         QMetaObject::invokeMethod(
             p,
             [p, reason] {

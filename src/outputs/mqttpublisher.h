@@ -21,6 +21,8 @@ struct mosquitto;
 
 namespace spectray::outputs {
 
+struct MosquittoApi;
+
 // Publishes the analysis to an MQTT broker with libmosquitto (docs/mqtt.md):
 //   PREFIX/frame         binary frame (docs/protocol.md), QoS 0, at most options.frameRate per second
 //   PREFIX/layout        JSON, retained, on every change and on every (re)connect
@@ -75,6 +77,7 @@ private:
     bool publish(const QByteArray &topic, const QByteArray &payload, int qos, bool retain, int *mid = nullptr);
 
     MqttOptions m_options;
+    const MosquittoApi *m_api = nullptr; // libmosquitto, loaded by the first start()
     mosquitto *m_mosq = nullptr;
     std::thread m_connector;
     QByteArray m_frameTopic, m_levelTopic, m_layoutTopic, m_statusTopic, m_availabilityTopic;

@@ -93,6 +93,23 @@ private slots:
         QVERIFY(!applyAnalysisOptions(only, c, &e));
         QVERIFY(e.contains(QStringLiteral("--max-hz")));
     }
+
+    // Which runs go to the console helper: every mode that keeps running, unless a Qt Multimedia
+    // input ("qt:") is the source; --help and --version are answered at once.
+    void consoleHelperRuns()
+    {
+        QString e;
+        const auto suits = [&](const QStringList &args) { return suitsConsoleHelper(*parse(args, &e)); };
+        QVERIFY(suits({QStringLiteral("--print-frames")}));
+        QVERIFY(suits({QStringLiteral("--headless"), QStringLiteral("--source"), QStringLiteral("pulse:x.monitor")}));
+        QVERIFY(suits({QStringLiteral("--list-devices")}));
+        QVERIFY(suits({QStringLiteral("--analyze"), QStringLiteral("a.wav")}));
+        QVERIFY(suits({})); // the desktop mode, when main() found no display
+        QVERIFY(!suits({QStringLiteral("--help")}));
+        QVERIFY(!suits({QStringLiteral("--version")}));
+        QVERIFY(!suits({QStringLiteral("--print-frames"), QStringLiteral("--source"), QStringLiteral("qt:alsa_input.usb")}));
+        QVERIFY(!suits({QStringLiteral("--headless"), QStringLiteral("--source"), QStringLiteral("qt:x")}));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCommandLine)

@@ -4,6 +4,7 @@
 #include "engine/enginesettings.h"
 
 #include <QFile>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -342,6 +343,30 @@ private slots:
         QVERIFY(!keys::isValidRect(QStringLiteral("10,10,480")));
         // What QWidget::saveGeometry() stored before: refused, so the window is placed afresh.
         QVERIFY(!keys::isValidRect(QStringLiteral("AdnQywADAAAAAAGTAAABJwAAA3IAAAG0")));
+    }
+
+    // The list splitter and the token check are written out (no regex at start, issue 11); the
+    // patterns they replace are the reference: "[\\s,]+" (skip empty) and "^[0-9a-f]{32}$".
+    void listsAndTokensMatchTheirPatterns_data()
+    {
+        QTest::addColumn<QString>("text");
+        const QList<QString> rows{u""_qs, u" "_qs, u","_qs, u"a"_qs, u"a,b"_qs, u" a , b ,, c "_qs,
+            u"a\tb\nc\rd\ve\ff"_qs, u"a\u00a0b"_qs, u"a\u2028b"_qs, u"a\u0085b"_qs, u",,x,,"_qs,
+            u"http://a.lan, https://b:8080"_qs, u"0123456789abcdef0123456789abcdef"_qs,
+            u"0123456789ABCDEF0123456789abcdef"_qs, u"0123456789abcdef0123456789abcde"_qs,
+            u"0123456789abcdef0123456789abcdef0"_qs, u"0123456789abcdeg0123456789abcdef"_qs,
+            u"0123456789abcdef0123456789abcde\u0661"_qs};
+        for (const QString &row : rows)
+            QTest::newRow(qPrintable(row)) << row;
+    }
+
+    void listsAndTokensMatchTheirPatterns()
+    {
+        QFETCH(QString, text);
+        static const QRegularExpression separators(u"[\\s,]+"_qs);
+        static const QRegularExpression token(u"^[0-9a-f]{32}$"_qs);
+        QCOMPARE(keys::splitList(text), text.split(separators, Qt::SkipEmptyParts));
+        QCOMPARE(keys::isValidToken(text), text.isEmpty() || token.match(text).hasMatch());
     }
 };
 

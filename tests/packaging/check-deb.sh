@@ -21,7 +21,7 @@ echo "built $(basename "$deb") ($(stat -c %s "$deb") bytes)"
 dpkg-deb -f "$deb" Package Version Architecture Depends
 depends=$(dpkg-deb -f "$deb" Depends)
 case "$depends" in *libqt6core6*libc6*|*libc6*libqt6core6*) ;; *) echo "FAIL Depends was not computed by dpkg-shlibdeps: '$depends'"; exit 1 ;; esac
-for f in ./usr/bin/spectray ./usr/share/applications/io.github.spectray.Spectray.desktop \
+for f in ./usr/bin/spectray ./usr/libexec/spectray/spectray-cli ./usr/share/applications/io.github.spectray.Spectray.desktop \
          ./usr/share/metainfo/io.github.spectray.Spectray.metainfo.xml \
          ./usr/share/icons/hicolor/scalable/apps/io.github.spectray.Spectray.svg \
          ./usr/share/icons/hicolor/48x48/apps/io.github.spectray.Spectray.png \
@@ -51,8 +51,14 @@ with wave.open(sys.argv[1], "wb") as w:
     w.writeframes(b"".join(struct.pack("<hh", s, s) for s in
                   (int(16384 * math.sin(2 * math.pi * 1000 * n / 48000)) for n in range(48000))))
 PY
-timeout 60 "$app" --analyze "$scratch/tone.wav" > "$scratch/analyze.jsonl" 2> "$scratch/analyze.err" || {
+# The debug log says so when spectray cannot hand the run to its console helper (libexec/spectray/).
+QT_LOGGING_RULES="spectray.app.debug=true" timeout 60 "$app" --analyze "$scratch/tone.wav" \
+  > "$scratch/analyze.jsonl" 2> "$scratch/analyze.err" || {
   echo "FAIL --analyze exited $?"; cat "$scratch/analyze.err"; exit 1; }
+if grep -q "in-process" "$scratch/analyze.err"; then
+  echo "FAIL the unpacked spectray did not run its console helper:"; cat "$scratch/analyze.err"; exit 1
+fi
+echo "ok   --analyze ran in usr/libexec/spectray/spectray-cli"
 lines=$(grep -c '^{' "$scratch/analyze.jsonl" || true)
 echo "--analyze printed $lines JSON lines"
 [ "$lines" -gt 0 ] || { echo "FAIL no JSON output"; head -5 "$scratch/analyze.jsonl"; cat "$scratch/analyze.err"; exit 1; }

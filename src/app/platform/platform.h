@@ -58,4 +58,15 @@ bool haveDisplay();
 // edge for the docked strip, and XWayland does. QT_QPA_PLATFORM set by the user always wins.
 QString chooseGuiPlatform();
 
+// Replaces this process with the console helper (spectray-cli, built on Linux only), run with the
+// same argv: the same PID, but a program image without the GUI libraries. The helper is looked for
+// next to this executable, then in the installed libexec directory. Returns only when it did not
+// happen, with the reason for the log: no helper in this build or on disk, exec failed, or the
+// environment variable SPECTRAY_NO_REEXEC is set (for debugging the console modes in-process).
+QString execConsoleHelper(char **argv);
+
+// Gives the process the short name of `argv0` (what `pgrep -x`, `top` and `kill %` see), so the
+// helper started by spectray is still called "spectray". No-op where there is no such name.
+void nameProcess(const char *argv0);
+
 } // namespace spectray::platform

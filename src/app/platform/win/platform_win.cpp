@@ -93,4 +93,13 @@ QString chooseGuiPlatform()
     return {}; // one platform plugin (windows)
 }
 
+QString execConsoleHelper(char **)
+{
+    return QStringLiteral("Windows ships one executable"); // a console child would be a second PID
+}
+
+void nameProcess(const char *)
+{
+}
+
 } // namespace spectray::platform
