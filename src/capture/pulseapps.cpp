@@ -50,6 +50,7 @@ bool PulseBackend::openApplication(const std::string &deviceId, std::string &err
     m_appWaiting = false;
     m_gotAudio = false;
     m_current.clear();
+    updateLatencyTimer();
     reconcileApps();
     return true;
 }

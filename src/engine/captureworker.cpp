@@ -144,6 +144,9 @@ void CaptureWorker::openSelected(bool retry)
     // few seconds is not news (a machine without an audio server logs it once).
     if (!retry)
         publish(m_status.opening(id, nameOf(id), m_sourceWarning));
+    // A new source starts without a figure until its backend reports one (during or after open).
+    m_latencyReported = false;
+    m_pipeline.setOutputLatencyMs(std::nullopt);
     std::string error;
     if (!backend->open(id.toStdString(), error)) {
         m_backends.releaseVirtual();
@@ -194,6 +197,20 @@ void CaptureWorker::onAudio(const float *interleaved, std::size_t frames, const 
 {
     if (m_queue.push(interleaved, frames, format, silentHint))
         QMetaObject::invokeMethod(this, &CaptureWorker::drainAudio, Qt::QueuedConnection);
+}
+
+void CaptureWorker::onOutputLatency(std::optional<double> latencyMs)
+{
+    // The pipeline's figure is atomic, so frames analysed from now on carry it wherever they are
+    // analysed; the status (what people read) changes on the worker thread.
+    m_pipeline.setOutputLatencyMs(latencyMs);
+    QMetaObject::invokeMethod(
+        this,
+        [this, latencyMs] {
+            m_latencyReported = true;
+            publish(m_status.outputLatency(latencyMs));
+        },
+        Qt::QueuedConnection);
 }
 
 void CaptureWorker::onDevicesChanged(const std::vector<capture::DeviceInfo> &devices)
@@ -292,6 +309,9 @@ void CaptureWorker::processSegment(const float *samples, std::size_t frames, con
         return;
     if (m_status.audioArrived()) {
         m_backoff.reset(); // it works: a later failure is retried soon again
+        if (!m_latencyReported) // the demo, a file, a backend that has no figure: say so once
+            m_status.outputLatency(std::nullopt);
+        m_latencyReported = true;
         publish(true);
     }
     const auto change = m_silence.observe(samples, frames, format.channels, format.sampleRate, silentHint);

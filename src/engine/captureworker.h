@@ -62,6 +62,7 @@ private:
     void onDevicesChanged(const std::vector<capture::DeviceInfo> &devices) override;
     void onStreamEvent(capture::StreamEvent event, const std::string &message, const std::string &deviceId,
                        const std::string &deviceName) override;
+    void onOutputLatency(std::optional<double> latencyMs) override;
 
     // Worker thread.
     void drainAudio();
@@ -98,6 +99,7 @@ private:
     QString m_sourceWarning;
 
     bool m_wantRunning = false;
+    bool m_latencyReported = false; // the open source said whether it has an output latency figure
     QTimer m_retryTimer;
     RetryBackoff m_backoff;
 };
