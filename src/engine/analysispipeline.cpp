@@ -188,7 +188,8 @@ void AnalysisPipeline::onValues(const dsp::FrameValues &values, std::uint64_t sa
     (*m_sink)(m_frame);
     if (m_featureSink && m_tap && m_tap->isConfigured())
         (*m_featureSink)(
-            m_tap->analyze(std::size_t(samplesDelivered - m_pushStart), m_frame.sequence, m_frame.streamTime));
+            m_tap->analyze(std::size_t(samplesDelivered - m_pushStart), m_frame.sequence, m_frame.streamTime,
+                           m_frame.playTsMs));
     ++m_frame.sequence;
 }
 
