@@ -3,6 +3,7 @@
 // (what a user sets for a Bluetooth speaker in pavucontrol); other sources have no figure.
 #include "capture/pulsebackend.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace spectray::capture {
