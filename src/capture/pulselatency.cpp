@@ -99,7 +99,7 @@ void PulseBackend::reportOutputLatency(std::optional<double> latencyMs)
     if (latencyMs)
         *latencyMs = std::max(0.0, *latencyMs); // an offset larger than the latency: heard as captured
     const bool same = m_latencyKnown && latencyMs.has_value() == m_reportedLatencyMs.has_value()
-                      && (!latencyMs || std::abs(*latencyMs - *m_reportedLatencyMs) < kLatencyStepMs);
+        && (!latencyMs || std::abs(*latencyMs - *m_reportedLatencyMs) < kLatencyStepMs);
     if (same || !m_active || !m_sink)
         return;
     m_latencyKnown = true;
@@ -121,7 +121,9 @@ void PulseBackend::updateLatencyTimer()
     }
     if (m_latencyTimer)
         return;
-    struct timeval tv {};
+    struct timeval tv
+    {
+    };
     pa_gettimeofday(&tv);
     pa_timeval_add(&tv, kLatencyPollUsec);
     m_latencyTimer = api->time_new(api, &tv, &PulseBackend::latencyTimerCb, this);
@@ -131,7 +133,9 @@ void PulseBackend::latencyTimerCb(pa_mainloop_api *api, pa_time_event *e, const 
 {
     auto *b = static_cast<PulseBackend *>(self);
     b->requestOutputLatency();
-    struct timeval tv {};
+    struct timeval tv
+    {
+    };
     pa_gettimeofday(&tv);
     pa_timeval_add(&tv, kLatencyPollUsec);
     api->time_restart(e, &tv);

@@ -11,8 +11,7 @@ QSpinBox *makeAvOffsetSpin(const IntKey &key, QWidget *parent)
     spin->setRange(key.min, key.max);
     spin->setSingleStep(5);
     spin->setSuffix(QCoreApplication::translate("spectray::gui::AvOffset", " ms"));
-    spin->setToolTip(QCoreApplication::translate(
-        "spectray::gui::AvOffset",
+    spin->setToolTip(QCoreApplication::translate("spectray::gui::AvOffset",
         "Shifts the picture against the sound: positive shows it later (if it runs ahead of what you hear), "
         "negative earlier. Added to the output latency the audio server reports."));
     return spin;

@@ -36,7 +36,7 @@ public:
         int level = 0;
         int scale = 1;
         int bandCount = 0;
-        std::array<qint16, kMaxBands> bands{};
+        std::array<qint16, kMaxBands> bands {};
     };
 
     FrameScheduler();
@@ -60,12 +60,12 @@ public:
 
 private:
     std::vector<Slot> m_ring; // kCapacity slots, allocated once
-    int m_head = 0;           // oldest held frame
+    int m_head = 0; // oldest held frame
     int m_count = 0;
     int m_offsetMs = 0;
     quint64 m_dropped = 0;
     quint64 m_skipped = 0;
-    Slot m_out;               // what take() returned, so the ring slot can be reused at once
+    Slot m_out; // what take() returned, so the ring slot can be reused at once
 };
 
 } // namespace spectray::gui

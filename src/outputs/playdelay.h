@@ -14,8 +14,7 @@ namespace spectray::outputs {
 // a wrong latency figure cannot stall an output; a value without play time (0) is due at once.
 // Storage is a fixed array: push and take never allocate. One thread uses it (the outputs' GUI
 // thread); times are wall-clock ms since the epoch, passed in (no clock of its own, for tests).
-template<typename T, std::size_t N>
-class PlayDelay final
+template<typename T, std::size_t N> class PlayDelay final
 {
 public:
     static constexpr qint64 kMaxHoldMs = 500;
@@ -59,9 +58,9 @@ private:
     struct Entry
     {
         qint64 dueMs = 0;
-        T value{};
+        T value {};
     };
-    std::array<Entry, N> m_ring{};
+    std::array<Entry, N> m_ring {};
     std::size_t m_head = 0;
     std::size_t m_count = 0;
     int m_offsetMs = 0;

@@ -21,9 +21,8 @@ namespace {
 double configuredLatencyUs(const test::PulseDaemon &daemon, const QString &sink)
 {
     bool ok = false;
-    const QString json = daemon.pactl({QStringLiteral("-f"), QStringLiteral("json"), QStringLiteral("list"),
-                                       QStringLiteral("sinks")},
-                                      &ok);
+    const QString json = daemon.pactl(
+        { QStringLiteral("-f"), QStringLiteral("json"), QStringLiteral("list"), QStringLiteral("sinks") }, &ok);
     if (!ok)
         return -1.0;
     for (const QJsonValue &v : QJsonDocument::fromJson(json.toUtf8()).array()) {
@@ -47,7 +46,7 @@ private slots:
     {
         if (!test::PulseDaemon::available())
             QSKIP("pulseaudio is not installed (scripts/install-deps.sh --test installs it)");
-        QVERIFY2(m_daemon.start({QStringLiteral("test_sink")}), qPrintable(m_daemon.error()));
+        QVERIFY2(m_daemon.start({ QStringLiteral("test_sink") }), qPrintable(m_daemon.error()));
         QVERIFY(m_daemon.setDefaultSink(QStringLiteral("test_sink")));
     }
 
@@ -91,9 +90,8 @@ private slots:
         // `pactl set-port-latency-offset` needs a card port; a null sink belongs to no card, so the
         // port-offset path cannot be driven here (the user offsets are tested per output instead).
         bool ok = false;
-        const QString cards = m_daemon.pactl({QStringLiteral("-f"), QStringLiteral("json"), QStringLiteral("list"),
-                                              QStringLiteral("cards")},
-                                             &ok);
+        const QString cards = m_daemon.pactl(
+            { QStringLiteral("-f"), QStringLiteral("json"), QStringLiteral("list"), QStringLiteral("cards") }, &ok);
         QVERIFY(ok);
         QCOMPARE(QJsonDocument::fromJson(cards.toUtf8()).array().size(), 0);
     }
@@ -102,9 +100,9 @@ private slots:
     {
         // A source that is not a monitor (a microphone): heard as captured, no figure from the server.
         bool ok = false;
-        m_daemon.pactl({QStringLiteral("load-module"), QStringLiteral("module-sine-source"),
-                        QStringLiteral("source_name=mic"), QStringLiteral("frequency=440")},
-                       &ok);
+        m_daemon.pactl({ QStringLiteral("load-module"), QStringLiteral("module-sine-source"),
+                           QStringLiteral("source_name=mic"), QStringLiteral("frequency=440") },
+            &ok);
         QVERIFY(ok);
         Engine engine;
         QList<SpectrumFrame> frames;

@@ -17,7 +17,7 @@ SpectrumFrame frame(quint64 seq, qint64 playTs, qint16 band0 = 100)
     f.sequence = seq;
     f.playTsMs = playTs;
     f.wallClockMs = kNow;
-    f.bands = {band0, 200, 300};
+    f.bands = { band0, 200, 300 };
     f.scale = 1000;
     return f;
 }

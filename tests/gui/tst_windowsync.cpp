@@ -29,7 +29,7 @@ SpectrumFrame frame(quint64 seq, qint64 playTs)
     f.sequence = seq;
     f.wallClockMs = now();
     f.playTsMs = playTs;
-    f.bands = {500, 250, 750, 1000};
+    f.bands = { 500, 250, 750, 1000 };
     f.scale = 1000;
     return f;
 }
@@ -120,7 +120,7 @@ private slots:
         const int paints0 = m_w->paintCount();
         for (quint64 i = 1; i <= 3; ++i)
             m_w->onFrame(frame(i, 0)); // no play time: shown at once
-        QTest::qWait(400);             // the window keeps painting while the bars settle
+        QTest::qWait(400); // the window keeps painting while the bars settle
         QCOMPARE(m_w->scene().historyRowsPushed() - rows0, 3);
         qInfo("3 frames, %d paints", m_w->paintCount() - paints0);
         QVERIFY(m_w->paintCount() - paints0 > 3); // paints and frames differ, rows follow frames
