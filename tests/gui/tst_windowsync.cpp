@@ -58,12 +58,13 @@ class TestWindowSync final : public QObject
         QVERIFY(QTest::qWaitForWindowExposed(m_w.get()));
     }
 
-    // Pushes one frame with play time `latencyMs` ahead and returns when it was shown, or -1.
+    // Pushes one frame with play time `latencyMs` ahead; returns when it was shown, or -1.
     qint64 presentedAt(quint64 seq, qint64 latencyMs, qint64 *playTs)
     {
         *playTs = now() + latencyMs;
         m_w->onFrame(frame(seq, *playTs));
-        QTRY_VERIFY_WITH_TIMEOUT(m_w->lastShownSequence() == seq, 5000); // hang guard
+        if (!QTest::qWaitFor([&] { return m_w->lastShownSequence() == seq; }, 5000)) // hang guard
+            return -1;
         return m_w->lastShownAtMs();
     }
 
@@ -75,6 +76,7 @@ private slots:
         showWindow();
         qint64 playTs = 0;
         const qint64 shown = presentedAt(1, 300, &playTs);
+        QVERIFY(shown > 0);
         qInfo("play_ts + 0 ms offset -> shown %lld ms after it", static_cast<long long>(shown - playTs));
         QVERIFY2(shown >= playTs, "shown before its audio is heard");
         QVERIFY(shown - playTs < kLateSlackMs);
@@ -86,6 +88,7 @@ private slots:
         m_w->setAvOffsetMs(150);
         qint64 playTs = 0;
         const qint64 shown = presentedAt(1, 100, &playTs);
+        QVERIFY(shown > 0);
         qInfo("play_ts + 150 ms offset -> shown %lld ms after play_ts", static_cast<long long>(shown - playTs));
         QVERIFY(shown >= playTs + 150);
         QVERIFY(shown - (playTs + 150) < kLateSlackMs);
@@ -97,6 +100,7 @@ private slots:
         const qint64 pushed = now();
         qint64 playTs = 0;
         const qint64 shown = presentedAt(1, 4000, &playTs); // a latency figure far too large
+        QVERIFY(shown > 0);
         QVERIFY(shown >= pushed + gui::FrameScheduler::kMaxHoldMs);
         QVERIFY(shown < pushed + gui::FrameScheduler::kMaxHoldMs + kLateSlackMs);
     }
