@@ -82,6 +82,25 @@ private slots:
             QVERIFY(f.wallClockMs > 0);
             QCOMPARE(f.playTsMs - f.wallClockMs, qint64(std::llround(pactlMs)));
         }
+
+        // The player that asked for the low latency goes away: the sink's latency changes without
+        // any event, and the figure follows within the 2 s re-read.
+        tone.stop();
+        double afterMs = pactlMs;
+        QTest::qWaitFor(
+            [&] {
+                afterMs = configuredLatencyUs(m_daemon, QStringLiteral("test_sink")) / 1000.0;
+                return std::round(afterMs) != std::round(pactlMs);
+            },
+            3000);
+        qInfo("after the player left: pactl configured %.3f ms", afterMs);
+        if (std::round(afterMs) != std::round(pactlMs)) {
+            // Read pactl again on every try: the source's silence also changes our own request.
+            QTRY_VERIFY_WITH_TIMEOUT(engine.status().outputLatencyMs.value_or(-1.0)
+                                         == std::round(configuredLatencyUs(m_daemon, QStringLiteral("test_sink")) / 1000.0),
+                                     10000);
+            QVERIFY(*engine.status().outputLatencyMs != reported);
+        }
         engine.stop();
     }
 
