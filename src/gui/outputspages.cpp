@@ -72,7 +72,7 @@ QWidget *OutputsPages::buildLedPage()
     form->addRow(tr("Targets:"), m_ledTargets);
     form->addRow(tr("Multicast TTL:"), m_ledTtl);
     form->addRow(tr("Interface:"), m_ledInterface);
-    m_ledAvOffset = makeAvOffsetSpin(keys::ledSyncAvOffsetMs, page);
+    m_ledAvOffset = makeAvOffsetSpin(keys::ledSyncAvOffsetMs, nullptr);
     form->addRow(tr("A/V offset:"), m_ledAvOffset);
     auto *layout = new QVBoxLayout(page);
     layout->addLayout(form);
@@ -116,7 +116,7 @@ QWidget *OutputsPages::buildMqttPage()
     form->addRow(tr("Topic prefix:"), m_mqttPrefix);
     form->addRow(tr("Frames per second:"), m_mqttFrameRate);
     form->addRow(tr("Level messages per second:"), m_mqttLevelRate);
-    m_mqttAvOffset = makeAvOffsetSpin(keys::mqttAvOffsetMs, page);
+    m_mqttAvOffset = makeAvOffsetSpin(keys::mqttAvOffsetMs, nullptr);
     form->addRow(tr("A/V offset:"), m_mqttAvOffset);
     auto *layout = new QVBoxLayout(page);
     layout->addLayout(form);
