@@ -30,7 +30,19 @@ QString statusLine(const EngineStatus &status)
 
 void StatusPrinter::print(const EngineStatus &status)
 {
-    printError(statusLine(status));
+    // A new output latency figure is its own line, not a repeat of the state line.
+    EngineStatus withoutSync = status;
+    withoutSync.outputLatencyMs = m_last.outputLatencyMs;
+    withoutSync.syncNote = m_last.syncNote;
+    const bool onlySync = withoutSync == m_last && status != m_last;
+    const bool newNote = status.syncNote != m_last.syncNote && !status.syncNote.isEmpty();
+    m_last = status;
+    if (!onlySync)
+        printError(statusLine(status));
+    if (newNote)
+        printError(status.syncNote);
+    if (onlySync)
+        return;
     if (status.state != EngineStatus::State::Error || m_hinted)
         return;
     m_hinted = true;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/enginestatus.h"
+
 #include <QString>
 
 #include <cstdio>
@@ -7,7 +9,6 @@
 namespace spectray {
 
 class QrMatrix;
-struct EngineStatus;
 
 // Console output of the command-line modes (headless, --print-frames, --list-devices).
 
@@ -26,6 +27,7 @@ public:
 
 private:
     bool m_hinted = false;
+    EngineStatus m_last;
 };
 // The QR code in text: two module rows per line with half blocks; light modules (and the quiet
 // zone) are drawn, dark ones left as the background, in inverse video (white on black) so it reads

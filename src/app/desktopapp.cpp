@@ -206,6 +206,7 @@ void DesktopApp::applyDisplaySettings()
     p.peakFallMs = m_settings.value(keys::peakFallMs);
     p.peaks = m_settings.value(keys::peaks);
     m_window->setAnimationParams(p);
+    m_window->setAvOffsetMs(m_settings.value(keys::windowAvOffsetMs));
 
     const bool top = m_settings.value(keys::alwaysOnTop);
     const bool through = m_settings.value(keys::clickThrough);

@@ -23,6 +23,28 @@ const QString kWledInterface = QStringLiteral("wled-interface");
 const QString kMqtt = QStringLiteral("mqtt");
 const QString kMqttCa = QStringLiteral("mqtt-ca");
 const QString kMqttRate = QStringLiteral("mqtt-rate");
+const QString kWledAvOffset = QStringLiteral("wled-av-offset");
+const QString kMqttAvOffset = QStringLiteral("mqtt-av-offset");
+
+// --wled-av-offset / --mqtt-av-offset: whole ms in the keys' range (-500..500).
+bool readAvOffset(const QCommandLineParser &p, const QString &flag, const IntKey &key, std::optional<int> &out,
+                  QString *error)
+{
+    if (!p.isSet(flag))
+        return true;
+    bool ok = false;
+    const int ms = p.value(flag).trimmed().toInt(&ok);
+    if (!ok || ms < key.min || ms > key.max) {
+        *error = tr("--%1 must be a whole number of ms from %2 to %3 (got \"%4\")")
+                     .arg(flag)
+                     .arg(key.min)
+                     .arg(key.max)
+                     .arg(p.value(flag));
+        return false;
+    }
+    out = ms;
+    return true;
+}
 
 bool readWled(const QCommandLineParser &p, outputs::OutputOverrides &out, QString *error)
 {
@@ -132,12 +154,19 @@ void addOutputOptions(QCommandLineParser &p)
             QStringLiteral("URL") },
         { kMqttCa, tr("For mqtts://: the CA certificate that signed the broker's."), QStringLiteral("FILE") },
         { kMqttRate, tr("MQTT frames per second (1-60, default 30)."), QStringLiteral("N") },
+        { kWledAvOffset,
+            tr("LED sync A/V offset in ms (-500..500): packets go out when the audio is heard plus this."),
+            QStringLiteral("MS") },
+        { kMqttAvOffset, tr("MQTT A/V offset in ms (-500..500), added to the frames' play time."),
+            QStringLiteral("MS") },
     });
 }
 
 bool readOutputOptions(const QCommandLineParser &p, outputs::OutputOverrides &out, QString *error)
 {
-    return readWled(p, out, error) && readMqtt(p, out, error);
+    return readWled(p, out, error) && readMqtt(p, out, error)
+           && readAvOffset(p, kWledAvOffset, keys::ledSyncAvOffsetMs, out.wledAvOffsetMs, error)
+           && readAvOffset(p, kMqttAvOffset, keys::mqttAvOffsetMs, out.mqttAvOffsetMs, error);
 }
 
 } // namespace spectray

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -63,6 +64,12 @@ public:
     // Something happened to the stream; `deviceId`/`deviceName` say what is being captured now.
     virtual void onStreamEvent(StreamEvent event, const std::string &message, const std::string &deviceId,
                                const std::string &deviceName) = 0;
+    // How long after capture the captured audio is heard, as the audio server reports it for the
+    // monitored output (PulseAudio: the sink's latency with its port's latency offset; WASAPI: the
+    // stream latency plus the device period). Called after open() and whenever the figure changes;
+    // std::nullopt = the server gives no figure for this source (an input, the demo, a file).
+    // A source that never calls it has no figure either.
+    virtual void onOutputLatency(std::optional<double> latencyMs) { (void)latencyMs; }
 };
 
 // A source of audio. Lifetime: construct, setSink, then open/close any number of times; the

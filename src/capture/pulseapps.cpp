@@ -53,6 +53,7 @@ bool PulseBackend::openApplication(const std::string &deviceId, std::string &err
     m_appWaiting = false;
     m_gotAudio = false;
     m_current.clear();
+    updateLatencyTimer();
     reconcileApps();
     return true;
 }

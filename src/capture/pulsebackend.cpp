@@ -93,6 +93,7 @@ bool PulseBackend::open(const std::string &deviceId, std::string &error)
     m_streamFailed = false;
     m_current.clear();
     updateIdleTimer();
+    updateLatencyTimer();
     reconcile();
     pa_threaded_mainloop_unlock(m_loop);
     return true;
@@ -110,6 +111,7 @@ void PulseBackend::close()
     dropAppStreams();
     m_current.clear();
     updateIdleTimer();
+    updateLatencyTimer();
     if (m_reconnectTimer) {
         pa_threaded_mainloop_get_api(m_loop)->time_free(m_reconnectTimer);
         m_reconnectTimer = nullptr;
@@ -213,7 +215,8 @@ void PulseBackend::contextStateCb(pa_context *c, void *self)
         pa_operation_unref(pa_context_subscribe(
             c,
             static_cast<pa_subscription_mask_t>(PA_SUBSCRIPTION_MASK_SINK | PA_SUBSCRIPTION_MASK_SOURCE
-                                                | PA_SUBSCRIPTION_MASK_SINK_INPUT | PA_SUBSCRIPTION_MASK_SERVER),
+                                                | PA_SUBSCRIPTION_MASK_SINK_INPUT | PA_SUBSCRIPTION_MASK_SERVER
+                                                | PA_SUBSCRIPTION_MASK_CARD), // port latency offsets
             nullptr, nullptr));
         if (b->m_active && b->m_serverLost) {
             b->m_serverLost = false;

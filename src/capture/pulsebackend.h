@@ -6,6 +6,7 @@
 #include <pulse/pulseaudio.h>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -108,11 +109,23 @@ private:
     void updateIdleTimer();
     static void idleTimerCb(pa_mainloop_api *a, pa_time_event *e, const struct timeval *tv, void *self);
 
+    // Output latency of the monitored sink (pulselatency.cpp): asked after every refresh, when the
+    // stream is ready and every few seconds (a latency change posts no event), reported on change.
+    void requestOutputLatency();
+    uint32_t monitoredSink() const; // the sink whose monitor (or app stream) is recorded, or none
+    void finishOutputLatency(int64_t portOffsetUs);
+    void reportOutputLatency(std::optional<double> latencyMs);
+    void updateLatencyTimer();
+    static void latencySinkCb(pa_context *c, const pa_sink_info *i, int eol, void *self);
+    static void latencyCardCb(pa_context *c, const pa_card_info *i, int eol, void *self);
+    static void latencyTimerCb(pa_mainloop_api *a, pa_time_event *e, const struct timeval *tv, void *self);
+
     pa_threaded_mainloop *m_loop = nullptr;
     pa_context *m_context = nullptr;
     pa_stream *m_stream = nullptr;
     pa_time_event *m_reconnectTimer = nullptr;
     pa_time_event *m_idleTimer = nullptr; // while idle, audio is drained on this instead of per packet
+    pa_time_event *m_latencyTimer = nullptr; // re-reads the monitored sink's latency while open
     std::map<uint32_t, AppStream> m_appStreams; // sink input index -> its monitor stream
     StreamMixer m_mixer;
     CaptureSink *m_sink = nullptr;
@@ -133,6 +146,17 @@ private:
     bool m_appWaiting = false;  // Waiting was reported and no stream has started since
     StreamFormat m_format;
     std::vector<float> m_coalesced;
+
+    // The monitored sink's timing, between its sink-info and card-info replies.
+    struct SinkTiming
+    {
+        pa_usec_t configured = 0; // the latency the sink runs at (what its clients asked for)
+        pa_usec_t current = 0;    // its latency right now, port latency offset included
+        std::string port;         // active port, whose card holds the latency offset
+    };
+    SinkTiming m_timing;
+    std::optional<double> m_reportedLatencyMs;
+    bool m_latencyKnown = false; // something (a figure or "none") was reported since open()
 
     // Server state, rebuilt by each refresh.
     std::string m_defaultSink;

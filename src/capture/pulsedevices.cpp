@@ -127,6 +127,7 @@ void PulseBackend::refreshFinished()
         if (changed && m_sink)
             m_sink->onDevicesChanged(m_devices);
         reconcile();
+        requestOutputLatency(); // a port, its latency offset or the followed sink may have changed
     }
     if (m_refreshAgain) {
         m_refreshAgain = false;

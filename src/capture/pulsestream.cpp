@@ -183,6 +183,7 @@ void PulseBackend::streamStateCb(pa_stream *s, void *self)
     const pa_stream_state_t state = pa_stream_get_state(s);
     if (state == PA_STREAM_READY) {
         b->applyBufferAttr(); // an idle hint may have arrived while connecting
+        b->requestOutputLatency(); // our stream's latency request may have changed the sink's
         return;
     }
     if (state == PA_STREAM_FAILED || state == PA_STREAM_TERMINATED) {

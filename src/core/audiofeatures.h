@@ -23,6 +23,7 @@ struct AudioFeatures
     quint64 beatCount = 0; // beats so far this run: a consumer at another rate misses none
     quint64 sequence = 0; // of the SpectrumFrame made from the same samples
     double streamTime = 0.0; // seconds of audio up to the newest sample analysed
+    qint64 playTsMs = 0;     // the SpectrumFrame's play time (when it is heard); 0 = unknown
 
     friend bool operator==(const AudioFeatures &, const AudioFeatures &) = default;
 };

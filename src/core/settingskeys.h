@@ -163,4 +163,17 @@ inline constexpr IntKey mqttFrameRate{SettingId::MqttFrameRate, "mqtt/frameRate"
 inline constexpr IntKey mqttLevelRate{SettingId::MqttLevelRate, "mqtt/levelRate", 10, 1, 30,
                                       "Messages per second on PREFIX/level"};
 
+// A/V offsets (issue 11): ms added to when a frame's audio is heard (play_ts = capture time + the
+// output latency the audio server reports), per output, so each can be trimmed against what the
+// user hears there (a Bluetooth speaker's real latency, a TV's picture delay). Positive = later.
+inline constexpr int kAvOffsetLimitMs = 500;
+inline constexpr IntKey windowAvOffsetMs{SettingId::WindowAvOffset, "display/avOffsetMs", 0, -kAvOffsetLimitMs,
+                                         kAvOffsetLimitMs, "A/V offset of the floating window, ms"};
+inline constexpr IntKey webAvOffsetMs{SettingId::WebAvOffset, "server/avOffsetMs", 0, -kAvOffsetLimitMs,
+                                      kAvOffsetLimitMs, "A/V offset web pages start from (hello's av_offset_ms), ms"};
+inline constexpr IntKey ledSyncAvOffsetMs{SettingId::LedSyncAvOffset, "ledSync/avOffsetMs", 0, -kAvOffsetLimitMs,
+                                          kAvOffsetLimitMs, "A/V offset of the WLED sender, ms"};
+inline constexpr IntKey mqttAvOffsetMs{SettingId::MqttAvOffset, "mqtt/avOffsetMs", 0, -kAvOffsetLimitMs,
+                                       kAvOffsetLimitMs, "A/V offset of the MQTT frames, ms"};
+
 } // namespace spectray::keys

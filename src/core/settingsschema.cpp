@@ -33,6 +33,7 @@ SettingGroup settingGroup(SettingId id)
     case SettingId::ServerAllowedOrigins:
     case SettingId::ServerAllowedHosts:
     case SettingId::ServerMaxClients:
+    case SettingId::WebAvOffset:
         return SettingGroup::Server;
     case SettingId::WindowVisible:
     case SettingId::WindowGeometry:
@@ -53,6 +54,8 @@ SettingGroup settingGroup(SettingId id)
     case SettingId::MqttPrefix:
     case SettingId::MqttFrameRate:
     case SettingId::MqttLevelRate:
+    case SettingId::LedSyncAvOffset:
+    case SettingId::MqttAvOffset:
         return SettingGroup::Outputs;
     default:
         return SettingGroup::Display;

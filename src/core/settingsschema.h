@@ -72,6 +72,12 @@ enum class SettingId {
     MqttPrefix,
     MqttFrameRate,
     MqttLevelRate,
+    // A/V offsets, one per output (issue 11): each adds its own to play_ts. Listed last so the
+    // ids above keep their values; each key lives in its output's group (display/, server/, ...).
+    WindowAvOffset,
+    WebAvOffset,
+    LedSyncAvOffset,
+    MqttAvOffset,
 };
 
 // Who applies a change: the analysis (engine), the LAN server, the window's look, the window's own

@@ -8,6 +8,7 @@
 #include <QDateTime>
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 namespace spectray {
@@ -156,6 +157,14 @@ void AnalysisPipeline::restartHistory()
         m_tap->resetHistory();
 }
 
+void AnalysisPipeline::setOutputLatencyMs(std::optional<double> latencyMs)
+{
+    // Rounded to whole ms, the unit of play_ts on the wire; a negative figure (a port offset
+    // below the device's own latency) means "heard as captured", not before.
+    const double ms = latencyMs ? std::max(0.0, *latencyMs) : 0.0;
+    m_outputLatencyMs.store(std::int64_t(std::llround(ms)), std::memory_order_relaxed);
+}
+
 void AnalysisPipeline::skip(std::uint64_t frames, int sampleRate)
 {
     if (sampleRate > 0)
@@ -172,12 +181,15 @@ void AnalysisPipeline::onValues(const dsp::FrameValues &values, std::uint64_t sa
     m_frame.bass = values.bass;
     m_frame.level = values.level;
     m_frame.streamTime = m_streamTimeBase + double(samplesDelivered) / m_sampleRate;
-    if (m_clock == Clock::Wall)
+    if (m_clock == Clock::Wall) {
         m_frame.wallClockMs = QDateTime::currentMSecsSinceEpoch();
+        m_frame.playTsMs = m_frame.wallClockMs + m_outputLatencyMs.load(std::memory_order_relaxed);
+    }
     (*m_sink)(m_frame);
     if (m_featureSink && m_tap && m_tap->isConfigured())
         (*m_featureSink)(
-            m_tap->analyze(std::size_t(samplesDelivered - m_pushStart), m_frame.sequence, m_frame.streamTime));
+            m_tap->analyze(std::size_t(samplesDelivered - m_pushStart), m_frame.sequence, m_frame.streamTime,
+                           m_frame.playTsMs));
     ++m_frame.sequence;
 }
 

@@ -9,9 +9,11 @@
 
 #include <QString>
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace spectray {
 
@@ -38,7 +40,7 @@ public:
     using FeatureSink = std::function<void(const AudioFeatures &)>;
     enum class Clock {
         Stream, // wallClockMs stays 0 (offline analysis: the file has no wall-clock time)
-        Wall,   // wallClockMs is the time the frame was made (live capture)
+        Wall,   // wallClockMs is the time the frame was made (live capture), playTsMs when it is heard
     };
 
     explicit AnalysisPipeline(Clock clock = Clock::Stream);
@@ -74,6 +76,11 @@ public:
     // Non-null: every frame is followed by its AudioFeatures through *sink (which must outlive its
     // use). Null: no feature analysis runs at all, so a session without LAN outputs pays nothing.
     void setFeatureSink(const FeatureSink *sink);
+    // The output latency the audio server reports for the monitored device (nullopt: no figure, so
+    // frames are taken as heard when made). Live frames get playTsMs = wallClockMs + this; each
+    // output adds its user's A/V offset on its own. Safe from any thread (the capture backend's
+    // report may arrive on its own thread while another analyses).
+    void setOutputLatencyMs(std::optional<double> latencyMs);
     bool featuresEnabled() const { return m_featureSink != nullptr; }
 
 private:
@@ -94,6 +101,7 @@ private:
     SpectrumFrame m_frame;                       // reused; its sequence is the next frame's number
     double m_streamTimeBase = 0.0;               // seconds from earlier analyzers and dropped audio
     bool m_muted = false;
+    std::atomic<std::int64_t> m_outputLatencyMs{0}; // whole ms; 0 also when there is no figure
 };
 
 } // namespace spectray

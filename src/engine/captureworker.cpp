@@ -158,6 +158,9 @@ void CaptureWorker::openSelected(bool retry)
         publish(m_status.opening(id, nameOf(id), m_sourceWarning));
     m_live.wantAudioNotice();
     applyChunkHint(backend);
+    // A new source starts without a figure until its backend reports one (during or after open).
+    m_latencyReported = false;
+    m_live.setOutputLatencyMs(std::nullopt);
     std::string error;
     if (!backend->open(id.toStdString(), error)) {
         m_backends.releaseVirtual();
@@ -218,6 +221,20 @@ void CaptureWorker::liveNotice(LiveAnalysis::Notice notice, const QString &detai
         Qt::QueuedConnection);
 }
 
+void CaptureWorker::onOutputLatency(std::optional<double> latencyMs)
+{
+    // The pipeline's figure is atomic, so frames analysed from now on (on the audio thread) carry
+    // it; the status (what people read) changes on the worker thread.
+    m_live.setOutputLatencyMs(latencyMs);
+    QMetaObject::invokeMethod(
+        this,
+        [this, latencyMs] {
+            m_latencyReported = true;
+            publish(m_status.outputLatency(latencyMs));
+        },
+        Qt::QueuedConnection);
+}
+
 void CaptureWorker::onDevicesChanged(const std::vector<capture::DeviceInfo> &devices)
 {
     QMetaObject::invokeMethod(this, [this, list = toDeviceList(devices)] { publishDevices(list); },
@@ -272,6 +289,9 @@ void CaptureWorker::handleNotice(LiveAnalysis::Notice notice, const QString &det
     case LiveAnalysis::Notice::AudioArrived:
         if (m_status.audioArrived()) {
             m_backoff.reset(); // it works: a later failure is retried soon again
+            if (!m_latencyReported) // the demo, a file, a backend that has no figure: say so once
+                m_status.outputLatency(std::nullopt);
+            m_latencyReported = true;
             publish(true);
         }
         break;

@@ -63,6 +63,7 @@ private:
     void onDevicesChanged(const std::vector<capture::DeviceInfo> &devices) override;
     void onStreamEvent(capture::StreamEvent event, const std::string &message, const std::string &deviceId,
                        const std::string &deviceName) override;
+    void onOutputLatency(std::optional<double> latencyMs) override;
 
     // LiveAnalysis::Output — called on the audio thread.
     void liveFrame(const SpectrumFrame &frame) override { emit frameReady(frame); }
@@ -96,6 +97,7 @@ private:
     QString m_sourceWarning;
 
     bool m_wantRunning = false;
+    bool m_latencyReported = false; // the open source said whether it has an output latency figure
     QTimer m_retryTimer;
     RetryBackoff m_backoff;
 };

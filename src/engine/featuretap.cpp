@@ -59,11 +59,13 @@ void FeatureTap::mixUpTo(std::size_t framesIntoChunk)
     }
 }
 
-const AudioFeatures &FeatureTap::analyze(std::size_t framesIntoChunk, quint64 sequence, double streamTime)
+const AudioFeatures &FeatureTap::analyze(std::size_t framesIntoChunk, quint64 sequence, double streamTime,
+                                        qint64 playTsMs)
 {
     mixUpTo(framesIntoChunk);
     m_geq->analyze(m_ring.data() + m_pos, streamTime, m_result);
     m_features = makeAudioFeatures(m_result, sequence, streamTime, m_beats);
+    m_features.playTsMs = playTsMs; // the LED sender holds them until then (outputs/playdelay.h)
     return m_features;
 }
 

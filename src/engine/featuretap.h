@@ -31,7 +31,8 @@ public:
     // A chunk of interleaved input starts; it stays valid until endChunk().
     void beginChunk(const float *interleaved, std::size_t frames, int channels);
     // The frame due after `framesIntoChunk` frames of this chunk: mix up to there and analyse.
-    const AudioFeatures &analyze(std::size_t framesIntoChunk, quint64 sequence, double streamTime);
+    const AudioFeatures &analyze(std::size_t framesIntoChunk, quint64 sequence, double streamTime,
+                                 qint64 playTsMs = 0);
     void endChunk(); // the rest of the chunk goes into the history
 
 private:

@@ -12,6 +12,7 @@
 
 #include <atomic>
 #include <mutex>
+#include <optional>
 
 namespace spectray {
 
@@ -60,6 +61,9 @@ public:
     void reset();
     // An application source lost its streams: its next one starts unmuted, with no silence counted.
     void restartSilence();
+    // Any thread, lock-free: the output device's reported latency, carried by the frames analysed
+    // from now on (AnalysisPipeline keeps it in an atomic).
+    void setOutputLatencyMs(std::optional<double> latencyMs) { m_pipeline.setOutputLatencyMs(latencyMs); }
     // The next packet sends Notice::AudioArrived (the status waits for audio again).
     void wantAudioNotice() { m_audioNoticeWanted.store(true, std::memory_order_relaxed); }
 

@@ -4,6 +4,9 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+#include <cmath>
+
 namespace spectray {
 
 namespace {
@@ -24,6 +27,20 @@ bool StatusMachine::set(EngineStatus::State state, const QString &reason)
         return false;
     m_status = next;
     qCDebug(lcEngine).noquote() << "state" << stateName(state) << (reason.isEmpty() ? QString() : u"- " + reason);
+    return true;
+}
+
+bool StatusMachine::outputLatency(std::optional<double> latencyMs)
+{
+    EngineStatus next = m_status;
+    next.outputLatencyMs = latencyMs ? std::optional<double>(std::round(std::max(0.0, *latencyMs))) : std::nullopt;
+    next.syncNote = next.outputLatencyMs
+                        ? tr("Output latency %1 ms (reported by the audio server)").arg(*next.outputLatencyMs)
+                        : tr("No output latency figure from the audio server: A/V sync uses your offsets only");
+    if (next == m_status)
+        return false;
+    m_status = next;
+    qCDebug(lcEngine).noquote() << next.syncNote;
     return true;
 }
 

@@ -33,6 +33,9 @@ public:
     bool streamEvent(capture::StreamEvent event, const QString &message, const QString &deviceId,
                      const QString &deviceName);
     bool explain(const QString &reason); // same state, a new reason (settings rejected)
+    // The monitored device's output latency as the backend reported it (nullopt: no figure);
+    // rounded to whole ms, so a figure that jitters below a millisecond is not news.
+    bool outputLatency(std::optional<double> latencyMs);
     // The reason shown while an application source waits for its next stream (StreamEvent::Waiting):
     // set by the worker before it passes the event on, because only it knows the source's kind.
     void setWaitingReason(const QString &reason) { m_waitingReason = reason; }

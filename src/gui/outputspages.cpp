@@ -1,5 +1,7 @@
 #include "outputspages.h"
 
+#include "avoffsetfield.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
@@ -70,6 +72,8 @@ QWidget *OutputsPages::buildLedPage()
     form->addRow(tr("Targets:"), m_ledTargets);
     form->addRow(tr("Multicast TTL:"), m_ledTtl);
     form->addRow(tr("Interface:"), m_ledInterface);
+    m_ledAvOffset = makeAvOffsetSpin(keys::ledSyncAvOffsetMs, nullptr);
+    form->addRow(tr("A/V offset:"), m_ledAvOffset);
     auto *layout = new QVBoxLayout(page);
     layout->addLayout(form);
     layout->addWidget(note(tr("In WLED: Config → Usermods → AudioReactive → Sync: receive (port 11988). "
@@ -79,6 +83,7 @@ QWidget *OutputsPages::buildLedPage()
     connect(m_ledEnabled, &QCheckBox::toggled, this, [this](bool v) { write(keys::ledSyncEnabled, v); });
     bindText(m_ledTargets, keys::ledSyncTargets);
     connect(m_ledTtl, &QSpinBox::valueChanged, this, [this](int v) { write(keys::ledSyncTtl, v); });
+    connect(m_ledAvOffset, &QSpinBox::valueChanged, this, [this](int v) { write(keys::ledSyncAvOffsetMs, v); });
     connect(m_ledInterface, &QComboBox::currentIndexChanged, this,
         [this] { write(keys::ledSyncInterface, m_ledInterface->currentData().toString()); });
     return page;
@@ -111,6 +116,8 @@ QWidget *OutputsPages::buildMqttPage()
     form->addRow(tr("Topic prefix:"), m_mqttPrefix);
     form->addRow(tr("Frames per second:"), m_mqttFrameRate);
     form->addRow(tr("Level messages per second:"), m_mqttLevelRate);
+    m_mqttAvOffset = makeAvOffsetSpin(keys::mqttAvOffsetMs, nullptr);
+    form->addRow(tr("A/V offset:"), m_mqttAvOffset);
     auto *layout = new QVBoxLayout(page);
     layout->addLayout(form);
     layout->addWidget(note(tr("Topics: PREFIX/frame, layout, status, level and availability. "
@@ -124,6 +131,7 @@ QWidget *OutputsPages::buildMqttPage()
     bindText(m_mqttPrefix, keys::mqttPrefix);
     connect(m_mqttFrameRate, &QSpinBox::valueChanged, this, [this](int v) { write(keys::mqttFrameRate, v); });
     connect(m_mqttLevelRate, &QSpinBox::valueChanged, this, [this](int v) { write(keys::mqttLevelRate, v); });
+    connect(m_mqttAvOffset, &QSpinBox::valueChanged, this, [this](int v) { write(keys::mqttAvOffsetMs, v); });
     connect(browse, &QToolButton::clicked, this, [this] {
         const QString file = QFileDialog::getOpenFileName(
             m_mqttPage, tr("CA certificate"), m_mqttCaFile->text(), tr("Certificates (*.pem *.crt);;All files (*)"));
@@ -161,6 +169,8 @@ void OutputsPages::reload()
     m_mqttPrefix->setText(m_settings.value(keys::mqttPrefix));
     m_mqttFrameRate->setValue(m_settings.value(keys::mqttFrameRate));
     m_mqttLevelRate->setValue(m_settings.value(keys::mqttLevelRate));
+    m_ledAvOffset->setValue(m_settings.value(keys::ledSyncAvOffsetMs));
+    m_mqttAvOffset->setValue(m_settings.value(keys::mqttAvOffsetMs));
     m_loading = false;
 }
 

@@ -50,6 +50,7 @@ private:
     QCheckBox *m_ledEnabled = nullptr;
     QLineEdit *m_ledTargets = nullptr;
     QSpinBox *m_ledTtl = nullptr;
+    QSpinBox *m_ledAvOffset = nullptr;
     QComboBox *m_ledInterface = nullptr;
     QCheckBox *m_mqttEnabled = nullptr;
     QLineEdit *m_mqttUrl = nullptr;
@@ -58,6 +59,7 @@ private:
     QLineEdit *m_mqttPrefix = nullptr;
     QSpinBox *m_mqttFrameRate = nullptr;
     QSpinBox *m_mqttLevelRate = nullptr;
+    QSpinBox *m_mqttAvOffset = nullptr;
     bool m_loading = false;
     bool m_writing = false;
 };

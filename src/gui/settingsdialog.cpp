@@ -1,6 +1,7 @@
 #include "settingsdialog.h"
 
 #include "autostart.h"
+#include "avoffsetfield.h"
 #include "core/sourceid.h"
 #include "docksettingspage.h"
 #include "guisettings.h"
@@ -38,6 +39,11 @@ SettingsDialog::SettingsDialog(Settings &settings, AutoStart *autoStart, QWidget
     m_ui->setupUi(this);
     m_dockPage = new DockSettingsPage(m_settings, this); // its own file: the strip's fields and rules
     m_ui->pages->insertTab(m_ui->pages->indexOf(m_ui->displayPage) + 1, m_dockPage, tr("Docked strip"));
+    // A/V offsets (issue 11): the window's on its page, the web pages' default on the server's.
+    m_windowOffsetSpin = makeAvOffsetSpin(keys::windowAvOffsetMs, this);
+    m_ui->displayForm->addRow(tr("A/V offset:"), m_windowOffsetSpin);
+    m_webOffsetSpin = makeAvOffsetSpin(keys::webAvOffsetMs, this);
+    m_ui->networkForm->addRow(tr("Web pages' A/V offset:"), m_webOffsetSpin);
     fillChoices();
     setRanges();
     m_ui->startAtLoginCheck->setEnabled(m_autoStart != nullptr);
@@ -161,6 +167,7 @@ void SettingsDialog::reloadDisplay()
     m_ui->clickThroughCheck->setChecked(m_settings.value(keys::clickThrough));
     m_ui->frequencyAxisCheck->setChecked(m_settings.value(keys::frequencyAxis));
     m_ui->dbGridCheck->setChecked(m_settings.value(keys::dbGrid));
+    m_windowOffsetSpin->setValue(m_settings.value(keys::windowAvOffsetMs));
     m_loading = false;
 }
 
@@ -174,6 +181,7 @@ void SettingsDialog::reloadNetwork()
     m_ui->tokenEdit->setText(m_settings.value(keys::serverToken));
     m_ui->maxClientsSpin->setValue(m_settings.value(keys::serverMaxClients));
     m_ui->allowedHostsEdit->setText(m_settings.value(keys::serverAllowedHosts));
+    m_webOffsetSpin->setValue(m_settings.value(keys::webAvOffsetMs));
     m_loading = false;
 }
 
@@ -282,6 +290,7 @@ void SettingsDialog::connectDisplay()
     spinKey(m_ui->peakFallSpin, keys::peakFallMs);
     spinKey(m_ui->attackSpin, keys::attackMs);
     spinKey(m_ui->releaseSpin, keys::releaseMs);
+    spinKey(m_windowOffsetSpin, keys::windowAvOffsetMs);
     connect(m_ui->opacitySlider, &QAbstractSlider::valueChanged, this, [this](int v) { write(keys::opacity, v); });
 }
 
@@ -291,6 +300,7 @@ void SettingsDialog::connectNetwork()
     connect(m_ui->lanAccessCheck, &QCheckBox::toggled, this, [this](bool v) { write(keys::serverLanAccess, v); });
     connect(m_ui->portSpin, &QSpinBox::valueChanged, this, [this](int v) { write(keys::serverPort, v); });
     connect(m_ui->maxClientsSpin, &QSpinBox::valueChanged, this, [this](int v) { write(keys::serverMaxClients, v); });
+    connect(m_webOffsetSpin, &QSpinBox::valueChanged, this, [this](int v) { write(keys::webAvOffsetMs, v); });
     // Text fields are written when editing ends; a value the schema refuses (not an IP address, not a
     // host name) is not stored and the field shows the stored value again.
     const auto textKey = [this](QLineEdit *edit, const StringKey &key) {

@@ -11,6 +11,8 @@ namespace Ui {
 class SettingsDialog;
 }
 
+class QSpinBox;
+
 namespace spectray::gui {
 
 class AutoStart;
@@ -71,6 +73,8 @@ private:
     AutoStart *m_autoStart;
     OutputsPages *m_outputsPages = nullptr; // the LED sync and MQTT pages (outputspages.cpp)
     DockSettingsPage *m_dockPage = nullptr;
+    QSpinBox *m_windowOffsetSpin = nullptr; // display/avOffsetMs (avoffsetfield.h)
+    QSpinBox *m_webOffsetSpin = nullptr;    // server/avOffsetMs
     AudioDeviceList m_devices;
     bool m_loading = false; // filling widgets: do not write back
     bool m_writing = false; // writing an edit: the change is ours, do not reload

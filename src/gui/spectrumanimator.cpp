@@ -31,7 +31,12 @@ void SpectrumAnimator::resize(int bands)
 
 void SpectrumAnimator::pushFrame(const SpectrumFrame &frame, double nowMs)
 {
-    const int n = int(frame.bands.size());
+    pushValues(frame.bands.data(), int(frame.bands.size()), frame.bass, frame.level, frame.scale, nowMs);
+}
+
+void SpectrumAnimator::pushValues(const qint16 *bands, int count, int bass, int level, int scale, double nowMs)
+{
+    const int n = count;
     if (n != bandCount())
         resize(n);
     if (m_lastMs < 0 || m_settled)
@@ -42,21 +47,19 @@ void SpectrumAnimator::pushFrame(const SpectrumFrame &frame, double nowMs)
     for (int i = 0; i < n; ++i) {
         const size_t k = size_t(i);
         m_from[k] = m_from[k] + (m_to[k] - m_from[k]) * float(t);
-        m_to[k] = normalised(frame.bands[i], frame.scale);
+        m_to[k] = bands ? normalised(bands[i], scale) : 0.0f;
     }
     m_levelFrom = m_levelFrom + (m_levelTo - m_levelFrom) * float(t);
-    m_levelTo = normalised(frame.level, frame.scale);
+    m_levelTo = normalised(level, scale);
     m_bassFrom = m_bassFrom + (m_bassTo - m_bassFrom) * float(t);
-    m_bassTo = normalised(frame.bass, frame.scale);
+    m_bassTo = normalised(bass, scale);
     m_frameTimeMs = nowMs;
     m_settled = false;
 }
 
 void SpectrumAnimator::fadeOut(double nowMs)
 {
-    SpectrumFrame zero;
-    zero.bands.fill(0, bandCount());
-    pushFrame(zero, nowMs);
+    pushValues(nullptr, bandCount(), 0, 0, 1, nowMs);
     // Stopping is not a data frame: fall from where we are right away.
     std::copy(m_to.begin(), m_to.end(), m_from.begin());
     m_levelFrom = m_bassFrom = 0.0f;

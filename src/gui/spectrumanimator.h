@@ -30,6 +30,8 @@ public:
 
     // Values are normalised to 0..1 of the frame's scale (louder than full scale is clamped).
     void pushFrame(const SpectrumFrame &frame, double nowMs);
+    // The same from plain values (the window's jitter buffer holds copies); `bands` null = zeros.
+    void pushValues(const qint16 *bands, int count, int bass, int level, int scale, double nowMs);
     // Makes every target zero (capture stopped): the bars fall with the release time, then settle.
     void fadeOut(double nowMs);
     // Moves the displayed state to `nowMs`. Returns true when anything visible changed.

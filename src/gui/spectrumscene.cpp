@@ -152,16 +152,28 @@ void SpectrumScene::cell(float x0, float y0, float x1, float y1, const float rgb
         m_vertices.insert(m_vertices.end(), v[idx], v[idx] + kFloatsPerVertex);
 }
 
-void SpectrumScene::buildSpectrogram(const std::vector<float> &values, int n, float x0, float y0, float x1, float y1)
+void SpectrumScene::pushHistory(const qint16 *bands, int count, int scale)
 {
-    // Waterfall: frequency across, the newest row at the top, older rows flowing down; colours from
-    // the shared perceptually uniform map, so equal steps in level look like equal steps in colour.
+    const int n = std::min(count, kMaxBands);
     if (n != m_historyBands) {
         std::fill(m_history.begin(), m_history.end(), 0.0f);
         m_historyBands = n;
     }
-    std::copy_n(values.begin(), n, m_history.begin() + ptrdiff_t(m_historyNext) * kMaxBands);
+    float *row = m_history.data() + ptrdiff_t(m_historyNext) * kMaxBands;
+    for (int i = 0; i < n; ++i)
+        row[i] = bands && scale > 0 ? std::clamp(float(bands[i]) / float(scale), 0.0f, 1.0f) : 0.0f;
     m_historyNext = (m_historyNext + 1) % m_historyRows;
+    ++m_historyPushed;
+}
+
+void SpectrumScene::buildSpectrogram(int n, float x0, float y0, float x1, float y1)
+{
+    // Waterfall: frequency across, the newest row at the top, older rows flowing down; colours from
+    // the shared perceptually uniform map, so equal steps in level look like equal steps in colour.
+    // Rows come from pushHistory(), one per frame: painting more often than frames arrive (or
+    // less) does not change how fast it scrolls.
+    if (n != m_historyBands)
+        return; // no frame of this layout yet
     const StyleDefs &defs = StyleDefs::shared();
     const float colW = (x1 - x0) / float(n), rowH = (y1 - y0) / float(m_historyRows);
     float rgb[3];
@@ -217,7 +229,7 @@ void SpectrumScene::build(const SpectrumAnimator &anim, QSize size)
 
     switch (m_style.kind) {
     case SceneStyle::Kind::Spectrogram:
-        buildSpectrogram(values, n, x0, y0, x1, y1);
+        buildSpectrogram(n, x0, y0, x1, y1);
         break;
     case SceneStyle::Kind::Bars:
     case SceneStyle::Kind::Led: {

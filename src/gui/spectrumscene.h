@@ -59,6 +59,11 @@ public:
     // Background colour (premultiplied-free RGBA, 0..1) including the bass pulse tint.
     void background(float rgba[4], float bass) const;
     void build(const SpectrumAnimator &anim, QSize size);
+    // The spectrogram's time axis: one history row per frame shown (values normalised 0..1 of
+    // `scale`, newest at the top), so it scrolls with the music's time whatever the paint rate;
+    // build() only draws the rows. `bands` null = a silent row.
+    void pushHistory(const qint16 *bands, int count, int scale);
+    int historyRowsPushed() const { return m_historyPushed; } // for tests
 
     const std::vector<float> &vertices() const { return m_vertices; }
     int vertexCount() const { return int(m_vertices.size()) / kFloatsPerVertex; }
@@ -69,17 +74,18 @@ private:
     void trapezoid(float x0, float yTop0, float x1, float yTop1, float yBottom, float f0, float f1);
     void colourAt(float f, float out[3]) const;
     void buildMeter(float level, float x0, float y0, float x1, float y1);
-    void buildSpectrogram(const std::vector<float> &values, int n, float x0, float y0, float x1, float y1);
+    void buildSpectrogram(int n, float x0, float y0, float x1, float y1);
     void cell(float x0, float y0, float x1, float y1, const float rgb[3]);
 
     SceneStyle m_style;
     float m_low[3]{}, m_mid[3]{}, m_high[3]{};
     std::vector<float> m_vertices;
-    // Spectrogram history: a ring of rows x kMaxBands values, one row per built picture.
+    // Spectrogram history: a ring of rows x kMaxBands values, one row per frame shown.
     std::vector<float> m_history;
     int m_historyRows = 0;
     int m_historyNext = 0;
     int m_historyBands = 0;
+    int m_historyPushed = 0;
 };
 
 } // namespace spectray::gui

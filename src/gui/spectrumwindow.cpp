@@ -8,12 +8,14 @@
 #include <QCloseEvent>
 #include <QGuiApplication>
 #include <QContextMenuEvent>
+#include <QDateTime>
 #include <QMenu>
 #include <QMouseEvent>
 #include <QScreen>
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <utility>
 
 namespace spectray::gui {
 
@@ -36,6 +38,9 @@ SpectrumWindow::SpectrumWindow(QWidget *parent)
 
     m_tick.setTimerType(Qt::PreciseTimer);
     connect(&m_tick, &QTimer::timeout, this, &SpectrumWindow::onTick);
+    m_presentTimer.setSingleShot(true);
+    m_presentTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_presentTimer, &QTimer::timeout, this, &SpectrumWindow::presentDue);
     m_clock.start();
     m_docker = std::make_unique<dock::WindowDocker>(*this);
 }
@@ -140,8 +145,27 @@ void SpectrumWindow::onFrame(const SpectrumFrame &frame)
 {
     if (!m_active)
         return;
-    m_anim.pushFrame(frame, double(m_clock.elapsed()));
-    wake();
+    // Held until its audio is heard (play time + this window's offset, at most 500 ms), then shown.
+    m_schedule.push(frame, QDateTime::currentMSecsSinceEpoch());
+    presentDue();
+}
+
+void SpectrumWindow::presentDue()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (const FrameScheduler::Slot *f = m_schedule.take(now)) {
+        m_anim.pushValues(f->bands.data(), f->bandCount, f->bass, f->level, f->scale, double(m_clock.elapsed()));
+        m_scene.pushHistory(f->bands.data(), f->bandCount, f->scale);
+        m_historyChanged = true;
+        m_lastShownSequence = f->sequence;
+        m_lastShownAtMs = now;
+        wake();
+    }
+    const qint64 next = m_schedule.nextDueMs();
+    if (next < 0)
+        m_presentTimer.stop();
+    else
+        m_presentTimer.start(int(std::clamp<qint64>(next - now, 0, FrameScheduler::kMaxHoldMs)));
 }
 
 void SpectrumWindow::setBandLayout(const BandLayout &layout)
@@ -159,6 +183,8 @@ void SpectrumWindow::setStatus(const EngineStatus &status)
         return;
     m_active = active;
     if (!active) {
+        m_schedule.clear(); // what was held belongs to audio that is no longer captured
+        m_presentTimer.stop();
         m_anim.fadeOut(double(m_clock.elapsed()));
         wake();
     }
@@ -166,7 +192,7 @@ void SpectrumWindow::setStatus(const EngineStatus &status)
 
 void SpectrumWindow::wake()
 {
-    if (m_tick.isActive() || !isVisible() || m_anim.isSettled())
+    if (m_tick.isActive() || !isVisible() || (m_anim.isSettled() && !m_historyChanged))
         return;
     const qreal hz = screen() ? screen()->refreshRate() : 60.0;
     m_tick.setInterval(std::max(1, qRound(1000.0 / std::clamp(hz, 24.0, 500.0))));
@@ -175,12 +201,13 @@ void SpectrumWindow::wake()
 
 void SpectrumWindow::onTick()
 {
-    if (m_anim.advance(double(m_clock.elapsed()))) {
+    const bool moved = m_anim.advance(double(m_clock.elapsed()));
+    if (moved || std::exchange(m_historyChanged, false)) {
         m_scene.build(m_anim, m_view->widget()->size());
         m_view->setBass(m_anim.bass());
         m_view->widget()->update();
     }
-    if (m_anim.isSettled())
+    if (m_anim.isSettled() && !m_historyChanged)
         m_tick.stop();
     if (!m_reportedDrawn && paintCount() > 0 && m_scene.vertexCount() > 0) {
         // Once per window: proof in the log that the picture reaches the screen (the Wayland test

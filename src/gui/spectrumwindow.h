@@ -4,6 +4,7 @@
 #include "core/bandlayout.h"
 #include "core/enginestatus.h"
 #include "core/spectrumframe.h"
+#include "framescheduler.h"
 #include "spectrumanimator.h"
 #include "spectrumscene.h"
 
@@ -38,6 +39,8 @@ public:
     void setSceneStyle(const SceneStyle &style);
     const SceneStyle &sceneStyle() const { return m_scene.style(); }
     void setAnimationParams(const SpectrumAnimator::Params &params);
+    // The window's A/V offset (display/avOffsetMs): a frame is shown at its play time plus this.
+    void setAvOffsetMs(int offsetMs) { m_schedule.setOffsetMs(offsetMs); }
     void setAlwaysOnTop(bool on);
     bool alwaysOnTop() const;
     void setClickThrough(bool on);
@@ -58,6 +61,12 @@ public:
     QRectF plotArea() const;
     // Changes only when the axis picture is redrawn (layout, size or style), never per frame.
     quint64 overlayGeneration() const { return m_overlay.generation(); }
+    // A/V sync: the frames held for their play time, and the last one shown (its sequence and the
+    // wall clock, ms since the epoch, when it was handed to the animator).
+    const FrameScheduler &schedule() const { return m_schedule; }
+    quint64 lastShownSequence() const { return m_lastShownSequence; }
+    qint64 lastShownAtMs() const { return m_lastShownAtMs; }
+    const SpectrumScene &scene() const { return m_scene; }
 
 public slots:
     void onFrame(const spectray::SpectrumFrame &frame);
@@ -82,6 +91,7 @@ protected:
 private:
     void createView(bool gl);
     void onTick();
+    void presentDue(); // shows the newest held frame that is due, then waits for the next one
     void wake();
     void refreshOverlay();
     Qt::Edges edgesAt(const QPoint &pos) const;
@@ -93,6 +103,11 @@ private:
     SpectrumView *m_view = nullptr;
     bool m_gl = false;
     QTimer m_tick;
+    FrameScheduler m_schedule;
+    QTimer m_presentTimer; // single shot at the next held frame's due time
+    quint64 m_lastShownSequence = 0;
+    qint64 m_lastShownAtMs = 0;
+    bool m_historyChanged = false; // a spectrogram row came: draw even if the bars did not move
     QElapsedTimer m_clock;
     bool m_active = true;
     bool m_quitOnClose = false;

@@ -130,6 +130,8 @@ void TrayController::updateToolTip()
         lines << tr("%1 frames per second").arg(m_fps);
     if (m_clients >= 0)
         lines << tr("Web clients: %1").arg(m_clients);
+    if (m_status.state == S::Running && !m_status.syncNote.isEmpty())
+        lines << m_status.syncNote; // the output latency A/V sync uses, or that there is none
     if (!m_status.reason.isEmpty() && m_status.state != S::Running)
         lines << m_status.reason;
     m_toolTip = lines.join(u'\n');

@@ -114,6 +114,7 @@ LanService::LanService(Settings &settings, QObject *parent)
     connect(&m_settings, &Settings::changed, this, &LanService::onSettingChanged);
     // Web pages that "follow the desktop" draw the style the floating window uses.
     m_server.setDesktopStyle(m_settings.valueName(keys::style));
+    m_server.setAvOffsetMs(m_settings.value(keys::webAvOffsetMs));
     connect(&m_server, &StreamServer::clientCountChanged, this, &LanService::stateChanged);
     connect(&m_server, &StreamServer::tokenChanged, this, &LanService::onTokenChanged);
 }
@@ -136,6 +137,9 @@ void LanService::onSettingChanged(SettingId key)
     switch (key) {
     case SettingId::Style:
         m_server.setDesktopStyle(m_settings.valueName(keys::style));
+        return;
+    case SettingId::WebAvOffset: // announced to the pages, no restart
+        m_server.setAvOffsetMs(m_settings.value(keys::webAvOffsetMs));
         return;
     case SettingId::ServerToken: {
         const QString stored = m_settings.value(keys::serverToken);

@@ -10,6 +10,7 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -75,6 +76,9 @@ public slots:
     // The style the desktop window shows (a StyleDefs id). Pages that follow the desktop learn it
     // from hello's "desktop_style" and from a {"type":"display","style":ID} message on each change.
     void setDesktopStyle(const QString &styleId);
+    // The web output's A/V offset (ms, the `server/avOffsetMs` setting): sent as "av_offset_ms" in
+    // hello and status, the offset a page adds to play_ts until its user picks one of its own.
+    void setAvOffsetMs(int offsetMs);
 
 signals:
     void clientCountChanged(int count);
@@ -109,6 +113,7 @@ private:
     EngineStatus m_status;
     QString m_sourceName;
     QString m_desktopStyle;
+    int m_avOffsetMs = 0;
     QByteArray m_binaryPayload; // reused every frame: no allocation once sized
     QByteArray m_binaryFrame;
     QByteArray m_jsonPayload;
@@ -128,6 +133,7 @@ private:
     void sendText(QWebSocket *ws, const QByteArray &message);
     QByteArray helloJson(const Client &client) const;
     QByteArray statusJson() const;
+    void insertSyncFields(QJsonObject &o) const;
     bool wantsFrame(Client &client) const;
     int handshakingCount();
 };

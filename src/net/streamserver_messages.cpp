@@ -26,6 +26,15 @@ QByteArray errorJson(const QByteArray &code, const QString &message)
 }
 } // namespace
 
+// A/V sync (docs/protocol.md): what the audio server reports for the monitored device, null when
+// it gives no figure; and the A/V offset a page starts from (the web output's setting).
+void StreamServer::insertSyncFields(QJsonObject &o) const
+{
+    o.insert(QStringLiteral("output_latency_ms"),
+             m_status.outputLatencyMs ? QJsonValue(*m_status.outputLatencyMs) : QJsonValue(QJsonValue::Null));
+    o.insert(QStringLiteral("av_offset_ms"), m_avOffsetMs);
+}
+
 QByteArray StreamServer::helloJson(const Client &client) const
 {
     QJsonObject o = wire::layoutObject(m_layout);
@@ -38,15 +47,18 @@ QByteArray StreamServer::helloJson(const Client &client) const
     o.insert(QStringLiteral("format"), client.binary ? QStringLiteral("binary") : QStringLiteral("json"));
     if (!m_desktopStyle.isEmpty())
         o.insert(QStringLiteral("desktop_style"), m_desktopStyle);
+    insertSyncFields(o);
     return compact(o);
 }
 
 QByteArray StreamServer::statusJson() const
 {
-    return compact({{QStringLiteral("type"), QStringLiteral("status")},
-                    {QStringLiteral("state"), stateName(m_status.state)},
-                    {QStringLiteral("device"), m_sourceName.isEmpty() ? m_status.deviceName : m_sourceName},
-                    {QStringLiteral("reason"), m_status.reason}});
+    QJsonObject o{{QStringLiteral("type"), QStringLiteral("status")},
+                  {QStringLiteral("state"), stateName(m_status.state)},
+                  {QStringLiteral("device"), m_sourceName.isEmpty() ? m_status.deviceName : m_sourceName},
+                  {QStringLiteral("reason"), m_status.reason}};
+    insertSyncFields(o);
+    return compact(o);
 }
 
 QByteArray StreamServer::infoJson() const
@@ -80,7 +92,9 @@ void StreamServer::publishLayout(const BandLayout &layout)
         return;
     m_layout = layout;
     // Sent right away, so in this single-threaded order it precedes every frame that uses it.
-    broadcastText(wire::layoutJson(layout));
+    QJsonObject o = wire::layoutObject(layout);
+    insertSyncFields(o);
+    broadcastText(compact(o));
 }
 
 void StreamServer::setSourceName(const QString &name)
@@ -97,6 +111,14 @@ void StreamServer::setDesktopStyle(const QString &styleId)
         return;
     m_desktopStyle = styleId;
     broadcastText(compact({{QStringLiteral("type"), QStringLiteral("display")}, {QStringLiteral("style"), styleId}}));
+}
+
+void StreamServer::setAvOffsetMs(int offsetMs)
+{
+    if (offsetMs == m_avOffsetMs)
+        return;
+    m_avOffsetMs = offsetMs;
+    broadcastText(statusJson()); // pages still on the server's default move with it
 }
 
 void StreamServer::setEngineStatus(const EngineStatus &status)

@@ -15,6 +15,9 @@ struct MqttOptions
     QString password;
     QString prefix; // topics are PREFIX/frame, PREFIX/layout ...; default spectray/HOSTNAME
     int frameRate = 30; // frames per second published on PREFIX/frame, 1..60
+    // A/V offset, ms (mqtt/avOffsetMs), added to the play time the published frames carry. MQTT is
+    // not held back (consumers schedule by play_ts; the broker's own delay is unknown to us).
+    int avOffsetMs = 0;
     int levelRate = 10; // PREFIX/level messages per second, 1..30
     int keepAliveS = 30;
     QString clientId; // empty = spectray-HOSTNAME-PID

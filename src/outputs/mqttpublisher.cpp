@@ -53,6 +53,7 @@ bool MqttPublisher::start(const MqttOptions &options, QString *error)
         return fail(tr("MQTT: cannot read the CA file '%1'").arg(o.caFile));
     o.frameRate = std::clamp(o.frameRate, 1, 60);
     o.levelRate = std::clamp(o.levelRate, 1, 30);
+    o.avOffsetMs = std::clamp(o.avOffsetMs, -500, 500);
     o.keepAliveS = std::clamp(o.keepAliveS, 5, 600);
     if (o.clientId.isEmpty())
         o.clientId
@@ -168,7 +169,14 @@ void MqttPublisher::publishFrame(const SpectrumFrame &frame)
     if (m_frameCredit < 0.9)
         return;
     m_frameCredit -= 1.0;
-    wire::encodeBinaryFrame(frame, m_frameBuffer);
+    if (frame.playTsMs != 0 && m_options.avOffsetMs != 0) {
+        // This output's A/V offset on the play time the frame carries (a copy shares the bands).
+        SpectrumFrame shifted = frame;
+        shifted.playTsMs += m_options.avOffsetMs;
+        wire::encodeBinaryFrame(shifted, m_frameBuffer);
+    } else {
+        wire::encodeBinaryFrame(frame, m_frameBuffer);
+    }
     if (publish(m_frameTopic, m_frameBuffer, 0, false))
         ++m_framesPublished;
 }

@@ -66,6 +66,7 @@ void OutputService::setLedSyncEnabled(bool enabled)
     m_overrides.wledTargets.reset();
     m_overrides.wledTtl.reset();
     m_overrides.wledInterface.reset();
+    m_overrides.wledAvOffsetMs.reset();
     m_settings.setValue(keys::ledSyncEnabled, enabled);
     m_wledDirty = true;
     m_restart.start();
@@ -76,15 +77,17 @@ void OutputService::onSettingChanged(SettingId key)
     if (m_shutDown || settingGroup(key) != SettingGroup::Outputs)
         return;
     // The user's explicit choice ends this run's command-line override of that output.
-    if (key >= SettingId::LedSyncEnabled && key <= SettingId::LedSyncInterface) {
+    if ((key >= SettingId::LedSyncEnabled && key <= SettingId::LedSyncInterface) || key == SettingId::LedSyncAvOffset) {
         m_overrides.wledTargets.reset();
         m_overrides.wledTtl.reset();
         m_overrides.wledInterface.reset();
+        m_overrides.wledAvOffsetMs.reset();
         m_wledDirty = true;
     } else {
         m_overrides.mqtt.reset();
         m_overrides.mqttCaFile.reset();
         m_overrides.mqttFrameRate.reset();
+        m_overrides.mqttAvOffsetMs.reset();
         m_mqttDirty = true;
     }
     m_restart.start();

@@ -12,6 +12,7 @@ bool wledOptionsFrom(const Settings &settings, const OutputOverrides &overrides,
     WledOptions o;
     o.enabled = overrides.wledTargets.has_value() || settings.value(keys::ledSyncEnabled);
     o.ttl = overrides.wledTtl.value_or(settings.value(keys::ledSyncTtl));
+    o.avOffsetMs = overrides.wledAvOffsetMs.value_or(settings.value(keys::ledSyncAvOffsetMs));
     o.interfaceName = overrides.wledInterface.value_or(settings.value(keys::ledSyncInterface));
     if (overrides.wledTargets) {
         o.targets = *overrides.wledTargets;
@@ -28,6 +29,7 @@ bool mqttOptionsFrom(const Settings &settings, const OutputOverrides &overrides,
 {
     MqttOptions o;
     o.frameRate = overrides.mqttFrameRate.value_or(settings.value(keys::mqttFrameRate));
+    o.avOffsetMs = overrides.mqttAvOffsetMs.value_or(settings.value(keys::mqttAvOffsetMs));
     o.levelRate = settings.value(keys::mqttLevelRate);
     o.caFile = overrides.mqttCaFile.value_or(settings.value(keys::mqttCaFile));
     if (overrides.mqtt) {

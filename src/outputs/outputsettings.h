@@ -15,19 +15,21 @@ class Settings;
 namespace spectray::outputs {
 
 // What the command line may override for this run only (--wled, --wled-ttl, --wled-interface,
-// --mqtt, --mqtt-ca, --mqtt-rate). Never written to the settings; the overrides of one output are
+// --wled-av-offset, --mqtt, --mqtt-ca, --mqtt-rate, --mqtt-av-offset). Never written to the settings; the overrides of one output are
 // dropped as soon as the user changes one of that output's settings (as LanOverrides are).
 struct OutputOverrides
 {
     std::optional<QList<WledTarget>> wledTargets; // --wled [TARGET...]: on for this run
     std::optional<int> wledTtl;
     std::optional<QString> wledInterface;
+    std::optional<int> wledAvOffsetMs;
     std::optional<MqttOptions> mqtt; // --mqtt URL, parsed: on for this run
     std::optional<QString> mqttCaFile;
     std::optional<int> mqttFrameRate;
+    std::optional<int> mqttAvOffsetMs;
 
-    bool hasWled() const { return wledTargets || wledTtl || wledInterface; }
-    bool hasMqtt() const { return mqtt || mqttCaFile || mqttFrameRate; }
+    bool hasWled() const { return wledTargets || wledTtl || wledInterface || wledAvOffsetMs; }
+    bool hasMqtt() const { return mqtt || mqttCaFile || mqttFrameRate || mqttAvOffsetMs; }
 };
 
 // The ledSync/* keys (core/settingskeys.h) with the overrides on top. false + a one-line reason

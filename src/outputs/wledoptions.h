@@ -24,6 +24,9 @@ struct WledOptions
     int ttl = 1; // multicast hops; 1 keeps it on the local network
     QString interfaceName; // multicast interface; empty = every up, multicast-capable, non-loopback one
     int packetsPerSecond = 50;
+    // A/V offset, ms (ledSync/avOffsetMs): analysis is sent when its audio is heard (play time +
+    // this), so lights stay with a Bluetooth speaker's sound instead of running ahead of it.
+    int avOffsetMs = 0;
     friend bool operator==(const WledOptions &, const WledOptions &) = default;
 };
 

@@ -1,5 +1,6 @@
 #include "outputs/wledsender.h"
 
+#include <QDateTime>
 #include <QHostInfo>
 #include <QNetworkInterface>
 #include <QUdpSocket>
@@ -32,6 +33,9 @@ bool WledSender::start(const WledOptions &options, QString *error)
         parseWledTargets({}, &m_options.targets, nullptr);
     m_options.ttl = std::clamp(m_options.ttl, 1, 255);
     m_options.packetsPerSecond = std::clamp(m_options.packetsPerSecond, 1, 200);
+    m_options.avOffsetMs = std::clamp(m_options.avOffsetMs, -500, 500);
+    m_delay.clear();
+    m_delay.setOffsetMs(m_options.avOffsetMs);
     m_mapper = WledMapper(m_options.packetsPerSecond);
     m_lastError.clear();
     ++m_lookupGeneration;
@@ -163,15 +167,25 @@ void WledSender::report(Destination &destination, const QString &problem)
 
 void WledSender::setFeatures(const AudioFeatures &features)
 {
-    m_features = features;
-    m_featuresAtMs = m_clock.isValid() ? m_clock.elapsed() : 0;
+    m_delay.push(features, features.playTsMs, QDateTime::currentMSecsSinceEpoch());
+    takeDueFeatures(); // without a play time (or with a negative offset) it is due at once
+}
+
+void WledSender::takeDueFeatures()
+{
+    if (const AudioFeatures *due = m_delay.take(QDateTime::currentMSecsSinceEpoch())) {
+        m_features = *due;
+        m_featuresAtMs = m_clock.isValid() ? m_clock.elapsed() : 0;
+    }
 }
 
 void WledSender::setCaptureActive(bool active)
 {
     m_captureActive = active;
-    if (!active)
+    if (!active) {
         m_featuresAtMs = -1;
+        m_delay.clear(); // held analysis of audio no longer captured
+    }
 }
 
 bool WledSender::soundPresent() const
@@ -181,6 +195,7 @@ bool WledSender::soundPresent() const
 
 void WledSender::tick()
 {
+    takeDueFeatures();
     // Packets due by the clock, not by timer events: a late timer (a loaded machine) is caught up
     // with up to two extra packets, so the rate stays at packetsPerSecond on average.
     const qint64 due = m_clock.elapsed() * m_options.packetsPerSecond / 1000 + 1;

@@ -2,6 +2,7 @@
 
 #include "core/audiofeatures.h"
 #include "outputs/wledmapper.h"
+#include "outputs/playdelay.h"
 #include "outputs/wledoptions.h"
 
 #include <QElapsedTimer>
@@ -63,12 +64,15 @@ private:
     QUdpSocket *socket6();
     void report(Destination &destination, const QString &problem);
     bool soundPresent() const;
+    void takeDueFeatures(); // the newest analysis whose audio is heard by now becomes m_features
 
     WledOptions m_options;
     QTimer m_timer;
     QElapsedTimer m_clock;
     WledMapper m_mapper;
     AudioFeatures m_features;
+    // Analysis waiting for its play time; 128 covers the 500 ms hold at the engine's 240 fps.
+    PlayDelay<AudioFeatures, 128> m_delay;
     qint64 m_featuresAtMs = -1;
     qint64 m_quietSinceMs = -1;
     quint64 m_beatsSent = 0;

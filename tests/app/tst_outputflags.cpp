@@ -70,6 +70,18 @@ private slots:
         QCOMPARE(cli->outputs.mqttFrameRate, std::optional<int>(15));
     }
 
+    void avOffsets()
+    {
+        QString error;
+        const auto cli = parse({ QStringLiteral("--wled-av-offset"), QStringLiteral("-500"),
+                                   QStringLiteral("--mqtt-av-offset"), QStringLiteral("120") },
+            &error);
+        QVERIFY2(cli, qPrintable(error));
+        QCOMPARE(cli->outputs.wledAvOffsetMs, std::optional<int>(-500));
+        QCOMPARE(cli->outputs.mqttAvOffsetMs, std::optional<int>(120));
+        QVERIFY(cli->outputs.hasWled() && cli->outputs.hasMqtt());
+    }
+
     void badValuesNameTheFlag_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -82,6 +94,10 @@ private slots:
                              << QStringLiteral("--mqtt");
         QTest::newRow("rate") << QStringList { QStringLiteral("--mqtt-rate"), QStringLiteral("x") }
                               << QStringLiteral("--mqtt-rate");
+        QTest::newRow("wled offset") << QStringList { QStringLiteral("--wled-av-offset"), QStringLiteral("501") }
+                                     << QStringLiteral("--wled-av-offset");
+        QTest::newRow("mqtt offset") << QStringList { QStringLiteral("--mqtt-av-offset"), QStringLiteral("-0.5") }
+                                     << QStringLiteral("--mqtt-av-offset");
     }
 
     void badValuesNameTheFlag()

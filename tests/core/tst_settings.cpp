@@ -175,6 +175,10 @@ private slots:
             row(keys::mqttPrefix),
             row(keys::mqttFrameRate),
             row(keys::mqttLevelRate),
+            row(keys::windowAvOffsetMs),
+            row(keys::webAvOffsetMs),
+            row(keys::ledSyncAvOffsetMs),
+            row(keys::mqttAvOffsetMs),
         };
         QSet<int> ids;
         QSet<QString> names;
@@ -184,7 +188,7 @@ private slots:
             ids.insert(int(r.id));
             names.insert(r.name.toLower());
         }
-        QCOMPARE(ids.size(), int(SettingId::MqttLevelRate) + 1);
+        QCOMPARE(ids.size(), int(SettingId::MqttAvOffset) + 1);
     }
 
     void groups()
@@ -201,6 +205,24 @@ private slots:
         QCOMPARE(settingGroup(SettingId::Language), SettingGroup::General);
         QCOMPARE(settingGroup(SettingId::LedSyncTargets), SettingGroup::Outputs);
         QCOMPARE(settingGroup(SettingId::MqttLevelRate), SettingGroup::Outputs);
+        // Each A/V offset is applied by its output.
+        QCOMPARE(settingGroup(SettingId::WindowAvOffset), SettingGroup::Display);
+        QCOMPARE(settingGroup(SettingId::WebAvOffset), SettingGroup::Server);
+        QCOMPARE(settingGroup(SettingId::LedSyncAvOffset), SettingGroup::Outputs);
+        QCOMPARE(settingGroup(SettingId::MqttAvOffset), SettingGroup::Outputs);
+    }
+
+    void avOffsetsClampToHalfASecond()
+    {
+        // Issue 11: the user offset is -500..+500 ms for every output.
+        Settings s(freshFile());
+        s.setValue(keys::windowAvOffsetMs, 900);
+        QCOMPARE(s.value(keys::windowAvOffsetMs), 500);
+        s.setValue(keys::ledSyncAvOffsetMs, -2000);
+        QCOMPARE(s.value(keys::ledSyncAvOffsetMs), -500);
+        s.setValue(keys::webAvOffsetMs, -120);
+        QCOMPARE(s.value(keys::webAvOffsetMs), -120);
+        QCOMPARE(s.value(keys::mqttAvOffsetMs), 0);
     }
 
     void setterClampsAndRefusesInvalid()

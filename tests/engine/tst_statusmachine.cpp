@@ -13,6 +13,22 @@ class TestStatusMachine final : public QObject
     Q_OBJECT
 
 private slots:
+    void outputLatencyIsRoundedAndSaidOnce()
+    {
+        StatusMachine m;
+        QVERIFY(m.outputLatency(187.4)); // a Bluetooth sink, as PulseAudio reports it
+        QCOMPARE(m.status().outputLatencyMs, std::optional<double>(187.0));
+        const QString withFigure = m.status().syncNote;
+        QVERIFY(withFigure.contains(QStringLiteral("187")));
+        QVERIFY(!m.outputLatency(187.2)); // sub-ms jitter is not news
+        QVERIFY(m.outputLatency(std::nullopt));
+        QVERIFY(!m.status().outputLatencyMs.has_value());
+        QVERIFY(!m.status().syncNote.isEmpty());
+        QVERIFY(m.status().syncNote != withFigure);
+        QVERIFY(!m.outputLatency(std::nullopt));
+        QCOMPARE(m.status().state, EngineStatus::State::Stopped); // the state is not touched
+    }
+
     void startsStoppedAndRunsOnFirstAudio()
     {
         StatusMachine m;

@@ -4,6 +4,7 @@
 #include "outputs/wledsender.h"
 #include "wledreceiver.h"
 
+#include <QDateTime>
 #include <QNetworkInterface>
 #include <QSignalSpy>
 #include <QTest>
@@ -69,6 +70,43 @@ private slots:
             QVERIFY(p.sampleRaw > 100.0f);
         }
         QVERIFY(sender.packetsPerSecond() > 40.0);
+    }
+
+    void lightsWaitForThePlayTime()
+    {
+        // A/V sync: analysis stamped "heard in 300 ms" (a Bluetooth speaker's latency) plus a 100 ms
+        // LED offset is sent 400 ms after it was made, not at once.
+        Receiver r;
+        SignalGen gen;
+        gen.freq = 1000.0;
+        FeatureFeeder feeder(gen);
+        outputs::WledSender sender;
+        qint64 firstFeaturesAt = -1;
+        connect(&feeder, &FeatureFeeder::features, &sender, [&](const AudioFeatures &f) {
+            AudioFeatures stamped = f;
+            stamped.playTsMs = QDateTime::currentMSecsSinceEpoch() + 300;
+            if (firstFeaturesAt < 0 && f.level >= outputs::WledMapper::kSquelchRms)
+                firstFeaturesAt = r.now();
+            sender.setFeatures(stamped);
+        });
+        outputs::WledOptions options = unicastTo({ local(r.port()) });
+        options.avOffsetMs = 100;
+        QVERIFY(sender.start(options));
+        feeder.start();
+        runFor(1500);
+        QVERIFY(firstFeaturesAt >= 0);
+        qint64 firstLoudAt = -1;
+        for (const Received &p : r.packets) {
+            if (!allZero(p.packet)) {
+                firstLoudAt = p.atMs;
+                break;
+            }
+        }
+        QVERIFY(firstLoudAt >= 0);
+        qInfo("first sound analysed at %lld ms, first lit packet at %lld ms", qlonglong(firstFeaturesAt),
+              qlonglong(firstLoudAt));
+        QVERIFY(firstLoudAt - firstFeaturesAt >= 400);
+        QVERIFY(firstLoudAt - firstFeaturesAt < 400 + 250); // a 50 Hz tick, and a loaded machine
     }
 
     void silenceSendsZerosForOneSecondThenStops()

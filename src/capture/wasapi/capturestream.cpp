@@ -47,7 +47,8 @@ bool CaptureStream::open(IMMDevice *device, HANDLE event, std::string &error)
     // The shared-mode mix format is always accepted as is, so no conversion is requested from
     // Windows; loopback only for render endpoints (capture endpoints record directly).
     DWORD flags = AUDCLNT_STREAMFLAGS_EVENTCALLBACK;
-    if (isRenderEndpoint(device))
+    const bool loopback = isRenderEndpoint(device);
+    if (loopback)
         flags |= AUDCLNT_STREAMFLAGS_LOOPBACK;
     hr = m_client->Initialize(AUDCLNT_SHAREMODE_SHARED, flags, kBufferDuration, 0, format.get(), nullptr);
     if (hr < 0) {
@@ -55,7 +56,23 @@ bool CaptureStream::open(IMMDevice *device, HANDLE event, std::string &error)
         close();
         return false;
     }
+    // Only what a render endpoint plays has an output latency; a microphone is heard as captured.
+    m_outputLatencyMs = loopback ? queryOutputLatencyMs() : std::nullopt;
     return startClient(event, error);
+}
+
+std::optional<double> CaptureStream::queryOutputLatencyMs() const
+{
+    // What loopback sees has just been mixed for the endpoint: it is heard after the shared
+    // stream's latency (the engine's buffering) plus one device period (the period being played).
+    // Both in 100 ns units; a failure (or 0, nothing reported) means Windows gives no figure.
+    REFERENCE_TIME streamLatency = 0;
+    REFERENCE_TIME defaultPeriod = 0;
+    if (m_client->GetStreamLatency(&streamLatency) < 0 || m_client->GetDevicePeriod(&defaultPeriod, nullptr) < 0)
+        return std::nullopt;
+    if (streamLatency <= 0 && defaultPeriod <= 0)
+        return std::nullopt;
+    return double(streamLatency + defaultPeriod) / 10000.0;
 }
 
 bool CaptureStream::openProcess(DWORD pid, LoopbackMode mode, HANDLE event, std::string &error)
@@ -118,6 +135,7 @@ bool CaptureStream::startClient(HANDLE event, std::string &error)
 
 void CaptureStream::close()
 {
+    m_outputLatencyMs.reset();
     if (m_client)
         m_client->Stop();
     m_capture.reset();

@@ -13,6 +13,7 @@
 #include <mmdeviceapi.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,9 +43,14 @@ public:
 
     const MixFormat &mixFormat() const { return m_mix; }
     StreamFormat streamFormat() const { return {m_mix.sampleRate, m_mix.channels}; }
+    // For a render endpoint's loopback: how long after capture its audio is heard, from what the
+    // audio engine reports (stream latency + device period); nullopt for inputs and application
+    // streams, and where Windows gives no figure.
+    std::optional<double> outputLatencyMs() const { return m_outputLatencyMs; }
 
 private:
     bool startClient(HANDLE event, std::string &error); // event handle, capture client, buffers, Start
+    std::optional<double> queryOutputLatencyMs() const;
 
     ComPtr<IAudioClient> m_client;
     ComPtr<IAudioCaptureClient> m_capture;
@@ -52,6 +58,7 @@ private:
     std::vector<float> m_scratch; // sized once per open: the hot path never allocates
     std::size_t m_scratchFrames = 0;
     std::int64_t m_qpcFrequency = 0;
+    std::optional<double> m_outputLatencyMs;
 };
 
 } // namespace spectray::capture::wasapi

@@ -54,6 +54,8 @@ struct CaptureSession
         deviceName = friendlyName(device.get());
         clock.reset(stream.mixFormat().sampleRate, Clock::now());
         started = false;
+        if (sink)
+            sink->onOutputLatency(stream.outputLatencyMs());
         return true;
     }
 
