@@ -109,7 +109,9 @@ private:
     EngineStatus m_status;
     QString m_sourceName;
     QString m_desktopStyle;
-    QByteArray m_binaryPayload; // reused every frame: no allocation once sized
+    // Reused every frame: no allocation once sized. Each frame is serialised once per format and
+    // framed once (server frames are unmasked), and the same bytes go to every client.
+    QByteArray m_binaryPayload;
     QByteArray m_binaryFrame;
     QByteArray m_jsonPayload;
     QByteArray m_jsonFrame;
