@@ -97,7 +97,7 @@ private slots:
         QCOMPARE(o.value(QStringLiteral("ts")).toInteger(), f.wallClockMs);
         QCOMPARE(o.value(QStringLiteral("play_ts")).toInteger(), f.wallClockMs + 180);
         // The binary message read as docs/protocol.md describes it, not with the server's decoder.
-        const auto d = test::decodeWireFrame(b.binaries.first());
+        const auto d = spectray::test::decodeWireFrame(b.binaries.first());
         QVERIFY(d);
         QCOMPARE(d->sequence, quint64(42));
         QCOMPARE(d->wallClockMs, f.wallClockMs);
