@@ -62,8 +62,7 @@ public:
         append(value);
         return *this;
     }
-    template <typename It>
-    void assign(It first, It last)
+    template<typename It> void assign(It first, It last)
     {
         clear();
         for (; first != last && m_size < kCapacity; ++first)
@@ -81,7 +80,10 @@ public:
         return m_values[std::size_t(i)];
     }
     qint16 at(qsizetype i) const { return (*this)[i]; }
-    qint16 value(qsizetype i, qint16 fallback = 0) const { return i >= 0 && i < m_size ? m_values[std::size_t(i)] : fallback; }
+    qint16 value(qsizetype i, qint16 fallback = 0) const
+    {
+        return i >= 0 && i < m_size ? m_values[std::size_t(i)] : fallback;
+    }
     qint16 first() const { return (*this)[0]; }
     qint16 last() const { return (*this)[m_size - 1]; }
 
@@ -94,7 +96,7 @@ public:
     const_iterator end() const { return m_values.data() + m_size; }
     const_iterator cbegin() const { return begin(); }
     const_iterator cend() const { return end(); }
-    std::span<const qint16> span() const { return {m_values.data(), std::size_t(m_size)}; }
+    std::span<const qint16> span() const { return { m_values.data(), std::size_t(m_size) }; }
 
     // Only the values in use count; what lies beyond size() is not part of the value.
     friend bool operator==(const BandValues &a, const BandValues &b)
@@ -103,7 +105,7 @@ public:
     }
 
 private:
-    std::array<qint16, std::size_t(kCapacity)> m_values{};
+    std::array<qint16, std::size_t(kCapacity)> m_values {};
     qsizetype m_size = 0;
 };
 

@@ -14,7 +14,10 @@ namespace spectray::wire {
 class FrameLineWriter final
 {
 public:
-    explicit FrameLineWriter(std::FILE *out) : m_out(out) {}
+    explicit FrameLineWriter(std::FILE *out)
+        : m_out(out)
+    {
+    }
 
     // Writes and flushes the frame's line (a reader on a pipe sees each frame as it is made).
     // False when the stream refused it (a closed pipe, a full disk).

@@ -57,7 +57,8 @@ private slots:
         f.wallClockMs = 1700000000123;
         f.playTsMs = 1700000000268;
         QCOMPARE(wire::frameJson(f),
-                 QByteArray("{\"type\":\"frame\",\"seq\":77,\"t\":2.500000,\"ts\":1700000000123,\"play_ts\":1700000000268,"
+                 QByteArray("{\"type\":\"frame\",\"seq\":77,\"t\":2.500000,\"ts\":1700000000123,"
+                            "\"play_ts\":1700000000268,"
                             "\"frequencies\":[0,1,1000,1500,42],\"bass\":1234,\"level\":999,\"scale\":1000}"));
         f.playTsMs = 0; // unknown: the key is absent, the rest as before play time existed
         QCOMPARE(wire::frameJson(f),
@@ -120,7 +121,8 @@ private slots:
         QCOMPARE(o.value(u"level").toInteger(), qint64(std::numeric_limits<int>::max()));
         // The buffer is reused: a shorter frame afterwards leaves nothing of the longer one.
         wire::writeFrameJson(SpectrumFrame{}, json);
-        QCOMPARE(json, QByteArray("{\"type\":\"frame\",\"seq\":0,\"t\":0.000000,\"frequencies\":[],\"bass\":0,\"level\":0,"
+        QCOMPARE(json, QByteArray("{\"type\":\"frame\",\"seq\":0,\"t\":0.000000,\"frequencies\":[],"
+                                  "\"bass\":0,\"level\":0,"
                                   "\"scale\":1000}"));
     }
 

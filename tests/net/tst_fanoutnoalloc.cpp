@@ -31,8 +31,7 @@ SpectrumFrame liveFrame(quint64 seq, int bands)
 }
 
 // Heap allocations made by `work`, counted from the replaced operator new.
-template <typename F>
-long allocationsDuring(F &&work)
+template<typename F> long allocationsDuring(F &&work)
 {
     g_allocations = 0;
     g_counting = true;
@@ -96,7 +95,7 @@ private slots:
         // Half binary, two of them at a lower rate: every branch of the fan-out runs.
         for (int i = 0; i < 5; ++i)
             clients[std::size_t(i)]->send(i < 2 ? "{\"type\":\"subscribe\",\"format\":\"binary\",\"rate\":20}"
-                                                 : "{\"type\":\"subscribe\",\"format\":\"binary\"}");
+                                                : "{\"type\":\"subscribe\",\"format\":\"binary\"}");
         for (int i = 0; i < 5; ++i)
             QTRY_COMPARE(clients[std::size_t(i)]->count(QStringLiteral("subscribed")), 1);
 
@@ -122,8 +121,8 @@ private slots:
             drain();
         }
         const StreamServer::Stats s = server.stats();
-        qInfo("fan-out: %llu client-frames sent over %d frames, %ld allocations in all (worst frame %d)",
-              s.framesSent, kFrames, total, worst);
+        qInfo("fan-out: %llu client-frames sent over %d frames, %ld allocations in all (worst frame %d)", s.framesSent,
+            kFrames, total, worst);
         QVERIFY(s.framesSent >= quint64(kFrames) * 8);
         QCOMPARE(total, 0L);
     }
@@ -163,7 +162,7 @@ private slots:
         }
         qInfo("QWebSocket (Qt %s) allocations per send: sendBinaryMessage %.1f, sendTextMessage %.1f, "
               "with the QString conversion %.1f",
-              qVersion(), double(bin) / kSends, double(txt) / kSends, double(txtWithConversion) / kSends);
+            qVersion(), double(bin) / kSends, double(txt) / kSends, double(txtWithConversion) / kSends);
     }
 };
 
