@@ -1,6 +1,6 @@
 // WebSocket load generator: N clients read frames from a Spectray server for D seconds and
 // report frames delivered per client. Used by run.sh, which also measures the server.
-//   node loadclients.mjs --port P [--clients N] [--seconds D] [--format json|binary] [--token T]
+//   node loadclients.mjs --port P [--clients N] [--seconds D] [--format json|binary] [--token T] [--batch B]
 import WebSocket from 'ws';
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => {
@@ -12,6 +12,7 @@ const clients = Number(args.clients || 10);
 const seconds = Number(args.seconds || 30);
 const format = args.format || 'json';
 const token = args.token || '';
+const batch = Number(args.batch || clients);
 
 const counts = new Array(clients).fill(0);
 const firstSeq = new Array(clients).fill(-1);
@@ -32,15 +33,20 @@ function decodeSeq(data, isBinary) {
   return Number(s.slice(22, s.indexOf(",", 22))); // {"type":"frame","seq":N,
 }
 
+// At most `batch` handshakes at once (the server admits 8 per address), the next one when one ends.
 await new Promise((resolve) => {
-  for (let i = 0; i < clients; i++) {
+  let next = 0;
+  const openOne = () => {
+    if (next >= clients) return;
+    const i = next++;
     const ws = new WebSocket(`ws://127.0.0.1:${port}/ws${token ? `?t=${token}` : ''}`, { perMessageDeflate: false });
     sockets.push(ws);
     ws.on('open', () => {
       if (format === 'binary') ws.send(JSON.stringify({ type: 'subscribe', format: 'binary' }));
       if (++opened + failed === clients) resolve();
+      openOne();
     });
-    ws.on('error', () => { if (++failed + opened === clients) resolve(); });
+    ws.on('error', () => { if (++failed + opened === clients) resolve(); openOne(); });
     ws.on('message', (data, isBinary) => {
       const seq = decodeSeq(data, isBinary);
       if (seq < 0 || !measuring) return;
@@ -48,7 +54,8 @@ await new Promise((resolve) => {
       lastSeq[i] = seq;
       counts[i]++;
     });
-  }
+  };
+  for (let k = 0; k < Math.min(batch, clients); k++) openOne();
 });
 
 await new Promise((r) => setTimeout(r, 500)); // let subscriptions settle

@@ -35,7 +35,11 @@ int runAnalyze(const QString &path, const AnalysisConfig &config, std::FILE *out
     sinceProgress.start();
     FileAnalysisSinks sinks;
     sinks.layout = [&output](const BandLayout &layout) { output += wire::layoutJson(layout) + '\n'; };
-    sinks.frame = [&output](const SpectrumFrame &frame) { output += wire::frameJson(frame) + '\n'; };
+    sinks.frame = [&output, json = QByteArray()](const SpectrumFrame &frame) mutable {
+        wire::writeFrameJson(frame, json);
+        output += json;
+        output += '\n';
+    };
     if (progress) {
         sinks.progress = [&](std::int64_t read, std::int64_t total) {
             if (total > 0 && sinceProgress.elapsed() > 200) {

@@ -1,5 +1,6 @@
 #include "livecommands.h"
 
+#include "core/framelinewriter.h"
 #include "core/wireformat.h"
 #include "engine/engine.h"
 #include "console.h"
@@ -85,14 +86,15 @@ int runPrintFrames(Engine &engine, const QString &source, const AnalysisConfig &
     qint64 printed = 0;
     QEventLoop loop;
     QObject::connect(&termination, &platform::TerminationWatcher::terminationRequested, &loop, &QEventLoop::quit);
+    wire::FrameLineWriter out(stdout); // one line buffer for every frame: nothing allocated per frame
     QObject::connect(&engine, &Engine::layoutChanged, &loop, [&](const BandLayout &layout) {
-        if (!writeLine(wire::layoutJson(layout)))
+        if (!out.writeLine(wire::layoutJson(layout)))
             loop.quit();
     });
     QObject::connect(&engine, &Engine::frameReady, &loop, [&](const SpectrumFrame &frame) {
         if (frames > 0 && printed >= frames)
             return;
-        if (!writeLine(wire::frameJson(frame))) {
+        if (!out.write(frame)) {
             loop.quit();
             return;
         }

@@ -22,6 +22,10 @@ qint16 clamp16(int v)
 {
     return qint16(std::clamp(v, -32768, 32767));
 }
+qint16 playDelay(qint64 ms)
+{
+    return qint16(std::clamp<qint64>(ms, -32768, 32767));
+}
 } // namespace
 
 void encodeBinaryFrame(const SpectrumFrame &frame, QByteArray &out)
@@ -31,7 +35,9 @@ void encodeBinaryFrame(const SpectrumFrame &frame, QByteArray &out)
     char *p = out.data();
     std::memcpy(p, kBinaryMagic, 4);
     put<quint8>(p + 4, kBinaryVersion);
-    put<quint8>(p + 5, 0);
+    // Play time present only with a wall clock to be relative to (a live frame).
+    const bool hasPlayTime = frame.playTsMs != 0 && frame.wallClockMs != 0;
+    put<quint8>(p + 5, hasPlayTime ? kBinaryFlagPlayTime : quint8(0));
     put<quint16>(p + 6, quint16(n));
     put<quint64>(p + 8, frame.sequence);
     double t = frame.streamTime;
@@ -42,7 +48,7 @@ void encodeBinaryFrame(const SpectrumFrame &frame, QByteArray &out)
     put<quint16>(p + 32, quint16(std::clamp(frame.scale, 0, 65535)));
     put<qint16>(p + 34, clamp16(frame.bass));
     put<qint16>(p + 36, clamp16(frame.level));
-    put<quint16>(p + 38, 0);
+    put<qint16>(p + 38, hasPlayTime ? playDelay(frame.playTsMs - frame.wallClockMs) : qint16(0));
     char *b = p + kBinaryHeaderBytes;
     for (int i = 0; i < n; ++i)
         put<qint16>(b + 2 * i, frame.bands[i]);
@@ -66,6 +72,10 @@ bool decodeBinaryFrame(const QByteArray &data, SpectrumFrame *frame)
     f.scale = get<quint16>(p + 32);
     f.bass = get<qint16>(p + 34);
     f.level = get<qint16>(p + 36);
+    if ((get<quint8>(p + 5) & kBinaryFlagPlayTime) != 0)
+        f.playTsMs = f.wallClockMs + get<qint16>(p + 38);
+    if (n > BandValues::kCapacity)
+        return false;
     f.bands.resize(n);
     for (int i = 0; i < n; ++i)
         f.bands[i] = get<qint16>(p + kBinaryHeaderBytes + 2 * i);

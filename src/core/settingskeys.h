@@ -3,6 +3,7 @@
 #include "analysisconfig.h"
 #include "settingsschema.h"
 #include "sourceidformat.h"
+#include "wirescale.h"
 
 #include <array>
 
@@ -45,7 +46,7 @@ inline const EnumKey<AudioProfile> profile{
     analysisDefaults.profile == QLatin1String(profileNames[1]) ? AudioProfile::Seed : AudioProfile::Default,
     profileNames, "Analysis profile: default (better bass resolution) or seed (the original service)"};
 inline const IntKey fps{SettingId::Fps, "audio/fps", analysisDefaults.fps, 1, 240, "Frames per second"};
-inline const IntKey bands{SettingId::Bands, "audio/bands", analysisDefaults.bands, 8, 256,
+inline const IntKey bands{SettingId::Bands, "audio/bands", analysisDefaults.bands, 8, wire::kMaxBands,
                           "Number of bands (log layout)"};
 inline const DoubleKey minHz{SettingId::MinHz, "audio/minHz", analysisDefaults.minHz, 10.0, 1000.0,
                              "Lowest frequency shown, Hz"};

@@ -3,35 +3,85 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <charconv>
+#include <cmath>
+#include <cstring>
+
 namespace spectray::wire {
 
+namespace {
+
+// The longest frame object: the fixed text (about 110 bytes) plus four 64-bit numbers, the stream
+// time and kMaxBands values of at most 6 characters and a comma each.
+constexpr qsizetype kMaxFrameJsonBytes = 160 + 5 * 24 + wire::kMaxBands * 7;
+
+// Appends literal text; the caller sized the buffer for the longest frame.
+template <std::size_t N>
+char *put(char *p, const char (&text)[N])
+{
+    std::memcpy(p, text, N - 1);
+    return p + N - 1;
+}
+
+template <typename Int>
+char *putInt(char *p, Int value)
+{
+    // 24 bytes hold any 64-bit integer: to_chars cannot fail here.
+    return std::to_chars(p, p + 24, value).ptr;
+}
+
+char *putSeconds(char *p, double seconds)
+{
+    // Six decimals as "%.6f" (QByteArray::number(v, 'f', 6) before): microsecond resolution. A
+    // non-finite time cannot be written in JSON at all, so it reads 0.
+    if (!std::isfinite(seconds) || std::abs(seconds) >= 1e15)
+        seconds = 0.0;
+    return std::to_chars(p, p + 24, seconds, std::chars_format::fixed, 6).ptr;
+}
+
+} // namespace
+
 // Written by hand rather than through QJsonDocument: this runs once per frame on the hot path and
-// the object is flat integers, so a direct append is several times cheaper and fully predictable.
+// the object is flat numbers, so a direct write into a reused buffer is several times cheaper and
+// allocates nothing (std::to_chars formats without the heap, unlike QByteArray::number).
+void writeFrameJson(const SpectrumFrame &frame, QByteArray &out)
+{
+    out.resize(kMaxFrameJsonBytes); // no allocation once the buffer has held one frame
+    char *const start = out.data();
+    char *p = start;
+    p = put(p, R"({"type":"frame","seq":)");
+    p = putInt(p, frame.sequence);
+    p = put(p, R"(,"t":)");
+    p = putSeconds(p, frame.streamTime);
+    if (frame.wallClockMs != 0) {
+        p = put(p, R"(,"ts":)");
+        p = putInt(p, frame.wallClockMs);
+    }
+    if (frame.playTsMs != 0) {
+        p = put(p, R"(,"play_ts":)");
+        p = putInt(p, frame.playTsMs);
+    }
+    p = put(p, R"(,"frequencies":[)");
+    for (qsizetype i = 0; i < frame.bands.size(); ++i) {
+        if (i != 0)
+            *p++ = ',';
+        p = putInt(p, frame.bands[i]);
+    }
+    p = put(p, R"(],"bass":)");
+    p = putInt(p, frame.bass);
+    p = put(p, R"(,"level":)");
+    p = putInt(p, frame.level);
+    p = put(p, R"(,"scale":)");
+    p = putInt(p, frame.scale);
+    *p++ = '}';
+    Q_ASSERT(p - start <= kMaxFrameJsonBytes);
+    out.resize(p - start); // shrinking keeps the capacity
+}
+
 QByteArray frameJson(const SpectrumFrame &frame)
 {
     QByteArray out;
-    out.reserve(96 + frame.bands.size() * 5);
-    out += R"({"type":"frame","seq":)";
-    out += QByteArray::number(frame.sequence);
-    out += R"(,"t":)";
-    out += QByteArray::number(frame.streamTime, 'f', 6);
-    if (frame.wallClockMs != 0) {
-        out += R"(,"ts":)";
-        out += QByteArray::number(frame.wallClockMs);
-    }
-    out += R"(,"frequencies":[)";
-    for (qsizetype i = 0; i < frame.bands.size(); ++i) {
-        if (i != 0)
-            out += ',';
-        out += QByteArray::number(frame.bands[i]);
-    }
-    out += R"(],"bass":)";
-    out += QByteArray::number(frame.bass);
-    out += R"(,"level":)";
-    out += QByteArray::number(frame.level);
-    out += R"(,"scale":)";
-    out += QByteArray::number(frame.scale);
-    out += '}';
+    writeFrameJson(frame, out);
     return out;
 }
 

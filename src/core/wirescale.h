@@ -9,4 +9,8 @@ namespace spectray::wire {
 // "scale": 1000). Every frame and layout says it, so a client never has to assume it.
 inline constexpr int kScale = 1000;
 
+// The most bands any layout has (the log layout's 8..256, and every octave grid fits): a frame
+// stores its values in place up to this many, and the binary and JSON encoders size for it.
+inline constexpr int kMaxBands = 256;
+
 } // namespace spectray::wire

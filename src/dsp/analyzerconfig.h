@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/wirescale.h"
+
 #include <string>
 
 namespace spectray::dsp {
@@ -62,7 +64,7 @@ struct AnalyzerConfig
 inline constexpr double kMinRangeDb = 40.0;
 inline constexpr double kMaxRangeDb = 90.0;
 inline constexpr int kMinBands = 8;   // log layout
-inline constexpr int kMaxBands = 256; // any layout
+inline constexpr int kMaxBands = wire::kMaxBands; // any layout (a frame's band capacity)
 
 // Empty when the configuration is usable, else a one-line reason naming the bad option.
 std::string validate(const AnalyzerConfig &config);

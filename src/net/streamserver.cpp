@@ -4,6 +4,7 @@
 #include "httprequest.h"
 #include "netsettings.h"
 #include "binaryframe.h"
+#include "socketsend.h"
 #include "core/wireformat.h"
 
 #include "core/logging.h"
@@ -358,7 +359,7 @@ void StreamServer::publishFrame(const SpectrumFrame &frame)
             buildWsFrame(0x2, m_binaryPayload, m_binaryFrame);
             binaryReady = true;
         } else if (!c.binary && !jsonReady) {
-            m_jsonPayload = wire::frameJson(frame);
+            wire::writeFrameJson(frame, m_jsonPayload);
             buildWsFrame(0x1, m_jsonPayload, m_jsonFrame);
             jsonReady = true;
         }
@@ -366,12 +367,9 @@ void StreamServer::publishFrame(const SpectrumFrame &frame)
         // never interleave with the frames QWebSocket writes itself).
         if (c.ws->state() != QAbstractSocket::ConnectedState)
             continue;
-        if (c.tcp) {
-            c.tcp->write(c.binary ? m_binaryFrame : m_jsonFrame);
-            // Hand it to the kernel now: one send() per client-frame, instead of arming a write
-            // notifier per socket and polling them all again on the next loop iteration.
-            c.tcp->flush();
-        } else if (c.binary)
+        if (c.tcp)
+            writeNow(*c.tcp, c.binary ? m_binaryFrame : m_jsonFrame);
+        else if (c.binary)
             c.ws->sendBinaryMessage(m_binaryPayload);
         else
             c.ws->sendTextMessage(QString::fromLatin1(m_jsonPayload));

@@ -114,7 +114,9 @@ private:
     QString m_sourceName;
     QString m_desktopStyle;
     int m_avOffsetMs = 0;
-    QByteArray m_binaryPayload; // reused every frame: no allocation once sized
+    // Reused every frame: no allocation once sized. Each frame is serialised once per format and
+    // framed once (server frames are unmasked), and the same bytes go to every client.
+    QByteArray m_binaryPayload;
     QByteArray m_binaryFrame;
     QByteArray m_jsonPayload;
     QByteArray m_jsonFrame;

@@ -10,7 +10,7 @@ namespace {
 SpectrumFrame frame(std::initializer_list<qint16> bands, int level = 0, int bass = 0)
 {
     SpectrumFrame f;
-    f.bands = QList<qint16>(bands);
+    f.bands = spectray::BandValues(bands);
     f.level = level;
     f.bass = bass;
     f.scale = 1000;

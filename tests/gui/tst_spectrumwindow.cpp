@@ -18,7 +18,7 @@ constexpr int kHeight = 200; // drawable height
 SpectrumFrame frame(const QList<qint16> &bands)
 {
     SpectrumFrame f;
-    f.bands = bands;
+    f.bands.assign(bands.begin(), bands.end());
     f.scale = 1000;
     return f;
 }

@@ -233,7 +233,7 @@ private slots:
         clock.start();
         const int paintsBefore = m_w->paintCount();
         for (int i = 0; i < 60; ++i) {
-            f.bands = QList<qint16>(32, qint16(200 + 10 * (i % 20)));
+            f.bands = spectray::BandValues(32, qint16(200 + 10 * (i % 20)));
             f.sequence = quint64(i);
             m_w->onFrame(f);
             QTest::qWait(5);

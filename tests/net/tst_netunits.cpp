@@ -3,6 +3,8 @@
 #include "net/httprequest.h"
 #include "net/netsettings.h"
 
+#include "wiredecoder.h"
+
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -23,12 +25,26 @@ private slots:
         f.sequence = 0x0102030405060708ULL;
         f.streamTime = 12.5;
         f.wallClockMs = 1700000000123LL;
+        f.playTsMs = f.wallClockMs + 210;
         QByteArray bytes;
         encodeBinaryFrame(f, bytes);
         QCOMPARE(bytes.size(), kBinaryHeaderBytes + 2 * 5);
         QCOMPARE(bytes.left(4), QByteArray("SPTR"));
         QCOMPARE(quint8(bytes[6]), quint8(5)); // little-endian band count
         QCOMPARE(quint8(bytes[8]), quint8(0x08)); // little-endian sequence
+        // Every field as docs/protocol.md places it, read by the test's own decoder.
+        const auto d = test::decodeWireFrame(bytes);
+        QVERIFY(d);
+        QCOMPARE(d->sequence, f.sequence);
+        QCOMPARE(d->streamTime, 12.5);
+        QCOMPARE(d->wallClockMs, f.wallClockMs);
+        QCOMPARE(d->scale, 1000);
+        QCOMPARE(d->bass, 1200);
+        QCOMPARE(d->level, 999);
+        QVERIFY(d->hasPlayTime());
+        QCOMPARE(d->playDelayMs, 210);
+        QCOMPARE(d->playTsMs(), f.playTsMs);
+        QCOMPARE(d->bands, (std::vector<int>{0, 1, 1500, -3, 32767}));
         SpectrumFrame back;
         QVERIFY(decodeBinaryFrame(bytes, &back));
         QCOMPARE(back, f);

@@ -5,6 +5,7 @@
 #include "net/binaryframe.h"
 
 #include "core/wireformat.h"
+#include "wiredecoder.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>
@@ -83,7 +84,8 @@ private slots:
         QVERIFY(j.waitHello() && b.waitHello());
         b.send("{\"type\":\"subscribe\",\"format\":\"binary\"}");
         QTRY_COMPARE(b.count(QStringLiteral("subscribed")), 1);
-        const SpectrumFrame f = testFrame(42);
+        SpectrumFrame f = testFrame(42);
+        f.playTsMs = f.wallClockMs + 180; // the output's latency plus the user's offset
         server->publishFrame(f);
         QTRY_COMPARE(j.texts.size(), 2);
         QTRY_COMPARE(b.binaries.size(), 1);
@@ -92,6 +94,20 @@ private slots:
         QCOMPARE(o.value(QStringLiteral("frequencies")).toArray().size(), 8);
         QCOMPARE(o.value(QStringLiteral("bass")).toInt(), f.bass);
         QCOMPARE(o.value(QStringLiteral("scale")).toInt(), 1000);
+        QCOMPARE(o.value(QStringLiteral("ts")).toInteger(), f.wallClockMs);
+        QCOMPARE(o.value(QStringLiteral("play_ts")).toInteger(), f.wallClockMs + 180);
+        // The binary message read as docs/protocol.md describes it, not with the server's decoder.
+        const auto d = spectray::test::decodeWireFrame(b.binaries.first());
+        QVERIFY(d);
+        QCOMPARE(d->sequence, quint64(42));
+        QCOMPARE(d->wallClockMs, f.wallClockMs);
+        QVERIFY(d->hasPlayTime());
+        QCOMPARE(d->playTsMs(), f.wallClockMs + 180);
+        QCOMPARE(d->bass, f.bass);
+        QCOMPARE(d->level, f.level);
+        QCOMPARE(int(d->bands.size()), 8);
+        for (int i = 0; i < 8; ++i)
+            QCOMPARE(d->bands[std::size_t(i)], int(f.bands[i]));
         SpectrumFrame decoded;
         QVERIFY(decodeBinaryFrame(b.binaries.first(), &decoded));
         QCOMPARE(decoded, f);

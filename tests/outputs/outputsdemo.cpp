@@ -129,7 +129,7 @@ public:
     FrameMaker(testwled::FeatureFeeder &feeder, outputs::MqttPublisher &mqtt, int bands, int fps)
         : m_fps(fps)
     {
-        m_frame.bands = QList<qint16>(bands, 0);
+        m_frame.bands = spectray::BandValues(bands, 0);
         QObject::connect(&feeder, &testwled::FeatureFeeder::features, [this](const AudioFeatures &f) { m_latest = f; });
         m_timer.setTimerType(Qt::PreciseTimer);
         QObject::connect(&m_timer, &QTimer::timeout, [this, &mqtt] { make(mqtt); });

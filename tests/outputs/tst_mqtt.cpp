@@ -50,7 +50,7 @@ SpectrumFrame frame(quint64 sequence, int bands)
 {
     SpectrumFrame f;
     f.sequence = sequence;
-    f.bands = QList<qint16>(bands, qint16(sequence % 1000));
+    f.bands = spectray::BandValues(bands, qint16(sequence % 1000));
     return f;
 }
 

@@ -1,0 +1,21 @@
+#include "socketsend.h"
+
+#include <cerrno>
+#include <sys/socket.h>
+
+namespace spectray::net {
+
+qint64 sendNow(qintptr descriptor, const char *data, qint64 size)
+{
+    for (;;) {
+        // MSG_NOSIGNAL: a peer that went away is an error to return, not a SIGPIPE.
+        const ssize_t n = ::send(int(descriptor), data, std::size_t(size), MSG_DONTWAIT | MSG_NOSIGNAL);
+        if (n >= 0)
+            return qint64(n);
+        if (errno == EINTR)
+            continue;
+        return errno == EAGAIN || errno == EWOULDBLOCK ? 0 : -1;
+    }
+}
+
+} // namespace spectray::net
