@@ -465,6 +465,18 @@
         <source>MQTT frames per second (1-60, default 30).</source>
         <translation>MQTT-Frames pro Sekunde (1-60, Standard 30).</translation>
     </message>
+    <message>
+        <source>--%1 must be a whole number of ms from %2 to %3 (got &quot;%4&quot;)</source>
+        <translation>--%1 muss eine ganze Zahl in ms von %2 bis %3 sein (erhalten: „%4“)</translation>
+    </message>
+    <message>
+        <source>LED sync A/V offset in ms (-500..500): packets go out when the audio is heard plus this.</source>
+        <translation>A/V-Versatz für LED-Sync in ms (-500..500): Pakete gehen raus, wenn der Ton zu hören ist, plus dieser Wert.</translation>
+    </message>
+    <message>
+        <source>MQTT A/V offset in ms (-500..500), added to the frames&apos; play time.</source>
+        <translation>A/V-Versatz für MQTT in ms (-500..500), wird zur Wiedergabezeit der Frames addiert.</translation>
+    </message>
 </context>
 <context>
     <name>spectray::CaptureWorker</name>
@@ -626,6 +638,14 @@
         <source>%1 is not playing</source>
         <translation>%1 spielt gerade nicht</translation>
     </message>
+    <message>
+        <source>Output latency %1 ms (reported by the audio server)</source>
+        <translation>Ausgabelatenz %1 ms (vom Audioserver gemeldet)</translation>
+    </message>
+    <message>
+        <source>No output latency figure from the audio server: A/V sync uses your offsets only</source>
+        <translation>Der Audioserver meldet keine Ausgabelatenz: die A/V-Synchronisation nutzt nur Ihre Versätze</translation>
+    </message>
 </context>
 <context>
     <name>spectray::gui::AccentPreset</name>
@@ -646,12 +666,19 @@
         <translation>Magenta</translation>
     </message>
     <message>
-        <source>Coral</source>
-        <translation>Koralle</translation>
-    </message>
-    <message>
         <source>High contrast</source>
         <translation>Hoher Kontrast</translation>
+    </message>
+</context>
+<context>
+    <name>spectray::gui::AvOffset</name>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Shifts the picture against the sound: positive shows it later (if it runs ahead of what you hear), negative earlier. Added to the output latency the audio server reports.</source>
+        <translation>Verschiebt das Bild gegenüber dem Ton: positiv zeigt es später (wenn es dem Gehörten vorausläuft), negativ früher. Wird zur vom Audioserver gemeldeten Ausgabelatenz addiert.</translation>
     </message>
 </context>
 <context>
@@ -904,6 +931,10 @@
         <source>Certificates (*.pem *.crt);;All files (*)</source>
         <translation>Zertifikate (*.pem *.crt);;Alle Dateien (*)</translation>
     </message>
+    <message>
+        <source>A/V offset:</source>
+        <translation>A/V-Versatz:</translation>
+    </message>
 </context>
 <context>
     <name>spectray::gui::QrDialog</name>
@@ -1012,6 +1043,14 @@
         <source>Application: %1</source>
         <translation>Anwendung: %1</translation>
     </message>
+    <message>
+        <source>A/V offset:</source>
+        <translation>A/V-Versatz:</translation>
+    </message>
+    <message>
+        <source>Web pages&apos; A/V offset:</source>
+        <translation>A/V-Versatz der Webseiten:</translation>
+    </message>
 </context>
 <context>
     <name>spectray::gui::SpectrumWindow</name>
@@ -1110,6 +1149,10 @@
     <message>
         <source>Spectray settings</source>
         <translation>Spectray-Einstellungen</translation>
+    </message>
+    <message>
+        <source>this program has no window (that is spectray) — running headless</source>
+        <translation>dieses Programm hat kein Fenster (das hat spectray) — läuft ohne Fenster</translation>
     </message>
 </context>
 <context>
@@ -1278,6 +1321,14 @@
     <message>
         <source>MQTT: cannot reach broker %1:%2 (retrying)</source>
         <translation>MQTT: Broker %1:%2 nicht erreichbar (neuer Versuch)</translation>
+    </message>
+    <message>
+        <source>MQTT: %1 has no function %2</source>
+        <translation>MQTT: %1 hat keine Funktion %2</translation>
+    </message>
+    <message>
+        <source>MQTT: cannot load libmosquitto (%1); install it to publish to a broker</source>
+        <translation>MQTT: libmosquitto lässt sich nicht laden (%1); zum Veröffentlichen an einen Broker installieren</translation>
     </message>
 </context>
 <context>

@@ -465,6 +465,18 @@
         <source>MQTT frames per second (1-60, default 30).</source>
         <translation>Кадров MQTT в секунду (1-60, по умолчанию 30).</translation>
     </message>
+    <message>
+        <source>--%1 must be a whole number of ms from %2 to %3 (got &quot;%4&quot;)</source>
+        <translation>--%1 должно быть целым числом мс от %2 до %3 (получено «%4»)</translation>
+    </message>
+    <message>
+        <source>LED sync A/V offset in ms (-500..500): packets go out when the audio is heard plus this.</source>
+        <translation>Сдвиг A/V для LED-синхронизации в мс (-500..500): пакеты уходят в момент, когда звук слышен, плюс это значение.</translation>
+    </message>
+    <message>
+        <source>MQTT A/V offset in ms (-500..500), added to the frames&apos; play time.</source>
+        <translation>Сдвиг A/V для MQTT в мс (-500..500), прибавляется ко времени воспроизведения кадров.</translation>
+    </message>
 </context>
 <context>
     <name>spectray::CaptureWorker</name>
@@ -626,6 +638,14 @@
         <source>%1 is not playing</source>
         <translation>%1 сейчас не играет</translation>
     </message>
+    <message>
+        <source>Output latency %1 ms (reported by the audio server)</source>
+        <translation>Задержка вывода %1 мс (по данным аудиосервера)</translation>
+    </message>
+    <message>
+        <source>No output latency figure from the audio server: A/V sync uses your offsets only</source>
+        <translation>Аудиосервер не сообщает задержку вывода: синхронизация A/V использует только ваши сдвиги</translation>
+    </message>
 </context>
 <context>
     <name>spectray::gui::AccentPreset</name>
@@ -646,12 +666,19 @@
         <translation>Пурпур</translation>
     </message>
     <message>
-        <source>Coral</source>
-        <translation>Коралл</translation>
-    </message>
-    <message>
         <source>High contrast</source>
         <translation>Высокий контраст</translation>
+    </message>
+</context>
+<context>
+    <name>spectray::gui::AvOffset</name>
+    <message>
+        <source> ms</source>
+        <translation> мс</translation>
+    </message>
+    <message>
+        <source>Shifts the picture against the sound: positive shows it later (if it runs ahead of what you hear), negative earlier. Added to the output latency the audio server reports.</source>
+        <translation>Сдвигает изображение относительно звука: положительное значение показывает его позже (если оно опережает то, что вы слышите), отрицательное — раньше. Прибавляется к задержке вывода, о которой сообщает аудиосервер.</translation>
     </message>
 </context>
 <context>
@@ -904,6 +931,10 @@
         <source>Certificates (*.pem *.crt);;All files (*)</source>
         <translation>Сертификаты (*.pem *.crt);;Все файлы (*)</translation>
     </message>
+    <message>
+        <source>A/V offset:</source>
+        <translation>Сдвиг A/V:</translation>
+    </message>
 </context>
 <context>
     <name>spectray::gui::QrDialog</name>
@@ -1012,6 +1043,14 @@
         <source>Application: %1</source>
         <translation>Приложение: %1</translation>
     </message>
+    <message>
+        <source>A/V offset:</source>
+        <translation>Сдвиг A/V:</translation>
+    </message>
+    <message>
+        <source>Web pages&apos; A/V offset:</source>
+        <translation>Сдвиг A/V веб-страниц:</translation>
+    </message>
 </context>
 <context>
     <name>spectray::gui::SpectrumWindow</name>
@@ -1110,6 +1149,10 @@
     <message>
         <source>Spectray settings</source>
         <translation>Настройки Spectray</translation>
+    </message>
+    <message>
+        <source>this program has no window (that is spectray) — running headless</source>
+        <translation>у этой программы нет окна (оно есть у spectray) — работаю без окна</translation>
     </message>
 </context>
 <context>
@@ -1278,6 +1321,14 @@
     <message>
         <source>MQTT: cannot reach broker %1:%2 (retrying)</source>
         <translation>MQTT: брокер %1:%2 недоступен (повтор)</translation>
+    </message>
+    <message>
+        <source>MQTT: %1 has no function %2</source>
+        <translation>MQTT: в %1 нет функции %2</translation>
+    </message>
+    <message>
+        <source>MQTT: cannot load libmosquitto (%1); install it to publish to a broker</source>
+        <translation>MQTT: не удаётся загрузить libmosquitto (%1); установите её, чтобы публиковать в брокер</translation>
     </message>
 </context>
 <context>

@@ -6,16 +6,34 @@
 
 namespace spectray::gui {
 
-const QList<AccentPreset> &accentPresets()
+QList<AccentPreset> accentPresets()
 {
-    static const QList<AccentPreset> presets = {
-        { QT_TRANSLATE_NOOP("spectray::gui::AccentPreset", "Sky"), "#29b6f6" },
-        { QT_TRANSLATE_NOOP("spectray::gui::AccentPreset", "Mint"), "#26d07c" },
-        { QT_TRANSLATE_NOOP("spectray::gui::AccentPreset", "Amber"), "#ffb300" },
-        { QT_TRANSLATE_NOOP("spectray::gui::AccentPreset", "Magenta"), "#e040fb" },
-        { QT_TRANSLATE_NOOP("spectray::gui::AccentPreset", "Coral"), "#ff5252" },
-    };
+    // The themes of styles.json, the same ones the web page offers, so the two never drift.
+    QList<AccentPreset> presets;
+    for (const StyleDefs::Theme &theme : StyleDefs::shared().themes) {
+        const auto channel = [](float v) { return qBound(0, qRound(v * 255.0f), 255); };
+        const QString hex = QStringLiteral("#%1%2%3")
+                                .arg(channel(theme.accent.r), 2, 16, QLatin1Char('0'))
+                                .arg(channel(theme.accent.g), 2, 16, QLatin1Char('0'))
+                                .arg(channel(theme.accent.b), 2, 16, QLatin1Char('0'));
+        presets.append({ themeName(theme.id), hex });
+    }
     return presets;
+}
+
+QString themeName(const QString &id)
+{
+    if (id == u"sky")
+        return QCoreApplication::translate("spectray::gui::AccentPreset", "Sky");
+    if (id == u"mint")
+        return QCoreApplication::translate("spectray::gui::AccentPreset", "Mint");
+    if (id == u"amber")
+        return QCoreApplication::translate("spectray::gui::AccentPreset", "Amber");
+    if (id == u"magenta")
+        return QCoreApplication::translate("spectray::gui::AccentPreset", "Magenta");
+    if (id == u"contrast")
+        return QCoreApplication::translate("spectray::gui::AccentPreset", "High contrast");
+    return id; // a theme added to styles.json before it got a translated name
 }
 
 QStringList styleIds()

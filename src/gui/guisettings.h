@@ -10,13 +10,15 @@
 // holds what only the GUI needs to present them.
 namespace spectray::gui {
 
-// Accent presets offered in the settings dialog and the context menu (name is translated by callers).
+// Accent presets offered in the settings dialog: the themes of styles.json (StyleDefs), by their
+// translated names, with each theme's accent colour ("#rrggbb").
 struct AccentPreset
 {
-    const char *name; // QT_TRANSLATE_NOOP("spectray::gui::AccentPreset", ...)
-    const char *color;
+    QString name;
+    QString color;
 };
-const QList<AccentPreset> &accentPresets();
+QList<AccentPreset> accentPresets();
+QString themeName(const QString &id); // translated display name of a styles.json theme id
 
 QStringList styleIds();     // stored names (keys::styleNames) in the order they are offered
 QString styleName(const QString &id); // translated display name

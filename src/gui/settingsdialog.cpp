@@ -82,8 +82,7 @@ void SettingsDialog::fillChoices()
     m_ui->meterCombo->addItem(tr("Bar"), QStringLiteral("bar"));
     m_ui->meterCombo->addItem(tr("Needle"), QStringLiteral("needle"));
     for (const AccentPreset &p : accentPresets())
-        m_ui->accentCombo->addItem(QCoreApplication::translate("spectray::gui::AccentPreset", p.name),
-                                   QString::fromLatin1(p.color));
+        m_ui->accentCombo->addItem(p.name, p.color);
     m_ui->languageCombo->addItem(tr("System default"), QString());
     m_ui->languageCombo->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_ui->languageCombo->addItem(QStringLiteral("Русский"), QStringLiteral("ru"));

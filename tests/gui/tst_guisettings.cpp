@@ -8,6 +8,9 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QTabWidget>
 #include <QSettings>
@@ -64,6 +67,17 @@ private slots:
         const StyleDefs odd = StyleDefs::parse(R"({"axis": {"hz": [100, -5, "x", 1000], "grid_step_db": 1}})");
         QCOMPARE(odd.axisHz, (QList<double>{100, 1000})); // junk left out
         QCOMPARE(odd.gridStepDb, 5.0);                     // never denser than the window has room for
+        // The accent presets are the page's themes: the ids and colours the file itself lists (read
+        // here straight from the served bytes, not through StyleDefs), each with a name.
+        const QJsonArray themes = QJsonDocument::fromJson(StyleDefs::json()).object().value(u"themes").toArray();
+        const QList<gui::AccentPreset> presets = gui::accentPresets();
+        QCOMPARE(presets.size(), themes.size());
+        for (qsizetype i = 0; i < presets.size(); ++i) {
+            const QJsonObject theme = themes.at(i).toObject();
+            QCOMPARE(presets.at(i).color, theme.value(u"accent").toString().toLower());
+            QVERIFY(!presets.at(i).name.isEmpty());
+            QVERIFY2(presets.at(i).name != theme.value(u"id").toString(), "every theme has a display name");
+        }
     }
 
     void roundTripThroughFile()
