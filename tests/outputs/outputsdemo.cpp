@@ -116,8 +116,11 @@ void startMqtt(
     layout.fps = fps;
     layout.profile = QStringLiteral("default");
     mqtt.publishLayout(layout);
-    mqtt.publishStatus(EngineStatus {
-        EngineStatus::State::Running, QString(), QStringLiteral("demo"), QStringLiteral("Synthetic signal") });
+    EngineStatus status;
+    status.state = EngineStatus::State::Running;
+    status.deviceId = QStringLiteral("demo");
+    status.deviceName = QStringLiteral("Synthetic signal");
+    mqtt.publishStatus(status);
 }
 
 // Synthetic frames at `fps` for the MQTT "frame" topic, values from the newest features. Frames are

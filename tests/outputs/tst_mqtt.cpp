@@ -76,7 +76,8 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(pub.state(), MqttPublisher::State::Connected, 10000);
         pub.publishLayout(layout(16));
         pub.publishStatus(
-            EngineStatus { EngineStatus::State::Running, QString(), QStringLiteral("dev"), QStringLiteral("Device") });
+            EngineStatus { EngineStatus::State::Running, QString(), QStringLiteral("dev"), QStringLiteral("Device"),
+                           std::nullopt, QString() });
         QTest::qWait(300);
         Subscriber late(broker.port(), QStringLiteral("t1/spectray/#"));
         QTRY_VERIFY_WITH_TIMEOUT(late.messages.size() >= 3, 5000);
