@@ -5,7 +5,8 @@
 // interposes glibc's malloc family (the program's definitions come first in symbol lookup, for Qt's
 // libraries too) and forwards to glibc's own entry points. Include it in exactly ONE translation
 // unit of a test program, instead of allocationcounter.h.
-// Under AddressSanitizer the sanitizer owns malloc: kMallocCounted is false and tests QSKIP.
+// Under AddressSanitizer the sanitizer owns malloc, so the count comes from its documented
+// allocation hook (__sanitizer_install_malloc_and_free_hooks), which sees the same calls.
 #include <atomic>
 #include <cstddef>
 
@@ -20,7 +21,25 @@
 inline std::atomic<bool> g_counting{false};
 inline std::atomic<long> g_allocations{0};
 
-#if defined(SPECTRAY_NO_MALLOC_HOOK) || !defined(__GLIBC__)
+#if defined(SPECTRAY_NO_MALLOC_HOOK)
+// Declared here: GCC ships no sanitizer/allocator_interface.h, but its libasan exports the hook.
+extern "C" int __sanitizer_install_malloc_and_free_hooks(void (*malloc_hook)(const volatile void *, std::size_t),
+                                                         void (*free_hook)(const volatile void *));
+
+inline constexpr bool kMallocCounted = true;
+
+inline void spectrayCountSanitizerAllocation(const volatile void *, std::size_t)
+{
+    if (g_counting.load(std::memory_order_relaxed))
+        g_allocations.fetch_add(1, std::memory_order_relaxed);
+}
+inline void spectrayIgnoreSanitizerFree(const volatile void *) {}
+// Installed before main() by a static initialiser of the one translation unit that includes this
+// (internal linkage, so it is always initialised; an unused inline variable may never be).
+static const int s_sanitizerHookInstalled =
+    // Both hooks are required: with a null one the sanitizer installs nothing (returns 0).
+    __sanitizer_install_malloc_and_free_hooks(&spectrayCountSanitizerAllocation, &spectrayIgnoreSanitizerFree);
+#elif !defined(__GLIBC__)
 inline constexpr bool kMallocCounted = false;
 #else
 inline constexpr bool kMallocCounted = true;
