@@ -117,7 +117,7 @@ std::optional<CommandLine> parseCommandLine(const QStringList &arguments, QStrin
         {QStringLiteral("profile"), tr("Analysis profile: default or seed."), QStringLiteral("NAME")},
         {QStringLiteral("fps"), tr("Frames per second (1-240)."), QStringLiteral("N")},
         {QStringLiteral("bands"), tr("Number of bands (8-256)."), QStringLiteral("N")},
-        {QStringLiteral("fft-size"), tr("Main FFT size (power of two, 256-65536)."), QStringLiteral("N")},
+        {QStringLiteral("fft-size"), tr("Shortest FFT of the analysis ladder (power of two, 256-65536)."), QStringLiteral("N")},
         {QStringLiteral("min-hz"), tr("Lowest frequency shown (10-1000)."), QStringLiteral("HZ")},
         {QStringLiteral("max-hz"), tr("Highest frequency shown (1000-24000)."), QStringLiteral("HZ")},
         {QStringLiteral("amplitude"), tr("Band amplitude scale: db or linear."), QStringLiteral("SCALE")},

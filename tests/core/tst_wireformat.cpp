@@ -18,8 +18,8 @@ class TestWireFormat final : public QObject
 {
     Q_OBJECT
 
-private slots:
-    void frameKeepsTheSeedFields()
+    // The frame of docs/protocol.md's example.
+    static SpectrumFrame sampleFrame()
     {
         SpectrumFrame f;
         f.bands = {0, 1, 1000, 1500, 42};
@@ -28,7 +28,13 @@ private slots:
         f.sequence = 77;
         f.streamTime = 2.5;
         f.wallClockMs = 1700000000123;
-        const QByteArray json = wire::frameJson(f);
+        return f;
+    }
+
+private slots:
+    void frameKeepsTheSeedFields()
+    {
+        const QByteArray json = wire::frameJson(sampleFrame());
         QJsonParseError err;
         const QJsonObject o = QJsonDocument::fromJson(json, &err).object();
         QCOMPARE(err.error, QJsonParseError::NoError);
@@ -48,13 +54,7 @@ private slots:
     void frameBytesAsDocumented()
     {
         // docs/protocol.md's frame object, key order and all, written out by hand.
-        SpectrumFrame f;
-        f.bands = {0, 1, 1000, 1500, 42};
-        f.bass = 1234;
-        f.level = 999;
-        f.sequence = 77;
-        f.streamTime = 2.5;
-        f.wallClockMs = 1700000000123;
+        SpectrumFrame f = sampleFrame();
         f.playTsMs = 1700000000268;
         QCOMPARE(wire::frameJson(f),
                  QByteArray("{\"type\":\"frame\",\"seq\":77,\"t\":2.500000,\"ts\":1700000000123,"
