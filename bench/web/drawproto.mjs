@@ -122,6 +122,20 @@ const domPage = (mode) => `<body style="margin:0;background:#0d0f14;overflow:hid
 
 const VARIANTS = {
   'rAF loop only (floor)': `<body style="margin:0;background:#0d0f14"><script>const f = () => requestAnimationFrame(f); requestAnimationFrame(f);</script>`,
+  'tint only: full-screen solid layer, background-color per paint': `<body style="margin:0;background:#0d0f14;overflow:hidden"><div id=t style="position:absolute;inset:0;will-change:transform"></div><script>${MODEL}
+    const t = document.getElementById('t'); const f = (ms) => { model(ms); t.style.backgroundColor = rgb(tintOf(pulse)); requestAnimationFrame(f); }; requestAnimationFrame(f);</script>`,
+  'tint only: full-screen layer, opacity per paint': `<body style="margin:0;background:#0d0f14;overflow:hidden"><div id=t style="position:absolute;inset:0;background:#29b6f6;will-change:opacity"></div><script>${MODEL}
+    const t = document.getElementById('t'); const f = (ms) => { model(ms); t.style.opacity = (pulse * 0.35).toFixed(3); requestAnimationFrame(f); }; requestAnimationFrame(f);</script>`,
+  'DOM: 32 solid bars translated, no tint': `<body style="margin:0;background:#0d0f14;overflow:hidden"><script>${MODEL}
+    const els = []; for (let k = 0; k < N; k++) { const e = document.createElement('div');
+      e.style.cssText = 'position:absolute;left:' + barX(k) + 'px;top:' + Y1 + 'px;width:' + BW + 'px;height:' + SPAN + 'px;background:#29b6f6;will-change:transform';
+      document.body.append(e); els.push(e); }
+    const f = (ms) => { model(ms); for (let k = 0; k < N; k++) els[k].style.transform = 'translateY(' + -Math.round(vals[k] * SPAN) + 'px)'; requestAnimationFrame(f); }; requestAnimationFrame(f);</script>`,
+  'DOM: 32 gradient bars translated (look not kept: gradient moves), no tint': `<body style="margin:0;background:#0d0f14;overflow:hidden"><script>${MODEL}
+    const els = []; for (let k = 0; k < N; k++) { const e = document.createElement('div');
+      e.style.cssText = 'position:absolute;left:' + barX(k) + 'px;top:' + Y1 + 'px;width:' + BW + 'px;height:' + SPAN + 'px;background:' + GRAD + ';will-change:transform';
+      document.body.append(e); els.push(e); }
+    const f = (ms) => { model(ms); for (let k = 0; k < N; k++) els[k].style.transform = 'translateY(' + -Math.round(vals[k] * SPAN) + 'px)'; requestAnimationFrame(f); }; requestAnimationFrame(f);</script>`,
   'canvas, device pixels (the page today)': canvasPage(1),
   'canvas, device pixels, desynchronized': canvasPage(1, '{ alpha: false, desynchronized: true }'),
   'canvas, OffscreenCanvas in a worker': offscreenPage,
