@@ -38,21 +38,21 @@ const MODEL = `
 
 // A 2D canvas at SCALE of the device pixels, shown full size by CSS; draw.js's way of drawing bars
 // (background fill, bars blitted from a one-pixel strip, caps as rects), whole canvas every paint.
-const canvasPage = (scale, ctxOpts = '{ alpha: false }', rendering = 'pixelated', overlay = '') => `<body style="margin:0;background:#0d0f14;overflow:hidden">
+const canvasPage = (scale, ctxOpts = '{ alpha: false }', rendering = 'pixelated', overlay = '', every = 1) => `<body style="margin:0;background:#0d0f14;overflow:hidden">
   <canvas id=c style="position:absolute;inset:0;width:100%;height:100%;image-rendering:${rendering}"></canvas><script>${MODEL}
   const c = document.getElementById('c'), S = ${scale}; c.width = Math.round(W * S); c.height = Math.round(H * S);
   const x = c.getContext('2d', ${ctxOpts});
   const strip = document.createElement('canvas'); strip.width = 1; strip.height = Math.round(SPAN * S);
   const sx = strip.getContext('2d'), g = sx.createLinearGradient(0, strip.height, 0, 0);
   g.addColorStop(0, rgb(LOW)); g.addColorStop(0.5, rgb(MID)); g.addColorStop(1, rgb(HIGH)); sx.fillStyle = g; sx.fillRect(0, 0, 1, strip.height);
-  const f = (t) => { model(t);
+  let paint = 0;
+  const f = (t) => { requestAnimationFrame(f); if (paint++ % ${every}) return; model(t);
     x.fillStyle = rgb(tintOf(pulse)); x.fillRect(0, 0, c.width, c.height);
     const span = strip.height, y1 = Math.round(Y1 * S), bw = Math.max(1, Math.round(BW * S)), cap = Math.max(1, Math.round(CAP * S));
     x.fillStyle = '#e8ecff';
     for (let k = 0; k < N; k++) { const h = Math.round(vals[k] * span), px = Math.round(barX(k) * S);
       if (h > 0) x.drawImage(strip, 0, span - h, 1, h, px, y1 - h, bw, h);
-      x.fillRect(px, y1 - Math.round(peaks[k] * span) - cap, bw, cap); }
-    requestAnimationFrame(f); };
+      x.fillRect(px, y1 - Math.round(peaks[k] * span) - cap, bw, cap); } };
   requestAnimationFrame(f);
   // Text and the dB grid stay sharp at device pixels above a low-resolution canvas: OVERLAY 'full' is
   // one transparent full-screen canvas, 'rows' one thin canvas per grid line (little to blend).
@@ -144,6 +144,9 @@ const VARIANTS = {
   'canvas, 1/4 resolution, CSS-scaled': canvasPage(0.25),
   'canvas, 1/3 resolution, CSS-scaled, full-screen text/grid overlay': canvasPage(1 / 3, undefined, undefined, 'full'),
   'canvas, 1/3 resolution, CSS-scaled, one overlay strip per grid line': canvasPage(1 / 3, undefined, undefined, 'rows'),
+  // Painting only when a data frame arrived (here 30 a second, no interpolation in between).
+  'canvas, device pixels, drawn on every 2nd paint': canvasPage(1, undefined, undefined, '', 2),
+  'canvas, 1/3 resolution, CSS-scaled, drawn on every 2nd paint': canvasPage(1 / 3, undefined, undefined, '', 2),
   'canvas, 1/4 resolution, CSS-scaled smooth': canvasPage(0.25, undefined, 'auto'),
   'canvas, 1/8 resolution, CSS-scaled': canvasPage(0.125),
   'DOM: static gradient columns, covers scaled (transform)': domPage('cover'),

@@ -13,19 +13,16 @@ window.SpectrayDraw = (() => {
   // canvas costs per pixel handed over every paint, however little changed: at 1920x1080 this took
   // the bars from 74 % to ~50 % of a core (bench/web/drawproto.mjs, docs/web.md).
   const LOWRES_PX = 200000;
-  const overlay = (canvas) => {
+  const overlay = (canvas) => { // a canvas over the picture's, for text at device pixels; hidden at first
     const o = document.createElement('canvas');
-    o.setAttribute('aria-hidden', 'true');
     o.style.cssText = 'position:absolute;left:0;top:0;pointer-events:none;display:none';
-    canvas.after(o);
-    return o;
+    o.setAttribute('aria-hidden', 'true'); canvas.after(o); return o;
   };
-  const place = (o, shown, left, top, width, height) => { // CSS px; only touched when it changes
-    const css = shown ? `${left}px,${top}px,${width}px,${height}px` : 'none';
-    if (o.dataset.at === css) return;
-    o.dataset.at = css;
-    if (!shown) { o.style.display = 'none'; return; }
-    Object.assign(o.style, { display: 'block', left: `${left}px`, top: `${top}px`, width: `${width}px`, height: `${height}px` });
+  const place = (o, shown, left, top, width, height) => { // CSS px; the style is written only on a change
+    const at = shown ? `${left}px,${top}px,${width}px,${height}px` : 'none';
+    if (o.dataset.at === at) return;
+    o.dataset.at = at; o.style.display = shown ? 'block' : 'none';
+    if (shown) Object.assign(o.style, { left: `${left}px`, top: `${top}px`, width: `${width}px`, height: `${height}px` });
   };
 
   // The window's palette from one accent (SpectrumScene::setStyle): darker(180) at the bottom, the
