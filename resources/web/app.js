@@ -252,7 +252,7 @@
     drainQueue(now);
     requestAnimationFrame(draw);
     if (!defs) return;
-    renderer.fit(st.style);
+    renderer.fit();
     const b = defs.ballistics, slow = reducedMotion && reducedMotion.matches ? 2 : 1;
     const f = { low: 0.5, normal: 1, high: 2 }[settings.smoothing] * slow;
     const rise = 1 - Math.exp(-dt / Math.max(1, b.attack_ms * f)), fall = 1 - Math.exp(-dt / Math.max(1, b.release_ms * f));

@@ -7,23 +7,6 @@ window.SpectrayDraw = (() => {
   const hex = (s) => [1, 3, 5].map((i) => parseInt(s.slice(i, i + 2), 16));
   const css = (c, a = 1) => `rgba(${c[0] | 0},${c[1] | 0},${c[2] | 0},${a})`;
   const mix = (a, b, t) => [0, 1, 2].map((i) => a[i] + (b[i] - a[i]) * t);
-  // Bars on a large screen are drawn on a canvas of 1/k of the device pixels (k whole, chosen so it
-  // holds about this many pixels) that the compositor scales up unsmoothed; the text (frequency and
-  // dB labels) stays sharp on small overlays at device pixels. In Chromium's software rendering a
-  // canvas costs per pixel handed over every paint, however little changed: at 1920x1080 this took
-  // the bars from 74 % to ~50 % of a core (bench/web/drawproto.mjs, docs/web.md).
-  const LOWRES_PX = 200000;
-  const overlay = (canvas) => { // a canvas over the picture's, for text at device pixels; hidden at first
-    const o = document.createElement('canvas');
-    o.style.cssText = 'position:absolute;left:0;top:0;pointer-events:none;display:none';
-    o.setAttribute('aria-hidden', 'true'); canvas.after(o); return o;
-  };
-  const place = (o, shown, left, top, width, height) => { // CSS px; the style is written only on a change
-    const at = shown ? `${left}px,${top}px,${width}px,${height}px` : 'none';
-    if (o.dataset.at === at) return;
-    o.dataset.at = at; o.style.display = shown ? 'block' : 'none';
-    if (shown) Object.assign(o.style, { left: `${left}px`, top: `${top}px`, width: `${width}px`, height: `${height}px` });
-  };
 
   // The window's palette from one accent (SpectrumScene::setStyle): darker(180) at the bottom, the
   // accent in the middle, 55 % towards white at the top.
@@ -44,10 +27,9 @@ window.SpectrayDraw = (() => {
       this.defs = null; // styles.json, once it has arrived
       this.themeId = '';
       this.pal = null;
-      this.w = 1; this.h = 1; this.dpr = 1; this.k = 1; // dpr: canvas pixels per CSS px; k: device pixels per canvas pixel
+      this.w = 1; this.h = 1; this.dpr = 1;
       this.edges = []; this.labels = []; this.bpo = 0;
-      this.axis = overlay(canvas); this.axisKey = ''; // drawn into the canvas at k = 1, shown itself above it at k > 1
-      this.gridText = overlay(canvas); // the dB labels at device pixels when k > 1
+      this.axis = null; this.axisKey = '';
       this.amp = ''; this.rangeDb = 0; this.gridLabel = '0 dB'; this.grid = null; this.gridKey = ''; this.gridOk = null; this.gridRows = [];
       this.spec = document.createElement('canvas'); // one pixel per band and row, scaled up to draw
       this.specRow = null;
@@ -80,15 +62,14 @@ window.SpectrayDraw = (() => {
     }
     setGridLabel(text) { this.gridLabel = String(text); this.full = true; }
 
-    fit(style) {
-      const dpr = Math.min(window.devicePixelRatio || 1, 3), cw = this.canvas.clientWidth, ch = this.canvas.clientHeight;
-      const k = style === 'bars' ? Math.max(1, Math.floor(Math.sqrt((cw * ch * dpr * dpr) / LOWRES_PX))) : 1;
-      const w = Math.max(1, Math.round((cw * dpr) / k)), h = Math.max(1, Math.round((ch * dpr) / k));
-      if (this.canvas.width !== w || this.canvas.height !== h || this.k !== k) {
-        this.canvas.width = w; this.canvas.height = h; this.grads = null; this.axisKey = ''; this.stripKey = ''; this.gridKey = ''; this.full = true;
-        this.canvas.style.imageRendering = k > 1 ? 'pixelated' : '';
+    fit() {
+      const dpr = Math.min(window.devicePixelRatio || 1, 3);
+      const w = Math.max(1, Math.round(this.canvas.clientWidth * dpr));
+      const h = Math.max(1, Math.round(this.canvas.clientHeight * dpr));
+      if (this.canvas.width !== w || this.canvas.height !== h) {
+        this.canvas.width = w; this.canvas.height = h; this.grads = null; this.axisKey = ''; this.stripKey = ''; this.full = true;
       }
-      this.w = w; this.h = h; this.dpr = dpr / k; this.k = k;
+      this.w = w; this.h = h; this.dpr = dpr;
     }
 
     // Colour map as 256 RGB triples, linear between the shared stops.
@@ -137,14 +118,7 @@ window.SpectrayDraw = (() => {
       if (bars && !this.columnsChanged(s, box) && !this.full) return; // the same picture in whole pixels
       this.full = false;
       ctx.fillStyle = this.bgNow; ctx.fillRect(0, 0, w, h);
-      this.axisShown = false; this.gridTextShown = false;
-      if (n > 0) this.picture(s, box, axisH);
-      if (!this.axisShown) place(this.axis, false);
-      if (!this.gridTextShown) place(this.gridText, false);
-    }
-
-    picture(s, box, axisH) {
-      const { ctx, w } = this, n = s.values.length;
+      if (n === 0) return;
       const grid = s.grid && s.style !== 'radial' && s.style !== 'spectrogram' ? this.gridCanvas(box, s.style === 'mirrored') : null;
       switch (s.style) {
         case 'mirrored': this.mirrored(s, box); break;
@@ -320,40 +294,36 @@ window.SpectrayDraw = (() => {
       return ticks;
     }
 
-    // The labels are drawn at device pixels: into the canvas when it is at device pixels (k = 1),
-    // else on the strip's own canvas, shown over the scaled-up one.
     drawAxis(box, n) {
-      const k = this.k, key = `${this.w}x${this.h}:${k}:${n}:${this.edges.join(',')}:${this.labels.join(',')}:${this.bpo}:${this.themeId}:${!!this.defs.axis}`;
-      const a = this.axis, ah = 18 * this.dpr * k;
+      const key = `${this.w}x${this.h}:${n}:${this.edges.join(',')}:${this.labels.join(',')}:${this.bpo}:${this.themeId}:${!!this.defs.axis}`;
       if (key !== this.axisKey) {
         this.axisKey = key;
-        a.width = this.w * k; a.height = ah;
-        const c = a.getContext('2d'), dpr = this.dpr * k;
+        const a = this.axis || (this.axis = document.createElement('canvas'));
+        const ah = 18 * this.dpr;
+        a.width = this.w; a.height = ah;
+        const c = a.getContext('2d');
         c.clearRect(0, 0, a.width, ah);
-        c.font = `${11 * dpr}px system-ui, sans-serif`;
+        c.font = `${11 * this.dpr}px system-ui, sans-serif`;
         c.textAlign = 'center'; c.textBaseline = 'middle';
         c.fillStyle = this.pal.flat ? '#ffffff' : 'rgba(201,209,224,0.8)';
         let lastRight = -1e9;
         for (const [x, text] of this.axisTicks(box, n)) {
-          const w = c.measureText(text).width, cx = Math.min(Math.max(x * k, w / 2), a.width - w / 2);
-          if (cx - w / 2 < lastRight + 6 * dpr) continue; // never let labels collide on narrow screens
+          const w = c.measureText(text).width, cx = Math.min(Math.max(x, w / 2), this.w - w / 2);
+          if (cx - w / 2 < lastRight + 6 * this.dpr) continue; // never let labels collide on narrow screens
           lastRight = cx + w / 2;
           c.fillText(text, cx, ah / 2);
         }
       }
-      const y = box.y1 + 2 * this.dpr;
-      if (k === 1) this.ctx.drawImage(a, 0, y);
-      else { place(a, true, 0, y / this.dpr, this.w / this.dpr, 18); this.axisShown = true; }
+      this.ctx.drawImage(this.axis, 0, box.y1 + 2 * this.dpr);
     }
 
     // dB grid, as the desktop window draws it (AxisOverlay): a line every grid_step_db below the
     // reference (a band reads (dB - (ref - range)) / range), "0 dB" on the top line and a real minus
-    // below. Only for dB layouts. Rendered once per size/layout/theme into an offscreen canvas; its
-    // labels go to their own canvas at device pixels when the picture's canvas is scaled up (k > 1).
+    // below. Only for dB layouts. Rendered once per size/layout/theme into an offscreen canvas.
     gridCanvas(box, mirrored) { // the dB grid image, or null where none is drawn
       const step = (this.defs.axis && this.defs.axis.grid_step_db) || 0, range = this.rangeDb;
       if (this.amp !== 'db' || !(range > 0) || !(step > 0)) return null;
-      const k = this.k, key = `${this.w}x${this.h}:${k}:${box.y0}:${box.y1}:${range}:${step}:${mirrored}:${this.themeId}:${this.gridLabel}`;
+      const key = `${this.w}x${this.h}:${box.y0}:${box.y1}:${range}:${step}:${mirrored}:${this.themeId}:${this.gridLabel}`;
       if (key !== this.gridKey) {
         this.gridKey = key;
         const g = this.grid || (this.grid = document.createElement('canvas'));
@@ -364,34 +334,27 @@ window.SpectrayDraw = (() => {
         const spacing = (half * step) / range;
         this.gridOk = null;
         if (spacing < 3 * dpr) return null; // denser than that the lines are a grey wash, not a scale
-        const tc = k > 1 ? this.gridText : g, t = tc.getContext('2d'); // where the labels go, at k x the scale
-        t.font = `${10 * dpr * k}px system-ui, sans-serif`;
+        c.font = `${10 * dpr}px system-ui, sans-serif`;
+        c.textBaseline = 'middle';
         const textH = 12 * dpr, every = spacing >= textH ? 1 : spacing * 2 >= textH ? 2 : 0;
         const lines = [];
-        for (let i = 0; i * step < range - 1e-9; i++) {
-          const v = 1 - (i * step) / range, text = i === 0 ? this.gridLabel : `\u2212${i * step}`;
-          const label = every > 0 && i % every === 0;
-          if (mirrored) lines.push([mid - v * half, text, label], [mid + v * half, text, label && i > 0]);
+        for (let k = 0; k * step < range - 1e-9; k++) {
+          const v = 1 - (k * step) / range, text = k === 0 ? this.gridLabel : `\u2212${k * step}`;
+          const label = every > 0 && k % every === 0;
+          if (mirrored) lines.push([mid - v * half, text, label], [mid + v * half, text, label && k > 0]);
           else lines.push([box.y1 - v * (box.y1 - box.y0), text, label]);
         }
         let labelW = 0;
-        for (const [, text, label] of lines) if (label) labelW = Math.max(labelW, (Math.ceil(t.measureText(text).width) + 3 * dpr * k) / k);
+        for (const [, text, label] of lines) if (label) labelW = Math.max(labelW, Math.ceil(c.measureText(text).width) + 3 * dpr);
         const left = box.x0 + labelW;
-        // One line as much light as the window's (1 device px, or the DPR rounded) however thick a
-        // canvas pixel is on screen.
-        const lw = Math.max(1, Math.round(dpr)), light = Math.max(1, Math.round(dpr * k)) / (lw * k);
-        c.fillStyle = `rgba(255,255,255,${(0.18 * light).toFixed(3)})`;
-        for (const [y] of lines) c.fillRect(left, Math.floor(y), box.x1 - left, lw);
-        if (k > 1) { tc.width = Math.ceil(left * k); tc.height = g.height * k; t.font = `${10 * dpr * k}px system-ui, sans-serif`; }
-        t.textBaseline = 'middle';
-        t.fillStyle = this.pal.flat ? '#ffffff' : 'rgba(201,209,224,0.82)';
-        for (const [y, text, label] of lines) if (label) t.fillText(text, box.x0 * k, Math.min(Math.max(y, textH / 2), box.y1 - textH / 2) * k);
-        this.gridTextAt = [tc.width / k / this.dpr, tc.height / k / this.dpr];
+        c.fillStyle = 'rgba(255,255,255,0.18)';
+        for (const [y] of lines) c.fillRect(left, Math.floor(y), box.x1 - left, Math.max(1, Math.round(dpr)));
+        c.fillStyle = this.pal.flat ? '#ffffff' : 'rgba(201,209,224,0.82)';
+        for (const [y, text, label] of lines) if (label) c.fillText(text, box.x0, Math.min(Math.max(y, textH / 2), box.y1 - textH / 2));
         // The rows that hold something: a full redraw copies only these, not a whole-screen image.
         this.gridRows = lines.map(([y]) => { const top = Math.max(0, Math.floor(y - textH / 2) - 1); return [top, Math.min(g.height - top, Math.ceil(textH) + 2)]; });
         this.gridOk = g;
       }
-      if (this.gridOk && k > 1) { place(this.gridText, true, 0, 0, this.gridTextAt[0], this.gridTextAt[1]); this.gridTextShown = true; }
       return this.gridOk;
     }
   }
