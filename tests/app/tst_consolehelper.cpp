@@ -13,9 +13,12 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QWebSocket>
 
 #include <cerrno>
 #include <cmath>
@@ -217,6 +220,53 @@ private slots:
         QCOMPARE(readProc(pid, "comm").trimmed(), u"spectray"_qs); // pgrep -x spectray still finds it
         const QString out = QString::fromUtf8(run->firstOutput(firstOutput.size()));
         QVERIFY2(out.startsWith(firstOutput), qPrintable(out));
+    }
+
+    // A WebSocket client must not make the helper load a TLS library: QWebSocket's constructor asks
+    // for the default TLS configuration, which would load Qt's OpenSSL backend plugin (with libssl
+    // and libcrypto, 4.3 MB resident) although the server speaks plain WebSocket only.
+    void webSocketClientLoadsNoTls()
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(u"SPECTRAY_NO_REEXEC"_qs);
+        env.insert(u"PULSE_SERVER"_qs, u"unix:/nonexistent/spectray-test-socket"_qs);
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(SPECTRAY_BINARY),
+            { u"--headless"_qs, u"--source"_qs, u"demo"_qs, u"--port"_qs, u"0"_qs, u"--bind"_qs, u"127.0.0.1"_qs,
+                u"--config"_qs, m_config });
+        QVERIFY(p.waitForStarted(spectray::test::kHangGuardMs));
+        const auto stop = qScopeGuard([&p] {
+            p.terminate();
+            if (!p.waitForFinished(spectray::test::kHangGuardMs))
+                p.kill();
+        });
+        QByteArray out;
+        const QRegularExpression url(QStringLiteral("http://127\\.0\\.0\\.1:(\\d+)/#t=([0-9a-f]{32})"));
+        QRegularExpressionMatch m;
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         out += p.readAllStandardOutput();
+                         m = url.match(QString::fromUtf8(out));
+                         return m.hasMatch() || p.state() == QProcess::NotRunning;
+                     },
+                     spectray::test::kHangGuardMs)
+                && m.hasMatch(),
+            out.constData());
+        QWebSocket ws;
+        ws.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws?t=%2").arg(m.captured(1), m.captured(2))));
+        // The server writes its handshake answer after it has built its QWebSocket, so once this
+        // side is connected the server's socket exists and any plugin it loads is mapped.
+        QTRY_VERIFY_WITH_TIMEOUT(ws.state() == QAbstractSocket::ConnectedState, spectray::test::kHangGuardMs);
+        const pid_t pid = pid_t(p.processId());
+        QCOMPARE(
+            QFileInfo(QFile::symLinkTarget(QStringLiteral("/proc/%1/exe").arg(pid))).fileName(), u"spectray-cli"_qs);
+        const QString maps = readProc(pid, "maps");
+        QVERIFY2(maps.contains(u"libQt6WebSockets"_qs), "maps not readable"); // the checks below mean something
+        QVERIFY2(!maps.contains(u"/tls/"_qs), "a Qt TLS backend plugin is mapped");
+        QVERIFY2(!maps.contains(u"libssl"_qs), "libssl is mapped");
+        QVERIFY2(!maps.contains(u"libcrypto"_qs), "libcrypto is mapped");
+        ws.close();
     }
 
     // SPECTRAY_NO_REEXEC=1: the same run in spectray itself (Qt Widgets is linked, so it is mapped).
