@@ -37,6 +37,9 @@ public:
     // How long the source must be digital silence before frames stop (see docs/engine.md).
     static constexpr double kSilenceSeconds = 2.0;
 
+    // Frames to `tap` on the audio thread instead of frameReady (see Engine::setFrameTap).
+    void setFrameTap(FrameTap *tap) { m_live.setTap(tap); }
+
 public slots:
     void initialize(); // creates the system backend and publishes the first device list
     void start();
@@ -66,7 +69,7 @@ private:
     void onOutputLatency(std::optional<double> latencyMs) override;
 
     // LiveAnalysis::Output — called on the audio thread.
-    void liveFrame(const SpectrumFrame &frame) override { emit frameReady(frame); }
+    void liveFrame(const SpectrumFrame &frame) override { emit frameReady(frame); } // not while a tap is set
     void liveFeatures(const AudioFeatures &features) override { emit featuresReady(features); }
     void liveLayout(const BandLayout &layout) override { emit layoutChanged(layout); }
     void liveNotice(LiveAnalysis::Notice notice, const QString &detail) override;
