@@ -59,6 +59,13 @@ private:
 // The descriptor of stdout (1 on both systems; named so call sites say what they mean).
 int stdoutDescriptor();
 
+// Asks the scheduler not to let the calling thread preempt a running thread when it is woken
+// (Linux: SCHED_BATCH, which any user may choose; its nice level and CPU share stay as they were).
+// The console modes' main thread is woken once per frame by the audio thread; without this it
+// preempts the audio thread right at the wake-up, a second context switch for both (issue 11).
+// No-op where there is no such policy.
+void wakeWithoutPreempting();
+
 // True when `stream` is a terminal (then a QR code or a progress line is worth printing).
 bool isTerminal(std::FILE *stream);
 inline bool isStdoutTerminal()

@@ -1,8 +1,10 @@
-// POSIX side of platform.h's NoWaitWriter: writes that never wait for the reader.
+// POSIX side of platform.h's NoWaitWriter (writes that never wait for the reader) and
+// wakeWithoutPreempting (scheduling of the console modes' main thread).
 #include "app/platform/platform.h"
 
 #include <cerrno>
 #include <poll.h>
+#include <sched.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
@@ -48,6 +50,16 @@ qint64 NoWaitWriter::write(const char *data, qint64 size)
             continue;
         return errno == EAGAIN || errno == EWOULDBLOCK ? 0 : -1;
     }
+}
+
+void wakeWithoutPreempting()
+{
+#if defined(SCHED_BATCH)
+    // Linux's fair scheduler lets a woken SCHED_BATCH thread wait for the next tick or for the
+    // running one to sleep, instead of preempting it: the audio thread finishes its packet first.
+    const sched_param normal {};
+    ::sched_setscheduler(0, SCHED_BATCH, &normal); // failure only costs the extra switch
+#endif
 }
 
 int stdoutDescriptor()

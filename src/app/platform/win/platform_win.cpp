@@ -82,6 +82,11 @@ qint64 NoWaitWriter::write(const char *data, qint64 size)
     return n < 0 ? -1 : qint64(n);
 }
 
+void wakeWithoutPreempting()
+{
+    // Windows' scheduler has no such policy; nothing to ask for.
+}
+
 int stdoutDescriptor()
 {
     return _fileno(stdout);
