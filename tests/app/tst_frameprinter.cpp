@@ -5,9 +5,11 @@
 #include "app/frameprinter.h"
 #include "app/platform/platform.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryFile>
 #include <QTest>
 
 #include <atomic>
@@ -212,6 +214,26 @@ private slots:
         QCOMPARE(lines[before].value(u"type").toString(), QStringLiteral("layout"));
         QCOMPARE(lines[before].value(u"edges").toArray().size(), 201);
         QVERIFY(matches(lines[before + 1], frameNumbered(quint64(i), 256)));
+    }
+
+    void regularFileTakesEveryLine()
+    {
+        // `--print-frames > file`: the kernel refuses RWF_NOWAIT for most files, so the writer
+        // falls back to poll + write, which a file always passes.
+        QTemporaryFile file;
+        QVERIFY(file.open());
+        FramePrinter printer(platform::NoWaitWriter(int(file.handle())), 0, {});
+        printer.tapLayout(layoutWith(32));
+        for (int i = 0; i < 100; ++i)
+            printer.tapFrame(frameNumbered(quint64(i), 32));
+        QCOMPARE(printer.printed(), 100);
+        QCOMPARE(printer.dropped(), 0);
+        QFile back(file.fileName());
+        QVERIFY(back.open(QIODevice::ReadOnly));
+        const QList<QJsonObject> lines = parseLines(back.readAll());
+        QCOMPARE(lines.size(), 101);
+        for (int i = 0; i < 100; ++i)
+            QVERIFY(matches(lines[i + 1], frameNumbered(quint64(i), 32)));
     }
 
     void closedPipeEndsTheRunOnce()

@@ -1,5 +1,5 @@
-// POSIX side of platform.h's NoWaitWriter (writes that never wait for the reader) and
-// wakeWithoutPreempting (scheduling of the console modes' main thread).
+// POSIX side of platform.h for the console modes' live output: NoWaitWriter (stdout writes that
+// never wait for the reader) and wakeWithoutPreempting (the main thread's scheduling).
 #include "app/platform/platform.h"
 
 #include <cerrno>
