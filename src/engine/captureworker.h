@@ -23,7 +23,8 @@ namespace spectray {
 // audio to LiveAnalysis, and reports through StatusMachine. Backends call the CaptureSink methods
 // on their own threads: audio is analysed right there (LiveAnalysis; frameReady, featuresReady and
 // layoutChanged are emitted from that thread, so connect them queued or to an object on another
-// thread), device lists and stream events are posted to this object. Everything else happens on
+// thread; frames go to a FrameTap instead while one is set), device lists and stream events are
+// posted to this object. Everything else happens on
 // the worker thread, which sleeps while audio flows. Reached only through queued calls (see Engine).
 class CaptureWorker final : public QObject, private capture::CaptureSink, private LiveAnalysis::Output
 {
