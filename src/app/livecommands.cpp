@@ -1,7 +1,7 @@
 #include "livecommands.h"
 
-#include "engine/engine.h"
 #include "console.h"
+#include "engine/engine.h"
 #include "frameprinter.h"
 #include "platform/platform.h"
 
@@ -101,7 +101,8 @@ int runPrintFrames(Engine &engine, const QString &source, const AnalysisConfig &
     printer.drain(std::chrono::seconds(1));
     if (printer.dropped() > 0) {
         printError(QCoreApplication::translate("spectray::LiveCommands",
-            "%n frame(s) not printed: stdout was not read fast enough", nullptr, int(std::min<qint64>(printer.dropped(), INT_MAX))));
+            "%n frame(s) not printed: stdout was not read fast enough", nullptr,
+            int(std::min<qint64>(printer.dropped(), INT_MAX))));
     }
     return 0;
 }

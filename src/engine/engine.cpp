@@ -79,8 +79,13 @@ void Engine::setFeaturesEnabled(bool enabled)
 
 void Engine::setFrameTap(FrameTap *tap)
 {
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, tap] { if (w) w->setFrameTap(tap); },
-                              Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker,
+        [w = m_worker, tap] {
+            if (w)
+                w->setFrameTap(tap);
+        },
+        Qt::BlockingQueuedConnection);
 }
 
 void Engine::refreshDevices()

@@ -176,9 +176,9 @@ private slots:
     {
         QProcess p;
         p.start(QStringLiteral(SPECTRAY_BINARY),
-                {QStringLiteral("--print-frames"), QStringLiteral("--frames"), QStringLiteral("300"),
-                 QStringLiteral("--fps"), QStringLiteral("60"), QStringLiteral("--bands"), QStringLiteral("256"),
-                 QStringLiteral("--source"), QStringLiteral("demo")});
+            { QStringLiteral("--print-frames"), QStringLiteral("--frames"), QStringLiteral("300"),
+                QStringLiteral("--fps"), QStringLiteral("60"), QStringLiteral("--bands"), QStringLiteral("256"),
+                QStringLiteral("--source"), QStringLiteral("demo") });
         QVERIFY(p.waitForStarted(10000));
         // No event loop and no waitFor*: QProcess reads nothing, so its 64 kB pipe fills within a
         // second (60 lines of ~1.3 kB per second).

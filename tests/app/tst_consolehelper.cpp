@@ -220,8 +220,8 @@ private slots:
         QVERIFY(run);
         const pid_t pid = run->pid;
         const bool neverWaits = args.contains(u"--print-frames"_qs);
-        QVERIFY2(neverWaits ? run->waitUntilWriting() : run->waitUntilBlocked(),
-            "the run ended or never wrote to stdout");
+        QVERIFY2(
+            neverWaits ? run->waitUntilWriting() : run->waitUntilBlocked(), "the run ended or never wrote to stdout");
 
         const QString maps = readProc(pid, "maps");
         QVERIFY2(maps.contains(u"libQt6Core"_qs), "maps not readable"); // the check below means something

@@ -55,11 +55,21 @@ BandLayout layoutWith(int bands)
 
 struct Pipe
 {
-    int fds[2] = {-1, -1};
+    int fds[2] = { -1, -1 };
     Pipe() { QVERIFY(::pipe(fds) == 0); }
     ~Pipe() { closeRead(), closeWrite(); }
-    void closeRead() { if (fds[0] >= 0) ::close(fds[0]); fds[0] = -1; }
-    void closeWrite() { if (fds[1] >= 0) ::close(fds[1]); fds[1] = -1; }
+    void closeRead()
+    {
+        if (fds[0] >= 0)
+            ::close(fds[0]);
+        fds[0] = -1;
+    }
+    void closeWrite()
+    {
+        if (fds[1] >= 0)
+            ::close(fds[1]);
+        fds[1] = -1;
+    }
     // Everything buffered now (the read end made non-blocking for this).
     QByteArray readAvailable()
     {
@@ -94,8 +104,8 @@ bool matches(const QJsonObject &o, const SpectrumFrame &f)
 {
     const QJsonArray bands = o.value(u"frequencies").toArray();
     if (o.value(u"type").toString() != u"frame" || o.value(u"seq").toInteger() != qint64(f.sequence)
-        || bands.size() != f.bands.size() || o.value(u"bass").toInt() != f.bass
-        || o.value(u"level").toInt() != f.level || o.value(u"play_ts").toInteger() != f.playTsMs)
+        || bands.size() != f.bands.size() || o.value(u"bass").toInt() != f.bass || o.value(u"level").toInt() != f.level
+        || o.value(u"play_ts").toInteger() != f.playTsMs)
         return false;
     for (qsizetype b = 0; b < bands.size(); ++b) {
         if (bands[b].toInt() != f.bands[b])
