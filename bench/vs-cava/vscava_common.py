@@ -207,15 +207,18 @@ def proc_sample(pid):
     with open("/proc/%d/stat" % pid) as f:
         rest = f.read().rsplit(")", 1)[1].split()
     ticks = int(rest[11]) + int(rest[12])  # utime + stime of the whole process (all threads)
-    switches = {}
+    threads = {}  # tid -> (name, voluntary, involuntary switches, utime + stime ticks)
     for tid in os.listdir("/proc/%d/task" % pid):
         try:
             with open("/proc/%d/task/%s/status" % (pid, tid)) as f:
                 st = dict(l.split(":", 1) for l in f if ":" in l)
-            switches[tid] = int(st["voluntary_ctxt_switches"]) + int(st["nonvoluntary_ctxt_switches"])
-        except (OSError, KeyError):
+            with open("/proc/%d/task/%s/stat" % (pid, tid)) as f:
+                tst = f.read().rsplit(")", 1)[1].split()
+            threads[tid] = (st["Name"].strip(), int(st["voluntary_ctxt_switches"]),
+                            int(st["nonvoluntary_ctxt_switches"]), int(tst[11]) + int(tst[12]))
+        except (OSError, KeyError, IndexError):
             pass
-    return time.monotonic(), ticks, switches
+    return time.monotonic(), ticks, threads
 
 
 def memory(pid):
@@ -235,9 +238,12 @@ def measure(prog, seconds, music, extra=None):
     pump(seconds, [prog], music, extra, DRAIN_S)
     t1, c1, s1 = proc_sample(prog.proc.pid)
     wall = t1 - t0
-    sw = sum(v - s0.get(tid, 0) for tid, v in s1.items())
-    r = {"cpu": 100.0 * (c1 - c0) / TICK / wall, "csw": sw / wall, "fps": (prog.frames - f0) / wall}
+    per_thread = []  # (name, voluntary/s, involuntary/s, cpu %) of threads that ran in the window
+    for tid, (name, vol, invol, ticks) in sorted(s1.items(), key=lambda kv: int(kv[0])):
+        _, vol0, invol0, ticks0 = s0.get(tid, (name, 0, 0, 0))
+        per_thread.append((name, (vol - vol0) / wall, (invol - invol0) / wall, 100.0 * (ticks - ticks0) / TICK / wall))
+    sw = sum(v + i for _, v, i, _ in per_thread) * wall
+    r = {"cpu": 100.0 * (c1 - c0) / TICK / wall, "csw": sw / wall, "fps": (prog.frames - f0) / wall,
+         "per_thread": per_thread}
     r.update(memory(prog.proc.pid))
     return r
-
-

@@ -33,6 +33,9 @@ int runHeadlessMode(int argc, char **argv, const CommandLine &cli)
         return usageError(error);
     options.source = cli.source.value_or(settings->value(keys::source));
     Session session(*settings);
+    // After the engine's threads exist (they inherit a policy from the thread that creates them):
+    // only this one, woken once per frame to send it, waits for the audio thread to finish.
+    platform::wakeWithoutPreempting();
     session.lan().setOverrides(lanOverrides(cli));
     session.outputs().setOverrides(cli.outputs);
     return runHeadless(session, options);

@@ -1,9 +1,8 @@
 #include "livecommands.h"
 
-#include "core/framelinewriter.h"
-#include "core/wireformat.h"
-#include "engine/engine.h"
 #include "console.h"
+#include "engine/engine.h"
+#include "frameprinter.h"
 #include "platform/platform.h"
 
 #include <QCoreApplication>
@@ -13,6 +12,7 @@
 #include <QJsonObject>
 #include <QTimer>
 
+#include <climits>
 #include <cstdio>
 
 namespace spectray {
@@ -80,27 +80,15 @@ int runListDevices(Engine &engine, bool json)
 
 int runPrintFrames(Engine &engine, const QString &source, const AnalysisConfig &config, qint64 frames)
 {
-    platform::ignoreBrokenPipe(); // a closed pipe shows up as a failed write, handled below
+    platform::ignoreBrokenPipe(); // a closed pipe shows up as a failed write, handled by the printer
     platform::TerminationWatcher termination;
-    int exitCode = 0;
-    qint64 printed = 0;
     QEventLoop loop;
     QObject::connect(&termination, &platform::TerminationWatcher::terminationRequested, &loop, &QEventLoop::quit);
-    wire::FrameLineWriter out(stdout); // one line buffer for every frame: nothing allocated per frame
-    QObject::connect(&engine, &Engine::layoutChanged, &loop, [&](const BandLayout &layout) {
-        if (!out.writeLine(wire::layoutJson(layout)))
-            loop.quit();
-    });
-    QObject::connect(&engine, &Engine::frameReady, &loop, [&](const SpectrumFrame &frame) {
-        if (frames > 0 && printed >= frames)
-            return;
-        if (!out.write(frame)) {
-            loop.quit();
-            return;
-        }
-        if (++printed == frames)
-            loop.quit();
-    });
+    // Lines are written on the audio thread as frames are made; this thread wakes only for status
+    // lines and for the end (N frames printed, stdout closed, a signal).
+    FramePrinter printer(platform::NoWaitWriter(platform::stdoutDescriptor()), frames,
+        [&loop] { QMetaObject::invokeMethod(&loop, &QEventLoop::quit, Qt::QueuedConnection); });
+    engine.setFrameTap(&printer);
     StatusPrinter statusPrinter;
     QObject::connect(
         &engine, &Engine::statusChanged, &loop, [&](const EngineStatus &status) { statusPrinter.print(status); });
@@ -108,8 +96,15 @@ int runPrintFrames(Engine &engine, const QString &source, const AnalysisConfig &
     engine.selectDevice(source);
     engine.start();
     loop.exec();
+    engine.setFrameTap(nullptr); // from here on the printer is this thread's alone
     engine.stop();
-    return exitCode;
+    printer.drain(std::chrono::seconds(1));
+    if (printer.dropped() > 0) {
+        printError(QCoreApplication::translate("spectray::LiveCommands",
+            "%n frame(s) not printed: stdout was not read fast enough", nullptr,
+            int(std::min<qint64>(printer.dropped(), INT_MAX))));
+    }
+    return 0;
 }
 
 } // namespace spectray

@@ -107,9 +107,10 @@ void PulseBackend::connectStream(const std::string &source)
     const pa_buffer_attr attr = bufferAttr(spec, m_idle);
     // ADJUST_LATENCY makes the source itself run at our fragment size, so it posts one chunk per
     // fragment (one wake-up per frame with the engine's hint); without it an idle null sink keeps
-    // its 2 s latency and the first data arrives only after ~2 s.
-    const auto flags = static_cast<pa_stream_flags_t>(PA_STREAM_ADJUST_LATENCY | PA_STREAM_AUTO_TIMING_UPDATE
-                                                      | PA_STREAM_INTERPOLATE_TIMING);
+    // its 2 s latency and the first data arrives only after ~2 s. No AUTO_TIMING_UPDATE: nothing
+    // reads the stream's timing info (the output latency comes from the sink, pulselatency.cpp),
+    // and the updates are round trips to the server that wake this thread.
+    const auto flags = PA_STREAM_ADJUST_LATENCY;
     if (pa_stream_connect_record(m_stream, source.c_str(), &attr, flags) < 0) {
         dropStream();
         scheduleReconnect();

@@ -8,21 +8,26 @@
 
 namespace spectray::wire {
 
-// `spectray --print-frames`: one frame JSON object per line on a stdio stream, the very object the
-// LAN server sends. The line is built in a buffer kept from frame to frame, so printing allocates
-// nothing once the first frame has sized it.
+// `spectray --print-frames`: one frame JSON object per line, the very object the LAN server sends.
+// The line is built in a buffer kept from frame to frame, so printing allocates nothing once the
+// first frame has sized it. Either written to a stdio stream here, or built (frameLine/textLine)
+// for a caller that writes it its own way (the console's non-blocking printer).
 class FrameLineWriter final
 {
 public:
-    explicit FrameLineWriter(std::FILE *out)
+    explicit FrameLineWriter(std::FILE *out = nullptr)
         : m_out(out)
     {
     }
 
-    // Writes and flushes the frame's line (a reader on a pipe sees each frame as it is made).
-    // False when the stream refused it (a closed pipe, a full disk).
-    bool write(const SpectrumFrame &frame);
+    // The frame's line with its '\n', in the reused buffer: valid until the next call.
+    const QByteArray &frameLine(const SpectrumFrame &frame);
     // The same for any other line (layouts, status).
+    const QByteArray &textLine(const QByteArray &line);
+
+    // Writes and flushes the frame's line to the stream given at construction (a reader on a pipe
+    // sees each frame as it is made). False when the stream refused it (a closed pipe, a full disk).
+    bool write(const SpectrumFrame &frame);
     bool writeLine(const QByteArray &line);
 
 private:

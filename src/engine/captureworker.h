@@ -23,7 +23,8 @@ namespace spectray {
 // audio to LiveAnalysis, and reports through StatusMachine. Backends call the CaptureSink methods
 // on their own threads: audio is analysed right there (LiveAnalysis; frameReady, featuresReady and
 // layoutChanged are emitted from that thread, so connect them queued or to an object on another
-// thread), device lists and stream events are posted to this object. Everything else happens on
+// thread; frames go to a FrameTap instead while one is set), device lists and stream events are
+// posted to this object. Everything else happens on
 // the worker thread, which sleeps while audio flows. Reached only through queued calls (see Engine).
 class CaptureWorker final : public QObject, private capture::CaptureSink, private LiveAnalysis::Output
 {
@@ -36,6 +37,9 @@ public:
 
     // How long the source must be digital silence before frames stop (see docs/engine.md).
     static constexpr double kSilenceSeconds = 2.0;
+
+    // Frames to `tap` on the audio thread instead of frameReady (see Engine::setFrameTap).
+    void setFrameTap(FrameTap *tap) { m_live.setTap(tap); }
 
 public slots:
     void initialize(); // creates the system backend and publishes the first device list
@@ -66,7 +70,7 @@ private:
     void onOutputLatency(std::optional<double> latencyMs) override;
 
     // LiveAnalysis::Output — called on the audio thread.
-    void liveFrame(const SpectrumFrame &frame) override { emit frameReady(frame); }
+    void liveFrame(const SpectrumFrame &frame) override { emit frameReady(frame); } // not while a tap is set
     void liveFeatures(const AudioFeatures &features) override { emit featuresReady(features); }
     void liveLayout(const BandLayout &layout) override { emit layoutChanged(layout); }
     void liveNotice(LiveAnalysis::Notice notice, const QString &detail) override;

@@ -77,6 +77,17 @@ void Engine::setFeaturesEnabled(bool enabled)
                               Qt::QueuedConnection);
 }
 
+void Engine::setFrameTap(FrameTap *tap)
+{
+    QMetaObject::invokeMethod(
+        m_worker,
+        [w = m_worker, tap] {
+            if (w)
+                w->setFrameTap(tap);
+        },
+        Qt::BlockingQueuedConnection);
+}
+
 void Engine::refreshDevices()
 {
     QMetaObject::invokeMethod(m_worker, &CaptureWorker::refreshDevices, Qt::QueuedConnection);

@@ -15,6 +15,7 @@ class QThread;
 namespace spectray {
 
 class CaptureWorker;
+class FrameTap;
 
 // The GUI-thread face of the capture engine. Owns the worker thread: the CaptureWorker (backend +
 // analyzer) lives there and is reached only through queued calls; everything it reports comes back
@@ -34,6 +35,12 @@ public:
     AudioDeviceList devices() const { return m_devices; }
     QString selectedDeviceId() const { return m_selectedDeviceId; }
     AnalysisConfig config() const { return m_config; }
+
+    // Frames go to `tap` on the thread that makes them instead of frameReady(), which is then not
+    // emitted (no queued event, so no thread is woken per frame); the tap gets every layout too
+    // (layoutChanged() is still emitted). nullptr restores frameReady(). Blocks until the worker
+    // has it: once this returns, the previous tap is called no more, so it may be destroyed.
+    void setFrameTap(FrameTap *tap);
 
 public slots:
     void start();

@@ -4,7 +4,12 @@ namespace spectray {
 
 LiveAnalysis::LiveAnalysis(Output &output, double silenceSeconds)
     : m_output(output)
-    , m_emitFrame([this](const SpectrumFrame &frame) { m_output.liveFrame(frame); })
+    , m_emitFrame([this](const SpectrumFrame &frame) {
+        if (m_tap)
+            m_tap->tapFrame(frame);
+        else
+            m_output.liveFrame(frame);
+    })
     , m_emitFeatures([this](const AudioFeatures &features) { m_output.liveFeatures(features); })
     , m_silence(silenceSeconds)
 {
@@ -57,6 +62,8 @@ bool LiveAnalysis::rebuild(int sampleRate, QString *error)
     if (!m_pipeline.configure(m_config, sampleRate, error))
         return false;
     m_output.liveLayout(m_pipeline.layout()); // under the lock, so it is sent before any frame using it
+    if (m_tap)
+        m_tap->tapLayout(m_pipeline.layout());
     return true;
 }
 
@@ -78,6 +85,14 @@ void LiveAnalysis::setFeaturesEnabled(bool enabled)
 {
     std::lock_guard lock(m_mutex);
     m_pipeline.setFeatureSink(enabled ? &m_emitFeatures : nullptr);
+}
+
+void LiveAnalysis::setTap(FrameTap *tap)
+{
+    std::lock_guard lock(m_mutex);
+    m_tap = tap;
+    if (m_tap && m_pipeline.isConfigured())
+        m_tap->tapLayout(m_pipeline.layout()); // frames may follow at once
 }
 
 void LiveAnalysis::reset()

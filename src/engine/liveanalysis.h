@@ -6,6 +6,7 @@
 #include "core/audiofeatures.h"
 #include "core/bandlayout.h"
 #include "core/spectrumframe.h"
+#include "frametap.h"
 #include "silencedetector.h"
 
 #include <QString>
@@ -64,6 +65,9 @@ public:
     // Any thread, lock-free: the output device's reported latency, carried by the frames analysed
     // from now on (AnalysisPipeline keeps it in an atomic).
     void setOutputLatencyMs(std::optional<double> latencyMs) { m_pipeline.setOutputLatencyMs(latencyMs); }
+    // Any thread. While a tap is set, frames go to it alone (Output::liveFrame is not called) and it
+    // gets every layout too; when this returns, no call to the previous tap is under way.
+    void setTap(FrameTap *tap);
     // The next packet sends Notice::AudioArrived (the status waits for audio again).
     void wantAudioNotice() { m_audioNoticeWanted.store(true, std::memory_order_relaxed); }
 
@@ -78,6 +82,7 @@ private:
     AnalysisPipeline::FeatureSink m_emitFeatures;
     SilenceDetector m_silence;
     AnalysisConfig m_config;
+    FrameTap *m_tap = nullptr; // lock held
     capture::StreamFormat m_format;
     bool m_rejected = false; // CannotAnalyse sent: ignore audio until reset()
     std::atomic<bool> m_audioNoticeWanted { false };

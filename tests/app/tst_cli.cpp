@@ -2,12 +2,14 @@
 #include "clirun.h"
 #include "testsignals.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 class TestCli final : public QObject
 {
@@ -165,6 +167,47 @@ private slots:
         QCOMPARE(objects.first().value(u"type").toString(), QStringLiteral("layout"));
         QCOMPARE(objects.last().value(u"type").toString(), QStringLiteral("frame"));
         QVERIFY(objects.last().value(u"ts").toInteger() > 1600000000000);
+    }
+
+    // Frames are written on the audio thread and never wait for stdout: a reader that stops for
+    // 3 s loses frames (whole ones, counted on stderr) but the analysis goes on, and --frames N
+    // still means N lines.
+    void printFramesWithAStalledReader()
+    {
+        QProcess p;
+        p.start(QStringLiteral(SPECTRAY_BINARY),
+            { QStringLiteral("--print-frames"), QStringLiteral("--frames"), QStringLiteral("300"),
+                QStringLiteral("--fps"), QStringLiteral("60"), QStringLiteral("--bands"), QStringLiteral("256"),
+                QStringLiteral("--source"), QStringLiteral("demo") });
+        QVERIFY(p.waitForStarted(10000));
+        // No event loop and no waitFor*: QProcess reads nothing, so its 64 kB pipe fills within a
+        // second (60 lines of ~1.3 kB per second).
+        QThread::sleep(3);
+        QVERIFY2(p.state() == QProcess::Running, "a stalled reader must not end the run");
+        QByteArray out;
+        QElapsedTimer clock;
+        clock.start();
+        while (p.state() == QProcess::Running && clock.elapsed() < 60000) {
+            p.waitForReadyRead(200);
+            out += p.readAllStandardOutput();
+        }
+        out += p.readAllStandardOutput();
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 0);
+        const auto objects = lines(out); // empty if any line is cut or not JSON
+        QCOMPARE(objects.size(), 301);
+        QCOMPARE(objects.first().value(u"type").toString(), QStringLiteral("layout"));
+        qint64 biggestGap = 0;
+        for (int i = 2; i < objects.size(); ++i) {
+            const qint64 gap = objects[i].value(u"seq").toInteger() - objects[i - 1].value(u"seq").toInteger();
+            QVERIFY2(gap >= 1, "frames in order, none twice");
+            QCOMPARE(objects[i].value(u"frequencies").toArray().size(), 256);
+            biggestGap = std::max(biggestGap, gap);
+        }
+        // The analysis ran on while nobody read: the frames after the stall are over a second
+        // (60 frames) later than the last ones that fit in the pipe.
+        QVERIFY2(biggestGap >= 60, qPrintable(QString::number(biggestGap)));
+        QVERIFY2(p.readAllStandardError().contains("not printed"), "the drops are reported");
     }
 };
 

@@ -56,6 +56,25 @@ public:
     }
 };
 
+// A FrameTap (what --print-frames sets): everything it gets, in arrival order.
+class TapRecorder final : public FrameTap
+{
+public:
+    QList<SpectrumFrame> frames;
+    QList<int> order; // 0 = layout, 1 = frame
+    BandLayout layout;
+    void tapLayout(const BandLayout &l) override
+    {
+        layout = l;
+        order.append(0);
+    }
+    void tapFrame(const SpectrumFrame &f) override
+    {
+        frames.append(f);
+        order.append(1);
+    }
+};
+
 void feedInFragments(LiveAnalysis &live, const std::vector<float> &samples, int channels, std::size_t fragment)
 {
     const std::size_t total = samples.size() / std::size_t(channels);
@@ -143,6 +162,43 @@ private slots:
         }
         QVERIFY2(gapStart > 2.9 && gapStart < 3.1, qPrintable(QString::number(gapStart)));
         QVERIFY2(gapEnd >= 4.0 && gapEnd < 4.0 + double(kHop) / kRate + 0.001, qPrintable(QString::number(gapEnd)));
+    }
+
+    void aTapTakesTheFramesInsteadOfTheOutput()
+    {
+        const std::vector<float> samples = test::noise(0.4, kRate, 1.0, 9, 2);
+        AnalysisPipeline offline;
+        QVERIFY(offline.configure(seedConfig(), kRate, nullptr));
+        QList<SpectrumFrame> reference;
+        offline.push(samples.data(), samples.size() / 2, 2, [&](const SpectrumFrame &f) { reference.append(f); });
+
+        Recorder out;
+        TapRecorder tap;
+        LiveAnalysis live(out, 2.0);
+        QVERIFY(live.applyConfig(seedConfig(), nullptr));
+        live.setTap(&tap); // before the stream: its layout comes with the first packet
+        feedInFragments(live, samples, 2, kHop / 2);
+        QVERIFY(out.frames.isEmpty()); // no queued signal per frame while a tap is set
+        QCOMPARE(out.layouts, 1); // layouts still reach the output (the engine caches them)
+        QCOMPARE(tap.frames.size(), reference.size());
+        QCOMPARE(tap.order.first(), 0); // the layout before any frame
+        QCOMPARE(tap.order.count(0), 1);
+        QCOMPARE(tap.layout.fftSize, kWindow);
+        for (qsizetype k = 0; k < reference.size(); ++k) {
+            QCOMPARE(tap.frames[k].sequence, quint64(k));
+            QCOMPARE(tap.frames[k].bands, reference[k].bands);
+        }
+
+        // Set on a running analysis, a tap gets the current layout at once; removed, frames go
+        // back to the output, numbered on.
+        TapRecorder late;
+        live.setTap(&late);
+        QCOMPARE(late.order, QList<int> { 0 });
+        live.setTap(nullptr);
+        feedInFragments(live, samples, 2, kHop);
+        QVERIFY(!out.frames.isEmpty());
+        QCOMPARE(out.frames.first().sequence, quint64(reference.size()));
+        QCOMPARE(late.frames.size(), 0);
     }
 
     void rejectedSettingsKeepTheRunningAnalysis()

@@ -36,6 +36,36 @@ private:
 // SIGPIPE). No-op where writes never raise a signal.
 void ignoreBrokenPipe();
 
+// Writes to a descriptor without ever waiting for its reader: `spectray --print-frames` writes on
+// the audio thread, which must not stall behind a slow or stopped reader of its stdout.
+class NoWaitWriter final
+{
+public:
+    explicit NoWaitWriter(int descriptor)
+        : m_fd(descriptor)
+    {
+    }
+    // The bytes taken: 0 when the pipe (or terminal) has no room now, -1 on an error (a closed
+    // pipe: EPIPE; with ignoreBrokenPipe() no signal). A pipe takes a write of up to PIPE_BUF
+    // (4096) bytes whole or not at all. Linux: one pwritev2(RWF_NOWAIT) on pipes and sockets; where
+    // the kernel refuses that (regular files, terminals) poll() for room, then write(). Windows: an
+    // ordinary write, which may wait.
+    qint64 write(const char *data, qint64 size);
+
+private:
+    int m_fd = -1;
+    bool m_pollFirst = false; // RWF_NOWAIT was refused for this descriptor
+};
+// The descriptor of stdout (1 on both systems; named so call sites say what they mean).
+int stdoutDescriptor();
+
+// Asks the scheduler not to let the calling thread preempt a running thread when it is woken
+// (Linux: SCHED_BATCH, which any user may choose; its nice level and CPU share stay as they were).
+// The console modes' main thread is woken once per frame by the audio thread; without this it
+// preempts the audio thread right at the wake-up, a second context switch for both (issue 11).
+// No-op where there is no such policy.
+void wakeWithoutPreempting();
+
 // True when `stream` is a terminal (then a QR code or a progress line is worth printing).
 bool isTerminal(std::FILE *stream);
 inline bool isStdoutTerminal()

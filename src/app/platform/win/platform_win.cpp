@@ -73,6 +73,25 @@ void ignoreBrokenPipe()
     // Windows raises no signal on a broken pipe: the write fails with an error, as wanted.
 }
 
+qint64 NoWaitWriter::write(const char *data, qint64 size)
+{
+    // A console or pipe handle has no "write only if there is room" here; --print-frames on Windows
+    // may wait for its reader, as it always did.
+    m_pollFirst = true; // nothing to ask
+    const int n = _write(m_fd, data, unsigned(size));
+    return n < 0 ? -1 : qint64(n);
+}
+
+void wakeWithoutPreempting()
+{
+    // Windows' scheduler has no such policy; nothing to ask for.
+}
+
+int stdoutDescriptor()
+{
+    return _fileno(stdout);
+}
+
 bool isTerminal(std::FILE *stream)
 {
     return _isatty(_fileno(stream)) != 0;
