@@ -286,10 +286,6 @@
         <translation>Anzahl der Bänder (8–256).</translation>
     </message>
     <message>
-        <source>Main FFT size (power of two, 256-65536).</source>
-        <translation>Größe der Haupt-FFT (Zweierpotenz, 256–65536).</translation>
-    </message>
-    <message>
         <source>Lowest frequency shown (10-1000).</source>
         <translation>Niedrigste angezeigte Frequenz (10–1000).</translation>
     </message>
@@ -477,6 +473,10 @@
         <source>MQTT A/V offset in ms (-500..500), added to the frames&apos; play time.</source>
         <translation>A/V-Versatz für MQTT in ms (-500..500), wird zur Wiedergabezeit der Frames addiert.</translation>
     </message>
+    <message>
+        <source>Shortest FFT of the analysis ladder (power of two, 256-65536).</source>
+        <translation>Kürzeste FFT der Analyseleiter (Zweierpotenz, 256–65536).</translation>
+    </message>
 </context>
 <context>
     <name>spectray::CaptureWorker</name>
@@ -556,6 +556,16 @@
     <message>
         <source>Source &quot;%1&quot; not found — using the default output</source>
         <translation>Quelle „%1“ nicht gefunden — Standardausgabe wird verwendet</translation>
+    </message>
+</context>
+<context>
+    <name>spectray::LiveCommands</name>
+    <message numerus="yes">
+        <source>%n frame(s) not printed: stdout was not read fast enough</source>
+        <translation>
+            <numerusform>%n Frame nicht ausgegeben: stdout wurde nicht schnell genug gelesen</numerusform>
+            <numerusform>%n Frames nicht ausgegeben: stdout wurde nicht schnell genug gelesen</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -286,10 +286,6 @@
         <translation>Число полос (8–256).</translation>
     </message>
     <message>
-        <source>Main FFT size (power of two, 256-65536).</source>
-        <translation>Размер основного БПФ (степень двойки, 256–65536).</translation>
-    </message>
-    <message>
         <source>Lowest frequency shown (10-1000).</source>
         <translation>Наименьшая показываемая частота (10–1000).</translation>
     </message>
@@ -477,6 +473,10 @@
         <source>MQTT A/V offset in ms (-500..500), added to the frames&apos; play time.</source>
         <translation>Сдвиг A/V для MQTT в мс (-500..500), прибавляется ко времени воспроизведения кадров.</translation>
     </message>
+    <message>
+        <source>Shortest FFT of the analysis ladder (power of two, 256-65536).</source>
+        <translation>Наименьшее БПФ в лестнице анализа (степень двойки, 256–65536).</translation>
+    </message>
 </context>
 <context>
     <name>spectray::CaptureWorker</name>
@@ -556,6 +556,17 @@
     <message>
         <source>Source &quot;%1&quot; not found — using the default output</source>
         <translation>Источник «%1» не найден — используется выход по умолчанию</translation>
+    </message>
+</context>
+<context>
+    <name>spectray::LiveCommands</name>
+    <message numerus="yes">
+        <source>%n frame(s) not printed: stdout was not read fast enough</source>
+        <translation>
+            <numerusform>%n кадр не выведен: stdout читался недостаточно быстро</numerusform>
+            <numerusform>%n кадра не выведено: stdout читался недостаточно быстро</numerusform>
+            <numerusform>%n кадров не выведено: stdout читался недостаточно быстро</numerusform>
+        </translation>
     </message>
 </context>
 <context>

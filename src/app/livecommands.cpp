@@ -99,10 +99,11 @@ int runPrintFrames(Engine &engine, const QString &source, const AnalysisConfig &
     engine.setFrameTap(nullptr); // from here on the printer is this thread's alone
     engine.stop();
     printer.drain(std::chrono::seconds(1));
-    if (printer.dropped() > 0) {
-        printError(QCoreApplication::translate("spectray::LiveCommands",
-            "%n frame(s) not printed: stdout was not read fast enough", nullptr,
-            int(std::min<qint64>(printer.dropped(), INT_MAX))));
+    // Computed apart from the translate() call: lupdate's parser loops on a template argument list there.
+    const int dropped = int(std::min<qint64>(printer.dropped(), INT_MAX));
+    if (dropped > 0) {
+        printError(QCoreApplication::translate(
+            "spectray::LiveCommands", "%n frame(s) not printed: stdout was not read fast enough", nullptr, dropped));
     }
     return 0;
 }
