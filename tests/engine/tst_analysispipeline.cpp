@@ -203,19 +203,13 @@ private slots:
         const std::size_t quarter = samples.size() / 2 / 4;
         p.push(samples.data(), quarter, 2, sink); // warm-up: buffers get their size
         const long before = frames;
-        g_allocations = 0;
-        g_counting = true;
-        int *volatile probe = new int(1); // the counter sees allocations at all
-        delete probe;
-        g_counting = false;
-        QCOMPARE(g_allocations.load(), 1L);
-        g_allocations = 0;
-        g_counting = true;
-        for (std::size_t at = quarter; at + 331 <= 3 * quarter; at += 331)
-            p.push(samples.data() + 2 * at, 331, 2, sink);
-        g_counting = false;
+        QVERIFY(allocationCounterWorks());
+        const long allocations = allocationsDuring([&] {
+            for (std::size_t at = quarter; at + 331 <= 3 * quarter; at += 331)
+                p.push(samples.data() + 2 * at, 331, 2, sink);
+        });
         QVERIFY(frames - before > 20);
-        QCOMPARE(g_allocations.load(), 0L);
+        QCOMPARE(allocations, 0L);
         QVERIFY(checksum >= 0);
     }
 };

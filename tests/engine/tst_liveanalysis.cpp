@@ -283,19 +283,13 @@ private slots:
         const std::size_t third = samples.size() / 2 / 3;
         live.feed(samples.data(), third, { kRate, 2 }, false); // warm-up: analyzer and buffers built
         const long before = out.seen;
-        g_allocations = 0;
-        g_counting = true;
-        int *volatile probe = new int(1); // the counter sees allocations at all
-        delete probe;
-        g_counting = false;
-        QCOMPARE(g_allocations.load(), 1L);
-        g_allocations = 0;
-        g_counting = true;
-        for (std::size_t at = third; at + kHop <= 3 * third; at += kHop)
-            live.feed(samples.data() + 2 * at, kHop, { kRate, 2 }, false);
-        g_counting = false;
+        QVERIFY(allocationCounterWorks());
+        const long allocations = allocationsDuring([&] {
+            for (std::size_t at = third; at + kHop <= 3 * third; at += kHop)
+                live.feed(samples.data() + 2 * at, kHop, { kRate, 2 }, false);
+        });
         QVERIFY(out.seen - before > 100);
-        QCOMPARE(g_allocations.load(), 0L);
+        QCOMPARE(allocations, 0L);
         QVERIFY(out.checksum >= 0);
     }
 };

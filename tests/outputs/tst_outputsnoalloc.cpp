@@ -35,18 +35,18 @@ private slots:
         dsp::GeqResult result;
         quint64 beats = 0;
         geq.analyze(window.data(), 0.0, result); // warm-up outside the count
-        g_allocations = 0;
-        g_counting = true;
-        for (int i = 0; i < 200; ++i) {
-            window[std::size_t(i)] = gen.next();
-            geq.analyze(window.data(), 0.01 * i, result);
-            const AudioFeatures f = makeAudioFeatures(result, quint64(i), 0.01 * i, beats);
-            outputs::WledPacketFields fields = mapper.map(f, f.beat);
-            fields.frameCounter = quint8(i);
-            outputs::encodeWledPacket(fields, packet);
-        }
-        g_counting = false;
-        QCOMPARE(g_allocations.load(), 0L);
+        QVERIFY(allocationCounterWorks());
+        const long allocations = allocationsDuring([&] {
+            for (int i = 0; i < 200; ++i) {
+                window[std::size_t(i)] = gen.next();
+                geq.analyze(window.data(), 0.01 * i, result);
+                const AudioFeatures f = makeAudioFeatures(result, quint64(i), 0.01 * i, beats);
+                outputs::WledPacketFields fields = mapper.map(f, f.beat);
+                fields.frameCounter = quint8(i);
+                outputs::encodeWledPacket(fields, packet);
+            }
+        });
+        QCOMPARE(allocations, 0L);
     }
 };
 

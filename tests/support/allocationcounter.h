@@ -27,3 +27,25 @@ void operator delete(void *p, std::size_t) noexcept
 {
     std::free(p);
 }
+
+// The positive control that makes a count of 0 mean something: the counter sees one plain `new`.
+inline bool allocationCounterWorks()
+{
+    g_allocations = 0;
+    g_counting = true;
+    int *volatile probe = new int(1);
+    delete probe;
+    g_counting = false;
+    return g_allocations.load() == 1;
+}
+
+// How many times `work` allocated through operator new.
+template <typename Work>
+long allocationsDuring(Work &&work)
+{
+    g_allocations = 0;
+    g_counting = true;
+    work();
+    g_counting = false;
+    return g_allocations.load();
+}
