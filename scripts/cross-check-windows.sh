@@ -116,6 +116,11 @@ if [ -f "$qt_inc/QtWidgets/QWidget" ]; then
   "$CXX" "${flags[@]}" -fsyntax-only -isystem "$qt_inc" -isystem "$qt_inc/QtCore" -isystem "$qt_inc/QtGui" \
     -isystem "$qt_inc/QtWidgets" "$repo/src/gui/dock/edgereservation_win.cpp"
   echo "ok   src/gui/dock/edgereservation_win.cpp (syntax, host Qt headers)"
+  # The console's and the LAN server's Windows code (stdout writer, console helper, socket send).
+  for f in src/app/platform/win/platform_win.cpp src/net/socketsend_win.cpp; do
+    "$CXX" "${flags[@]}" -fsyntax-only -isystem "$qt_inc" -isystem "$qt_inc/QtCore" -isystem "$qt_inc/QtNetwork" "$repo/$f"
+    echo "ok   $f (syntax, host Qt headers)"
+  done
 else
   echo "note: no Qt headers found; src/gui/dock/edgereservation_win.cpp not parsed"
 fi
