@@ -19,23 +19,4 @@ const QByteArray &FrameLineWriter::textLine(const QByteArray &line)
     return m_line;
 }
 
-bool FrameLineWriter::write(const SpectrumFrame &frame)
-{
-    frameLine(frame);
-    return flushLine();
-}
-
-bool FrameLineWriter::writeLine(const QByteArray &line)
-{
-    textLine(line);
-    return flushLine();
-}
-
-bool FrameLineWriter::flushLine()
-{
-    // One fwrite of the whole line, so a reader never sees half a line between two flushes.
-    const auto n = std::size_t(m_line.size());
-    return m_out && std::fwrite(m_line.constData(), 1, n, m_out) == n && std::fflush(m_out) == 0;
-}
-
 } // namespace spectray::wire

@@ -77,7 +77,6 @@ qint64 NoWaitWriter::write(const char *data, qint64 size)
 {
     // A console or pipe handle has no "write only if there is room" here; --print-frames on Windows
     // may wait for its reader, as it always did.
-    m_pollFirst = true; // nothing to ask
     const int n = _write(m_fd, data, unsigned(size));
     return n < 0 ? -1 : qint64(n);
 }
