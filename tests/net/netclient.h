@@ -9,6 +9,8 @@
 #include <QTest>
 #include <QWebSocket>
 
+#include <memory>
+
 namespace spectray::net::test {
 
 // Options for an in-process server on a free loopback port with short test timeouts.
@@ -32,6 +34,17 @@ inline BandLayout testLayout(int bands = 8, int fps = 30)
     l.sampleRate = 48000;
     l.profile = QStringLiteral("default");
     return l;
+}
+
+// A server listening with `o` and the test layout published; a test cannot go on without it.
+inline std::unique_ptr<StreamServer> startTestServer(const ServerOptions &o = testOptions())
+{
+    auto s = std::make_unique<StreamServer>();
+    QString error;
+    if (!s->listen(o, &error))
+        qFatal("listen failed: %s", qPrintable(error));
+    s->publishLayout(testLayout());
+    return s;
 }
 
 inline SpectrumFrame testFrame(quint64 seq, int bands = 8)

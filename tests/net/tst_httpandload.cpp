@@ -31,19 +31,10 @@ class TestHttpAndLoad final : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<StreamServer> start(const ServerOptions &o = testOptions())
-    {
-        auto s = std::make_unique<StreamServer>();
-        if (!s->listen(o))
-            qFatal("listen failed");
-        s->publishLayout(testLayout());
-        return s;
-    }
-
 private slots:
     void servesPageAndInfo()
     {
-        auto server = start();
+        auto server = startTestServer();
         const QByteArray page = rawExchange(server->port(), "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
         QVERIFY2(page.startsWith("HTTP/1.1 200"), page.left(200).constData());
         QVERIFY(page.contains("Content-Type: text/html"));
@@ -61,7 +52,7 @@ private slots:
 
     void refusesEverythingElse()
     {
-        auto server = start();
+        auto server = startTestServer();
         const auto status = [&](const QByteArray &req) {
             return rawExchange(server->port(), req).left(12);
         };
@@ -77,7 +68,7 @@ private slots:
 
     void neverFinishedHeadersAreClosed()
     {
-        auto server = start(); // headerTimeoutMs = 400
+        auto server = startTestServer(); // headerTimeoutMs = 400
         QElapsedTimer t;
         t.start();
         const QByteArray reply = rawExchange(server->port(), "GET / HTTP/1.1\r\nHost: slow", 5000);
@@ -91,7 +82,7 @@ private slots:
         ServerOptions o = testOptions();
         o.pingIntervalMs = 50;
         o.peerTimeoutMs = 300;
-        auto server = start(o);
+        auto server = startTestServer(o);
         auto raw = rawWebSocket(server->port());
         QVERIFY(raw);
         Client live; // QWebSocket answers pings by itself
@@ -109,7 +100,7 @@ private slots:
         ServerOptions o = testOptions();
         o.socketSendBufferBytes = 8192;
         o.stallTimeoutMs = 1500;
-        auto server = start(o);
+        auto server = startTestServer(o);
         server->publishLayout(testLayout(256, 240));
         auto stalled = rawWebSocket(server->port());
         QVERIFY(stalled);

@@ -38,20 +38,10 @@ class TestStreamServer final : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<StreamServer> start(const ServerOptions &o = testOptions())
-    {
-        auto s = std::make_unique<StreamServer>();
-        QString error;
-        if (!s->listen(o, &error))
-            qFatal("listen failed: %s", qPrintable(error));
-        s->publishLayout(testLayout());
-        return s;
-    }
-
 private slots:
     void hello()
     {
-        auto server = start();
+        auto server = startTestServer();
         EngineStatus st;
         st.state = EngineStatus::State::Running;
         st.deviceName = QStringLiteral("Speakers");
@@ -77,7 +67,7 @@ private slots:
 
     void jsonAndBinaryCarrySameValues()
     {
-        auto server = start();
+        auto server = startTestServer();
         Client j, b;
         j.open(server->port());
         b.open(server->port());
@@ -115,7 +105,7 @@ private slots:
 
     void layoutPrecedesNextFrame()
     {
-        auto server = start();
+        auto server = startTestServer();
         Client c;
         c.open(server->port());
         QVERIFY(c.waitHello());
@@ -129,7 +119,7 @@ private slots:
 
     void perClientRate()
     {
-        auto server = start(); // 30 fps layout
+        auto server = startTestServer(); // 30 fps layout
         Client full, slow, clamped;
         for (Client *c : {&full, &slow, &clamped})
             c->open(server->port());
@@ -152,7 +142,7 @@ private slots:
     {
         ServerOptions o = testOptions();
         o.requireTokenOnLoopback = true;
-        auto server = start(o);
+        auto server = startTestServer(o);
         Client none, wrong, right;
         none.open(server->port());
         wrong.open(server->port(), QStringLiteral("?t=ffffffffffffffffffffffffffffffff"));
@@ -176,7 +166,7 @@ private slots:
         o.requireTokenOnLoopback = true;
         o.lockoutFailures = 3;
         o.lockoutMs = 1000;
-        auto server = start(o);
+        auto server = startTestServer(o);
         for (int i = 0; i < 3; ++i)
             QCOMPARE(upgradeStatus(server->port(), "?t=bad"), 401);
         // Locked out: even the right token gets 429 before the upgrade, for a WebSocket client too.
@@ -196,7 +186,7 @@ private slots:
     {
         ServerOptions o = testOptions();
         o.allowedOrigins = {QStringLiteral("http://dash.example:8080")};
-        auto server = start(o);
+        auto server = startTestServer(o);
         const QByteArray own = "http://127.0.0.1:" + QByteArray::number(server->port());
         Client evil, mine, listed;
         evil.open(server->port(), {}, "http://evil.example");
@@ -213,7 +203,7 @@ private slots:
     {
         ServerOptions o = testOptions();
         o.maxClients = 2;
-        auto server = start(o);
+        auto server = startTestServer(o);
         Client a, b, c;
         a.open(server->port());
         b.open(server->port());
@@ -231,7 +221,7 @@ private slots:
 
     void badMessages()
     {
-        auto server = start();
+        auto server = startTestServer();
         Client c;
         c.open(server->port());
         QVERIFY(c.waitHello());
@@ -250,7 +240,7 @@ private slots:
 
     void oversizedMessage()
     {
-        auto server = start();
+        auto server = startTestServer();
         Client c;
         c.open(server->port());
         QVERIFY(c.waitHello());
@@ -261,7 +251,7 @@ private slots:
     void goingAwayAndToken()
     {
         ServerOptions o = testOptions();
-        auto server = start(o);
+        auto server = startTestServer(o);
         Client withToken, plain;
         withToken.open(server->port(), QStringLiteral("?t=") + o.token);
         plain.open(server->port());
@@ -278,7 +268,7 @@ private slots:
 
     void busyPortNamesPortAndRemedy()
     {
-        auto first = start();
+        auto first = startTestServer();
         ServerOptions o = testOptions();
         o.port = first->port();
         StreamServer second;
@@ -291,7 +281,7 @@ private slots:
     {
         // Loopback only (tests never listen on all interfaces): the one URL is the loopback one.
         ServerOptions o = testOptions();
-        auto server = start(o);
+        auto server = startTestServer(o);
         const QList<QUrl> urls = server->clientUrls();
         QCOMPARE(urls.size(), 1);
         QCOMPARE(urls.first().host(), QStringLiteral("127.0.0.1"));

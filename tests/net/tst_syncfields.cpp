@@ -13,20 +13,10 @@ class TestSyncFields final : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<StreamServer> start()
-    {
-        auto s = std::make_unique<StreamServer>();
-        QString error;
-        if (!s->listen(testOptions(), &error))
-            qFatal("listen failed: %s", qPrintable(error));
-        s->publishLayout(testLayout());
-        return s;
-    }
-
 private slots:
     void noFigureIsNull()
     {
-        auto server = start();
+        auto server = startTestServer();
         Client c;
         c.open(server->port());
         QVERIFY(c.waitHello());
@@ -38,7 +28,7 @@ private slots:
 
     void figureAndOffsetInHelloStatusAndLayout()
     {
-        auto server = start();
+        auto server = startTestServer();
         server->setAvOffsetMs(-120);
         EngineStatus st;
         st.state = EngineStatus::State::Running;

@@ -28,19 +28,10 @@ class TestWebServing final : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<StreamServer> start()
-    {
-        auto s = std::make_unique<StreamServer>();
-        if (!s->listen(testOptions()))
-            qFatal("listen failed");
-        s->publishLayout(testLayout());
-        return s;
-    }
-
 private slots:
     void desktopStyleInHelloAndOnChange()
     {
-        auto server = start();
+        auto server = startTestServer();
         Client before;
         before.open(server->port());
         QVERIFY(before.waitHello());
@@ -79,7 +70,7 @@ private slots:
         QFETCH(QByteArray, path);
         QFETCH(QByteArray, type);
         QFETCH(QByteArray, starts);
-        auto server = start();
+        auto server = startTestServer();
         const Reply r = get(server->port(), path);
         QVERIFY2(r.head.startsWith("HTTP/1.1 200"), r.head.constData());
         QVERIFY2(r.head.contains(QByteArray(QByteArray("Content-Type: ") + type)), r.head.constData());
@@ -90,7 +81,7 @@ private slots:
     // only carry the Content-Length the 200 would have had.
     void revalidationByEtag()
     {
-        auto server = start();
+        auto server = startTestServer();
         const Reply first = get(server->port(), "/");
         QVERIFY2(first.head.contains("Cache-Control: no-cache"), first.head.constData());
         const qsizetype at = first.head.indexOf("ETag: \"");
@@ -109,7 +100,7 @@ private slots:
 
     void stylesListEveryStyle()
     {
-        auto server = start();
+        auto server = startTestServer();
         const QJsonObject o = QJsonDocument::fromJson(get(server->port(), "/styles.json").body).object();
         QStringList ids;
         for (const QJsonValue v : o.value(QStringLiteral("styles")).toArray())
@@ -124,7 +115,7 @@ private slots:
     {
         // This test program has no translations embedded: every language answers in English, and
         // an unknown or hostile lang parameter changes nothing.
-        auto server = start();
+        auto server = startTestServer();
         for (const QByteArray &lang : { QByteArray("de"), QByteArray("xx"), QByteArray("%00%22%3Cscript") }) {
             const QJsonObject o = QJsonDocument::fromJson(get(server->port(), "/i18n.json?lang=" + lang).body).object();
             QCOMPARE(o.value(QStringLiteral("lang")).toString(), QStringLiteral("en"));
