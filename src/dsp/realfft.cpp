@@ -2,6 +2,7 @@
 
 #include <fftw3.h>
 
+#include <algorithm>
 #include <mutex>
 #include <new>
 
@@ -49,6 +50,36 @@ RealFft::~RealFft()
 void RealFft::execute()
 {
     fftwf_execute(static_cast<fftwf_plan>(m_plan));
+}
+
+void RealFft::execute(const float *samples)
+{
+    // The new-array execute needs the planned alignment (its SIMD code may assume it): anything
+    // else is copied into the plan's own input. An r2c plan never writes its input
+    // (FFTW_PRESERVE_INPUT is the default out of place), so the cast is only FFTW's API.
+    float *in = const_cast<float *>(samples);
+    if (fftwf_alignment_of(in) != fftwf_alignment_of(m_in)) {
+        std::copy(samples, samples + m_size, m_in);
+        fftwf_execute(static_cast<fftwf_plan>(m_plan));
+        return;
+    }
+    fftwf_execute_dft_r2c(static_cast<fftwf_plan>(m_plan), in,
+                          reinterpret_cast<fftwf_complex *>(m_out));
+}
+
+AlignedSamples::AlignedSamples(int size)
+    : m_size(size)
+    , m_data(fftwf_alloc_real(std::size_t(size)))
+{
+    if (!m_data)
+        throw std::bad_alloc();
+    for (int i = 0; i < size; ++i)
+        m_data[i] = 0.0f;
+}
+
+AlignedSamples::~AlignedSamples()
+{
+    fftwf_free(m_data);
 }
 
 } // namespace spectray::dsp

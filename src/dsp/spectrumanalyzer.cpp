@@ -27,45 +27,46 @@ std::vector<float> seedHann(int m)
     return w;
 }
 
-// Periodic (DFT-even) Hann: its main lobe is exactly 4 bins wide, which the band plan relies on.
-std::vector<float> periodicHann(int n)
-{
-    std::vector<float> w(static_cast<std::size_t>(n));
-    for (int i = 0; i < n; ++i)
-        w[std::size_t(i)] = float(0.5 - 0.5 * std::cos(2.0 * std::numbers::pi * i / n));
-    return w;
-}
-
 // Power sums -> the seed's units: a steady sine of amplitude A reads 256 * A (the peak magnitude of
 // a 1024-point Hann FFT) whatever the FFT size, and band-limited noise reads its RMS in the same
-// units, so the auto-gain's start (0.01) and floor (1e-4) mean what they mean in the seed.
-double powerNorm(const std::vector<float> &window)
+// units, so the auto-gain's start (0.01) and floor (1e-4) mean what they mean in the seed. The
+// periodic Hann window's sum of squares is exactly 3n/8.
+double hannPowerNorm(int n)
 {
-    double sumSq = 0.0;
-    for (float v : window)
-        sumSq += double(v) * v;
-    return 4.0 * 256.0 * 256.0 / (double(window.size()) * sumSq);
+    return 4.0 * 256.0 * 256.0 / (double(n) * (3.0 * n / 8.0));
 }
 
-// out = in * window, n a multiple of kBlock (the ladder's sizes are powers of two >= 256). In
-// fixed-size blocks over restrict pointers so GCC vectorises it at -O2 (its cheap cost model will
-// not vectorise a loop of unknown length); a scalar loop here was half the default profile's time.
-void applyWindow(const float *__restrict in, const float *__restrict window, int n, float *__restrict out)
-{
-    constexpr int kBlock = 16;
-    int i = 0;
-    for (; i + kBlock <= n; i += kBlock)
-        for (int j = 0; j < kBlock; ++j)
-            out[i + j] = in[i + j] * window[i + j];
-    for (; i < n; ++i)
-        out[i] = in[i] * window[i];
-}
-
-void powerSpectrum(const RealFft &fft, int bins, float *out)
+// |FFT of the periodic (DFT-even) Hann-windowed input|^2 for bins 0 .. bins-1, from the FFT of the
+// unwindowed input: that window, 0.5 - 0.5 cos(2 pi i / n), is three lines in frequency, so
+// Y[k] = X[k] / 2 - (X[k-1] + X[k+1]) / 4 (X[-1] and X[n/2+1] mirror as conjugates of a real
+// input's spectrum). Windowing in time instead needed a table per size and a pass over every
+// sample: reading 64 kB of cold tables per frame was the default profile's largest cost of ours
+// (perf, issue 11). The main lobe is still exactly 4 bins wide, which the band plan relies on.
+void hannPower(const RealFft &fft, int bins, float *out)
 {
     const float *s = fft.spectrum();
-    for (int k = 0; k < bins; ++k)
-        out[k] = s[2 * k] * s[2 * k] + s[2 * k + 1] * s[2 * k + 1];
+    const int half = fft.size() / 2;
+    auto power = [](float re, float im) { return re * re + im * im; };
+    // k = 0: X[-1] = conj(X[1]); X[0] is real.
+    out[0] = power(0.5f * s[0] - 0.5f * s[2], 0.0f);
+    const int interior = std::min(bins, half);
+    for (int k = 1; k < interior; ++k) {
+        const float re = 0.5f * s[2 * k] - 0.25f * (s[2 * k - 2] + s[2 * k + 2]);
+        const float im = 0.5f * s[2 * k + 1] - 0.25f * (s[2 * k - 1] + s[2 * k + 3]);
+        out[k] = power(re, im);
+    }
+    if (bins > half) // k = n/2 (real): X[n/2+1] = conj(X[n/2-1])
+        out[half] = power(0.5f * s[2 * half] - 0.5f * s[2 * half - 2], 0.0f);
+}
+
+// How often a window of n samples is worth recomputing at a hop of `hop` samples: every frame while
+// it spans fewer than 8 hops, else every (n / 4 hops)-th frame, so a long window still advances by
+// at most a quarter of its length (>= 75 % overlap, the usual STFT rule; a Hann-weighted average
+// over n samples changes little in less). At 60 fps only the 8192-point rung (44.1/48 kHz, the
+// bands under ~200 Hz) qualifies: half a frame's FFT work, run every other frame (docs/dsp.md).
+int tierInterval(int n, int hop)
+{
+    return hop > 0 ? std::max(1, n / (4 * hop)) : 1;
 }
 
 } // namespace
@@ -108,8 +109,12 @@ SpectrumAnalyzer::SpectrumAnalyzer(const AnalyzerConfig &config)
     m_levelSize = levelWindowSize(c);
     // A Hann window weighs the middle of its span most: what a band shows is centred half a window
     // before the newest sample.
-    for (int n : m_bandFft)
-        m_latencyMs.push_back(n / 2.0 / c.sampleRate * 1000.0);
+    // A window recomputed every k-th frame is on average (k - 1) / 2 hops older than the frame.
+    for (std::size_t b = 0; b < m_bandFft.size(); ++b) {
+        const int n = m_bandFft[b];
+        const int every = c.profile == Profile::Seed ? 1 : tierInterval(n, m_hopSize);
+        m_latencyMs.push_back((n / 2.0 + (every - 1) * m_hopSize / 2.0) / c.sampleRate * 1000.0);
+    }
 }
 
 void SpectrumAnalyzer::buildFractional()
@@ -131,11 +136,14 @@ void SpectrumAnalyzer::buildFractional()
     applyWeighting(m_plan, c.weighting, c.sampleRate);
     std::size_t powerSize = 0;
     for (int n : m_plan.fftSizes) {
-        Tier tier{std::make_unique<RealFft>(n), periodicHann(n), 0.0, powerSize, 0};
-        tier.norm = powerNorm(tier.window);
+        const int every = tierInterval(n, m_hopSize);
+        // Tiers that skip frames take turns, so no frame runs all of them.
+        const int phase = int(m_tiers.size()) % every;
+        m_tiers.push_back({std::make_unique<RealFft>(n), {}, hannPowerNorm(n), powerSize, 0, every, phase});
         powerSize += std::size_t(n / 2 + 1);
-        m_tiers.push_back(std::move(tier));
     }
+    // Every tier's window ends at the newest sample: each FFT reads the tail of one aligned copy.
+    m_tails = std::make_unique<AlignedSamples>(m_plan.fftSizes.back());
     m_power.assign(powerSize, 0.0f);
     for (const BandSpan &span : m_plan.spans) {
         Tier &tier = m_tiers[std::size_t(span.fft)];
@@ -188,13 +196,17 @@ void SpectrumAnalyzer::seedBands(const float *newest)
 
 void SpectrumAnalyzer::fractionalBands(const float *newest)
 {
+    // The history's alignment moves with every hop, so its newest samples are copied once into
+    // an aligned buffer; the tiers' sizes are multiples of 256, so each tail keeps the alignment.
+    const int longest = m_tails->size();
+    std::copy(newest + (m_windowSize - longest), newest + m_windowSize, m_tails->data());
     for (Tier &tier : m_tiers) {
+        // The first frame after a (re)start runs every tier; after it each tier on its own turn.
+        if (m_framesAnalysed >= std::uint64_t(tier.every) && m_framesAnalysed % std::uint64_t(tier.every) != std::uint64_t(tier.phase))
+            continue;
         RealFft &fft = *tier.fft;
-        const int n = fft.size();
-        const float *tail = newest + (m_windowSize - n); // every window ends at the newest sample
-        applyWindow(tail, tier.window.data(), n, fft.input());
-        fft.execute();
-        powerSpectrum(fft, tier.usedBins, m_power.data() + tier.powerOffset);
+        fft.execute(m_tails->data() + (longest - fft.size()));
+        hannPower(fft, tier.usedBins, m_power.data() + tier.powerOffset);
     }
     for (std::size_t b = 0; b < m_raw.size(); ++b) {
         const BandSpan &span = m_plan.spans[b];
@@ -267,6 +279,7 @@ void SpectrumAnalyzer::analyze(const float *newestMono, FrameValues &out)
         seedBands(newestMono);
     else
         fractionalBands(newestMono);
+    ++m_framesAnalysed;
     if (m_config.amplitude == Amplitude::Db)
         scaleDb();
     else

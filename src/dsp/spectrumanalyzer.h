@@ -57,6 +57,8 @@ public:
 
     // newestMono: exactly windowSize() samples, oldest first.
     void analyze(const float *newestMono, FrameValues &out);
+    // The history restarted (StreamFramer::reset): the next frame runs every FFT afresh.
+    void restart() { m_framesAnalysed = 0; }
     void resetGain()
     {
         m_gain.reset();
@@ -87,18 +89,22 @@ private:
     int m_windowSize = 0;
     int m_levelSize = 0; // newest samples `level` is the RMS of
     int m_hopSize = 0;
+    std::uint64_t m_framesAnalysed = 0; // since construction or restart(): which tiers run
 
     // One FFT per window length in use (seed: its single 1024-point one), ascending.
     struct Tier
     {
         std::unique_ptr<RealFft> fft;
-        std::vector<float> window;
+        std::vector<float> window;   // seed only (numpy's symmetric Hann); the default's is in hannPower
         double norm = 0.0;           // power sum -> squared 1024-point magnitude units
         std::size_t powerOffset = 0; // into m_power
         int usedBins = 0;            // bins 0 .. usedBins-1 are read by some band
+        int every = 1;               // run on every `every`-th frame (see tierInterval())
+        int phase = 0;               // ... on the frames whose number % every == phase
     };
     std::vector<Tier> m_tiers;
     std::vector<float> m_power; // every tier's bins one after another (seed: magnitudes)
+    std::unique_ptr<AlignedSamples> m_tails; // default profile: the newest samples, FFTW-aligned
 
     // Seed: [start, end) bin ranges per band and the float32 running sum of magnitudes.
     std::vector<int> m_seedStarts;

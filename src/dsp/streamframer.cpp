@@ -76,6 +76,7 @@ void StreamFramer::reset()
     m_pos = 0;
     m_delivered = 0;
     m_nextFrameAt = m_window;
+    m_analyzer.restart();
 }
 
 } // namespace spectray::dsp
