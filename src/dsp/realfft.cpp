@@ -35,8 +35,9 @@ RealFft::RealFft(int size)
         fftwf_free(m_out);
         throw std::bad_alloc();
     }
-    for (int i = 0; i < size; ++i)
-        m_in[i] = 0.0f;
+    // input() is not cleared: every caller fills it whole before execute(), and a RealFft that is
+    // only run on other arrays (execute(const float *)) then never touches its pages (64 kB less
+    // resident for the default profile's ladder).
 }
 
 RealFft::~RealFft()

@@ -17,7 +17,7 @@ public:
 
     int size() const { return m_size; }
     int bins() const { return m_size / 2 + 1; }
-    float *input() { return m_in; }                         // size() samples, filled by the caller
+    float *input() { return m_in; }                         // size() samples: fill them all before execute()
     void execute();                                         // input() -> spectrum
     // The same transform of size() samples elsewhere, left unchanged. Read in place when aligned
     // as FFTW allocates (an AlignedSamples buffer, or a point in one a multiple of 16 floats in),

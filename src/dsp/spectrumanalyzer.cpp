@@ -196,13 +196,23 @@ void SpectrumAnalyzer::seedBands(const float *newest)
 
 void SpectrumAnalyzer::fractionalBands(const float *newest)
 {
-    // The history's alignment moves with every hop, so its newest samples are copied once into
-    // an aligned buffer; the tiers' sizes are multiples of 256, so each tail keeps the alignment.
-    const int longest = m_tails->size();
-    std::copy(newest + (m_windowSize - longest), newest + m_windowSize, m_tails->data());
+    // The tiers that run this frame: the first frame after a (re)start runs all of them, after it
+    // each one on its own turn.
+    int longestRunning = 0;
     for (Tier &tier : m_tiers) {
-        // The first frame after a (re)start runs every tier; after it each tier on its own turn.
-        if (m_framesAnalysed >= std::uint64_t(tier.every) && m_framesAnalysed % std::uint64_t(tier.every) != std::uint64_t(tier.phase))
+        const auto every = std::uint64_t(tier.every);
+        tier.runs = m_framesAnalysed < every || m_framesAnalysed % every == std::uint64_t(tier.phase);
+        if (tier.runs)
+            longestRunning = std::max(longestRunning, tier.fft->size());
+    }
+    // The history's alignment moves with every hop, so the newest samples the running tiers read
+    // are copied once into an aligned buffer, ending where it ends; the tiers' sizes are multiples
+    // of 256, so each tail keeps the alignment.
+    const int longest = m_tails->size();
+    std::copy(newest + (m_windowSize - longestRunning), newest + m_windowSize,
+              m_tails->data() + (longest - longestRunning));
+    for (Tier &tier : m_tiers) {
+        if (!tier.runs)
             continue;
         RealFft &fft = *tier.fft;
         fft.execute(m_tails->data() + (longest - fft.size()));

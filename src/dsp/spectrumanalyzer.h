@@ -101,6 +101,7 @@ private:
         int usedBins = 0;            // bins 0 .. usedBins-1 are read by some band
         int every = 1;               // run on every `every`-th frame (see tierInterval())
         int phase = 0;               // ... on the frames whose number % every == phase
+        bool runs = true;            // this frame
     };
     std::vector<Tier> m_tiers;
     std::vector<float> m_power; // every tier's bins one after another (seed: magnitudes)
