@@ -1,18 +1,20 @@
 #pragma once
 
 #include "capture/audiobackend.h"
+#include "capture/pulseloop.h"
 #include "capture/streammixer.h"
 
 #include <pulse/pulseaudio.h>
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace spectray::capture {
 
-// PulseAudio (and pipewire-pulse) capture on libpulse's threaded main loop. Everything below the
+// PulseAudio (and pipewire-pulse) capture on our own threaded main loop (PulseLoop). Everything below the
 // public methods runs on the main loop thread with its lock held; public methods take the lock.
 // Sink calls happen only between open() and close().
 class PulseBackend final : public AudioBackend
@@ -120,7 +122,7 @@ private:
     static void latencyCardCb(pa_context *c, const pa_card_info *i, int eol, void *self);
     static void latencyTimerCb(pa_mainloop_api *a, pa_time_event *e, const struct timeval *tv, void *self);
 
-    pa_threaded_mainloop *m_loop = nullptr;
+    std::unique_ptr<PulseLoop> m_loop; // null if it could not start: every method then fails softly
     pa_context *m_context = nullptr;
     pa_stream *m_stream = nullptr;
     pa_time_event *m_reconnectTimer = nullptr;

@@ -35,12 +35,12 @@ void PulseBackend::setPreferredChunk(double seconds)
         m_chunkSeconds = seconds;
         return;
     }
-    pa_threaded_mainloop_lock(m_loop);
+    m_loop->lock();
     if (m_chunkSeconds != seconds) {
         m_chunkSeconds = seconds;
         applyBufferAttr();
     }
-    pa_threaded_mainloop_unlock(m_loop);
+    m_loop->unlock();
 }
 
 std::string PulseBackend::targetSource() const
@@ -138,7 +138,7 @@ void PulseBackend::setIdle(bool idle)
 {
     if (!m_loop)
         return;
-    pa_threaded_mainloop_lock(m_loop);
+    m_loop->lock();
     if (m_idle != idle) {
         m_idle = idle;
         applyBufferAttr();
@@ -148,7 +148,7 @@ void PulseBackend::setIdle(bool idle)
         if (!idle)
             drainAppStreams();
     }
-    pa_threaded_mainloop_unlock(m_loop);
+    m_loop->unlock();
 }
 
 void PulseBackend::applyBufferAttr()
@@ -201,7 +201,7 @@ void PulseBackend::streamMovedCb(pa_stream *, void *self) { static_cast<PulseBac
 
 void PulseBackend::updateIdleTimer()
 {
-    pa_mainloop_api *api = pa_threaded_mainloop_get_api(m_loop);
+    pa_mainloop_api *api = m_loop->api();
     const bool want = m_idle && m_active;
     if (!want && m_idleTimer) {
         api->time_free(m_idleTimer);
