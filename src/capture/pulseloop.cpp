@@ -177,7 +177,6 @@ void PulseLoop::iterate()
     if (m_pollSetDirty)
         rebuildPollSet();
     int ready = pollUnlocked(m_enabledDefers > 0 ? 0 : nextDeadline());
-    m_iterations.fetch_add(1, std::memory_order_relaxed);
     if (ready > 0 && m_pollfds[0].revents != 0) {
         uint64_t count = 0;
         [[maybe_unused]] const ssize_t got = ::read(m_wakeFd, &count, sizeof count);
@@ -232,6 +231,7 @@ int PulseLoop::pollUnlocked(pa_usec_t deadline)
     }
     m_polling = true;
     m_pollDeadline = deadline;
+    m_iterations.fetch_add(1, std::memory_order_relaxed);
     const int depth = m_depth;
     m_depth = 0;
     m_owner.store(std::thread::id(), std::memory_order_relaxed);

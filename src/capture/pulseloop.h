@@ -51,7 +51,7 @@ public:
     void signal();
     bool inLoopThread() const;
 
-    // For tests: write()s to the wake-up eventfd so far, and loop iterations (polls) so far.
+    // For tests: write()s to the wake-up eventfd so far, and polls entered so far.
     uint64_t wakeupWrites() const { return m_wakeupWrites.load(std::memory_order_relaxed); }
     uint64_t iterations() const { return m_iterations.load(std::memory_order_relaxed); }
     int retval() const { return m_retval; } // as passed to api()->quit(); read after stop()
