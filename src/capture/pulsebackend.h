@@ -93,7 +93,7 @@ private:
     std::string appSourceId() const;
     static void appStreamStateCb(pa_stream *s, void *self);
     static void appStreamReadCb(pa_stream *s, size_t nbytes, void *self);
-    void drainApp(pa_stream *s);
+    void drainApp(pa_stream *s, size_t readable);
     void drainAppStreams();
 
     // Stream (pulsestream.cpp)
@@ -107,7 +107,8 @@ private:
     static void streamStateCb(pa_stream *s, void *self);
     static void streamReadCb(pa_stream *s, size_t nbytes, void *self);
     static void streamMovedCb(pa_stream *s, void *self);
-    void drain(pa_stream *s);
+    void drain(pa_stream *s, size_t readable);
+    static size_t readableBytes(pa_stream *s); // pa_stream_readable_size(), 0 on error
     void updateIdleTimer();
     static void idleTimerCb(pa_mainloop_api *a, pa_time_event *e, const struct timeval *tv, void *self);
 
