@@ -186,31 +186,35 @@ void PulseBackend::appStreamStateCb(pa_stream *s, void *self)
     b->scheduleReconnect();
 }
 
-void PulseBackend::appStreamReadCb(pa_stream *s, size_t, void *self)
+void PulseBackend::appStreamReadCb(pa_stream *s, size_t readable, void *self)
 {
     auto *b = static_cast<PulseBackend *>(self);
     // While idle the idle timer drains every monitor (as for a device stream): fewer wake-ups.
     if (!b->m_idle)
-        b->drainApp(s);
+        b->drainApp(s, readable);
 }
 
 void PulseBackend::drainAppStreams()
 {
     for (const auto &[index, app] : m_appStreams)
-        drainApp(app.stream);
+        drainApp(app.stream, readableBytes(app.stream));
 }
 
-void PulseBackend::drainApp(pa_stream *s)
+// Exactly `readable` bytes, as drain() does (one getpid() per libpulse call).
+void PulseBackend::drainApp(pa_stream *s, size_t readable)
 {
-    const uint32_t index = pa_stream_get_monitor_stream(s);
-    const auto it = m_appStreams.find(index);
-    const bool ours = it != m_appStreams.end() && it->second.stream == s;
+    // Found by pointer, not by pa_stream_get_monitor_stream(): one libpulse call (getpid) less.
+    const auto it = std::find_if(m_appStreams.begin(), m_appStreams.end(),
+                                 [s](const auto &entry) { return entry.second.stream == s; });
+    const bool ours = it != m_appStreams.end();
+    const uint32_t index = ours ? it->first : PA_INVALID_INDEX;
     constexpr size_t kFrameBytes = 2 * sizeof(float);
-    while (pa_stream_readable_size(s) > 0) {
+    while (readable > 0) {
         const void *data = nullptr;
         size_t bytes = 0;
         if (pa_stream_peek(s, &data, &bytes) < 0 || bytes == 0)
             break;
+        readable -= std::min(readable, bytes);
         if (data && ours && m_active && m_sink) {
             const size_t ready = m_mixer.push(index, static_cast<const float *>(data), bytes / kFrameBytes);
             if (ready > 0) {

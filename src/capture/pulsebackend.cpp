@@ -1,4 +1,4 @@
-// Connection handling of the PulseAudio backend: the threaded main loop, the context, and the
+// Connection handling of the PulseAudio backend: the main loop thread (PulseLoop), the context, and the
 // reconnect timer that brings capture back when the server restarts (no autospawn as root).
 #include "capture/pulsebackend.h"
 
@@ -11,11 +11,10 @@ constexpr int kConnectTimeoutMs = 3000;
 
 PulseBackend::PulseBackend()
 {
-    m_loop = pa_threaded_mainloop_new();
-    if (m_loop) {
-        pa_threaded_mainloop_set_name(m_loop, "spectray-pulse");
-        pa_threaded_mainloop_start(m_loop);
-    }
+    m_loop = std::make_unique<PulseLoop>();
+    m_loop->setThreadName("spectray-pulse");
+    if (!m_loop->start())
+        m_loop.reset();
 }
 
 PulseBackend::~PulseBackend()
@@ -23,11 +22,11 @@ PulseBackend::~PulseBackend()
     if (!m_loop)
         return;
     close();
-    pa_threaded_mainloop_lock(m_loop);
+    m_loop->lock();
     dropContext();
-    pa_threaded_mainloop_unlock(m_loop);
-    pa_threaded_mainloop_stop(m_loop);
-    pa_threaded_mainloop_free(m_loop);
+    m_loop->unlock();
+    m_loop->stop();
+    m_loop.reset(); // destroys the events libpulse still holds while this object is whole
 }
 
 void PulseBackend::setSink(CaptureSink *sink)
@@ -36,23 +35,23 @@ void PulseBackend::setSink(CaptureSink *sink)
         m_sink = sink;
         return;
     }
-    pa_threaded_mainloop_lock(m_loop);
+    m_loop->lock();
     m_sink = sink;
-    pa_threaded_mainloop_unlock(m_loop);
+    m_loop->unlock();
 }
 
 std::vector<DeviceInfo> PulseBackend::devices()
 {
     if (!m_loop)
         return {};
-    pa_threaded_mainloop_lock(m_loop);
+    m_loop->lock();
     std::vector<DeviceInfo> list;
     if (ensureConnected()) {
         requestRefresh();
         waitForRefresh();
         list = m_devices;
     }
-    pa_threaded_mainloop_unlock(m_loop);
+    m_loop->unlock();
     return list;
 }
 
@@ -63,9 +62,9 @@ bool PulseBackend::open(const std::string &deviceId, std::string &error)
         return false;
     }
     close();
-    pa_threaded_mainloop_lock(m_loop);
+    m_loop->lock();
     if (!ensureConnected()) {
-        pa_threaded_mainloop_unlock(m_loop);
+        m_loop->unlock();
         error = "No audio server (PulseAudio is not reachable)";
         return false;
     }
@@ -74,7 +73,7 @@ bool PulseBackend::open(const std::string &deviceId, std::string &error)
     m_appMode = AppMode::None;
     if (deviceId.rfind(sourceid::kAppPrefix, 0) == 0 || deviceId.rfind(sourceid::kAppExceptPrefix, 0) == 0) {
         const bool ok = openApplication(deviceId, error);
-        pa_threaded_mainloop_unlock(m_loop);
+        m_loop->unlock();
         return ok;
     }
     m_followDefault = deviceId.empty() || deviceId == kDefaultOutputId;
@@ -83,7 +82,7 @@ bool PulseBackend::open(const std::string &deviceId, std::string &error)
         const std::string prefix = sourceid::kPulsePrefix;
         m_wanted = deviceId.rfind(prefix, 0) == 0 ? deviceId.substr(prefix.size()) : deviceId;
         if (m_sources.find(m_wanted) == m_sources.end()) {
-            pa_threaded_mainloop_unlock(m_loop);
+            m_loop->unlock();
             error = "No such PulseAudio source: " + deviceId;
             return false;
         }
@@ -95,7 +94,7 @@ bool PulseBackend::open(const std::string &deviceId, std::string &error)
     updateIdleTimer();
     updateLatencyTimer();
     reconcile();
-    pa_threaded_mainloop_unlock(m_loop);
+    m_loop->unlock();
     return true;
 }
 
@@ -105,7 +104,7 @@ void PulseBackend::close()
         return;
     // Callbacks run with the lock held, so once we own it and m_active is false none will reach
     // the sink again.
-    pa_threaded_mainloop_lock(m_loop);
+    m_loop->lock();
     m_active = false;
     dropStream();
     dropAppStreams();
@@ -113,10 +112,10 @@ void PulseBackend::close()
     updateIdleTimer();
     updateLatencyTimer();
     if (m_reconnectTimer) {
-        pa_threaded_mainloop_get_api(m_loop)->time_free(m_reconnectTimer);
+        m_loop->api()->time_free(m_reconnectTimer);
         m_reconnectTimer = nullptr;
     }
-    pa_threaded_mainloop_unlock(m_loop);
+    m_loop->unlock();
 }
 
 bool PulseBackend::ensureConnected()
@@ -134,14 +133,14 @@ bool PulseBackend::ensureConnected()
     while (m_context && pa_context_get_state(m_context) != PA_CONTEXT_READY) {
         if (!PA_CONTEXT_IS_GOOD(pa_context_get_state(m_context)) || pa_rtclock_now() > deadline)
             return false;
-        pa_threaded_mainloop_wait(m_loop);
+        m_loop->wait();
     }
     return m_context != nullptr;
 }
 
 void PulseBackend::startContext()
 {
-    pa_mainloop_api *api = pa_threaded_mainloop_get_api(m_loop);
+    pa_mainloop_api *api = m_loop->api();
     pa_proplist *props = pa_proplist_new();
     pa_proplist_sets(props, PA_PROP_APPLICATION_NAME, "Spectray");
     pa_proplist_sets(props, PA_PROP_APPLICATION_ID, "org.spectray.Spectray");
@@ -178,14 +177,14 @@ void PulseBackend::dropContext()
     m_refreshing = false;
     m_refreshAgain = false;
     ++m_refreshGeneration;
-    pa_threaded_mainloop_signal(m_loop, 0);
+    m_loop->signal();
 }
 
 void PulseBackend::scheduleReconnect()
 {
     if (m_reconnectTimer || !m_active)
         return;
-    pa_mainloop_api *api = pa_threaded_mainloop_get_api(m_loop);
+    pa_mainloop_api *api = m_loop->api();
     struct timeval tv {};
     pa_gettimeofday(&tv);
     pa_timeval_add(&tv, kReconnectUsec);
@@ -216,7 +215,7 @@ void PulseBackend::reconnectTimerCb(pa_mainloop_api *api, pa_time_event *e, cons
 void PulseBackend::contextStateCb(pa_context *c, void *self)
 {
     auto *b = static_cast<PulseBackend *>(self);
-    pa_threaded_mainloop_signal(b->m_loop, 0);
+    b->m_loop->signal();
     switch (pa_context_get_state(c)) {
     case PA_CONTEXT_READY:
         pa_operation_unref(pa_context_subscribe(

@@ -1,18 +1,20 @@
 #pragma once
 
 #include "capture/audiobackend.h"
+#include "capture/pulseloop.h"
 #include "capture/streammixer.h"
 
 #include <pulse/pulseaudio.h>
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace spectray::capture {
 
-// PulseAudio (and pipewire-pulse) capture on libpulse's threaded main loop. Everything below the
+// PulseAudio (and pipewire-pulse) capture on our own threaded main loop (PulseLoop). Everything below the
 // public methods runs on the main loop thread with its lock held; public methods take the lock.
 // Sink calls happen only between open() and close().
 class PulseBackend final : public AudioBackend
@@ -91,7 +93,7 @@ private:
     std::string appSourceId() const;
     static void appStreamStateCb(pa_stream *s, void *self);
     static void appStreamReadCb(pa_stream *s, size_t nbytes, void *self);
-    void drainApp(pa_stream *s);
+    void drainApp(pa_stream *s, size_t readable);
     void drainAppStreams();
 
     // Stream (pulsestream.cpp)
@@ -105,7 +107,8 @@ private:
     static void streamStateCb(pa_stream *s, void *self);
     static void streamReadCb(pa_stream *s, size_t nbytes, void *self);
     static void streamMovedCb(pa_stream *s, void *self);
-    void drain(pa_stream *s);
+    void drain(pa_stream *s, size_t readable);
+    static size_t readableBytes(pa_stream *s); // pa_stream_readable_size(), 0 on error
     void updateIdleTimer();
     static void idleTimerCb(pa_mainloop_api *a, pa_time_event *e, const struct timeval *tv, void *self);
 
@@ -120,7 +123,7 @@ private:
     static void latencyCardCb(pa_context *c, const pa_card_info *i, int eol, void *self);
     static void latencyTimerCb(pa_mainloop_api *a, pa_time_event *e, const struct timeval *tv, void *self);
 
-    pa_threaded_mainloop *m_loop = nullptr;
+    std::unique_ptr<PulseLoop> m_loop; // null if it could not start: every method then fails softly
     pa_context *m_context = nullptr;
     pa_stream *m_stream = nullptr;
     pa_time_event *m_reconnectTimer = nullptr;

@@ -31,7 +31,7 @@ void PulseBackend::waitForRefresh()
     const int target = m_refreshGeneration + 1;
     const pa_usec_t deadline = pa_rtclock_now() + 3 * PA_USEC_PER_SEC;
     while (m_refreshing && m_refreshGeneration < target && pa_rtclock_now() < deadline)
-        pa_threaded_mainloop_wait(m_loop);
+        m_loop->wait();
 }
 
 void PulseBackend::serverInfoCb(pa_context *c, const pa_server_info *i, void *self)
@@ -122,7 +122,7 @@ void PulseBackend::refreshFinished()
                                        && a.iconName == b.iconName;
                             });
     m_devices = std::move(list);
-    pa_threaded_mainloop_signal(m_loop, 0);
+    m_loop->signal();
     if (m_active) {
         if (changed && m_sink)
             m_sink->onDevicesChanged(m_devices);

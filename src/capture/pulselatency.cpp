@@ -109,7 +109,7 @@ void PulseBackend::reportOutputLatency(std::optional<double> latencyMs)
 
 void PulseBackend::updateLatencyTimer()
 {
-    pa_mainloop_api *api = pa_threaded_mainloop_get_api(m_loop);
+    pa_mainloop_api *api = m_loop->api();
     if (!m_active) {
         if (m_latencyTimer) {
             api->time_free(m_latencyTimer);

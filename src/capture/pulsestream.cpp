@@ -35,12 +35,12 @@ void PulseBackend::setPreferredChunk(double seconds)
         m_chunkSeconds = seconds;
         return;
     }
-    pa_threaded_mainloop_lock(m_loop);
+    m_loop->lock();
     if (m_chunkSeconds != seconds) {
         m_chunkSeconds = seconds;
         applyBufferAttr();
     }
-    pa_threaded_mainloop_unlock(m_loop);
+    m_loop->unlock();
 }
 
 std::string PulseBackend::targetSource() const
@@ -138,17 +138,17 @@ void PulseBackend::setIdle(bool idle)
 {
     if (!m_loop)
         return;
-    pa_threaded_mainloop_lock(m_loop);
+    m_loop->lock();
     if (m_idle != idle) {
         m_idle = idle;
         applyBufferAttr();
         updateIdleTimer();
         if (!idle && m_stream)
-            drain(m_stream); // hand over what piled up while idle at once
+            drain(m_stream, readableBytes(m_stream)); // hand over what piled up while idle at once
         if (!idle)
             drainAppStreams();
     }
-    pa_threaded_mainloop_unlock(m_loop);
+    m_loop->unlock();
 }
 
 void PulseBackend::applyBufferAttr()
@@ -201,7 +201,7 @@ void PulseBackend::streamMovedCb(pa_stream *, void *self) { static_cast<PulseBac
 
 void PulseBackend::updateIdleTimer()
 {
-    pa_mainloop_api *api = pa_threaded_mainloop_get_api(m_loop);
+    pa_mainloop_api *api = m_loop->api();
     const bool want = m_idle && m_active;
     if (!want && m_idleTimer) {
         api->time_free(m_idleTimer);
@@ -218,7 +218,7 @@ void PulseBackend::idleTimerCb(pa_mainloop_api *api, pa_time_event *e, const str
 {
     auto *b = static_cast<PulseBackend *>(self);
     if (b->m_stream)
-        b->drain(b->m_stream);
+        b->drain(b->m_stream, readableBytes(b->m_stream));
     b->drainAppStreams();
     struct timeval tv {};
     pa_gettimeofday(&tv);
@@ -226,16 +226,25 @@ void PulseBackend::idleTimerCb(pa_mainloop_api *api, pa_time_event *e, const str
     api->time_restart(e, &tv);
 }
 
-void PulseBackend::streamReadCb(pa_stream *s, size_t, void *self)
+void PulseBackend::streamReadCb(pa_stream *s, size_t readable, void *self)
 {
     auto *b = static_cast<PulseBackend *>(self);
     // While idle, other clients may still make the sink post every few ms; let the data pile up
     // in libpulse and hand it on from the idle timer, so the engine wakes ~7 times a second.
     if (!b->m_idle)
-        b->drain(s);
+        b->drain(s, readable);
 }
 
-void PulseBackend::drain(pa_stream *s)
+size_t PulseBackend::readableBytes(pa_stream *s)
+{
+    const size_t readable = pa_stream_readable_size(s);
+    return readable == static_cast<size_t>(-1) ? 0 : readable;
+}
+
+// Takes exactly `readable` bytes (what the read callback announced, or readableBytes()): no size
+// query per chunk, because every libpulse stream call costs a getpid() (its fork check), and a
+// packet took four of them (readable, peek, drop, readable) where peek and drop suffice (issue 11).
+void PulseBackend::drain(pa_stream *s, size_t readable)
 {
     const size_t channels = static_cast<size_t>(m_format.channels > 0 ? m_format.channels : 1);
     const size_t frameBytes = sizeof(float) * channels;
@@ -243,11 +252,12 @@ void PulseBackend::drain(pa_stream *s)
     // the first few times, so there is no allocation per block.
     const bool coalesce = m_idle;
     m_coalesced.clear();
-    while (pa_stream_readable_size(s) > 0) {
+    while (readable > 0) {
         const void *data = nullptr;
         size_t bytes = 0;
         if (pa_stream_peek(s, &data, &bytes) < 0 || bytes == 0)
             break;
+        readable -= std::min(readable, bytes);
         if (data && m_active && m_sink && s == m_stream) {
             if (!m_gotAudio) {
                 m_gotAudio = true;
