@@ -1,21 +1,13 @@
 #include "dsp/geqanalysis.h"
 
+#include "dsp/hannspectrum.h"
+
 #include <algorithm>
 #include <cmath>
-#include <numbers>
 
 namespace spectray::dsp {
 
 namespace {
-
-// Periodic Hann: a 4-bin main lobe, which kMinBandBins in the band plan is sized for.
-std::vector<float> hann(int n)
-{
-    std::vector<float> w(static_cast<std::size_t>(n));
-    for (int i = 0; i < n; ++i)
-        w[std::size_t(i)] = float(0.5 - 0.5 * std::cos(2.0 * std::numbers::pi * i / n));
-    return w;
-}
 
 // 1024 points at 44.1/48 kHz (bins of 43-47 Hz, WLED's own resolution for the upper channels),
 // doubled for higher rates so a bin stays about as wide in Hz.
@@ -43,37 +35,30 @@ GeqAnalysis::GeqAnalysis(int sampleRate)
         for (BandSpan &span : m_plan.spans)
             ++span.fft;
     }
-    for (int n : m_plan.fftSizes) {
-        Tier tier { std::make_unique<RealFft>(n), hann(n), 0.0, std::vector<float>(std::size_t(n / 2 + 1), 0.0f) };
-        double sumSq = 0.0;
-        for (float v : tier.window)
-            sumSq += double(v) * v;
-        // One-sided power sum of a band -> its mean square: 2 sum|X|^2 / (N sum w^2) (Parseval).
-        tier.rmsNorm = 2.0 / (double(n) * sumSq);
-        m_tiers.push_back(std::move(tier));
-    }
-    for (float v : m_tiers.front().window)
-        m_windowSum += v;
+    // Periodic Hann windows (hannspectrum.h: a 4-bin main lobe, which kMinBandBins in the band
+    // plan is sized for), applied in frequency. One-sided power sum of a band -> its mean square:
+    // 2 sum|X|^2 / (N sum w^2) (Parseval).
+    for (int n : m_plan.fftSizes)
+        m_tiers.push_back({ std::make_unique<RealFft>(n), 2.0 / (double(n) * hannSumOfSquares(n)),
+                            std::vector<float>(std::size_t(n / 2 + 1), 0.0f) });
+    m_windowSum = hannSum(m_plan.fftSizes.front());
     for (const BandSpan &span : m_plan.spans)
         m_channelFft.push_back(m_plan.fftSizes[std::size_t(span.fft)]);
     m_windowSize = m_plan.fftSizes.back();
+    m_tails = std::make_unique<AlignedSamples>(m_windowSize);
 }
 
 GeqAnalysis::~GeqAnalysis() = default;
 
 void GeqAnalysis::analyze(const float *newestMono, double timeS, GeqResult &out)
 {
+    // Every window ends at the newest sample: one aligned copy, each FFT reads its tail (the sizes
+    // are powers of two >= 1024, so every tail keeps FFTW's alignment).
+    std::copy(newestMono, newestMono + m_windowSize, m_tails->data());
     for (Tier &tier : m_tiers) {
         RealFft &fft = *tier.fft;
-        const int n = fft.size();
-        const float *tail = newestMono + (m_windowSize - n); // every window ends at the newest sample
-        float *in = fft.input();
-        for (int i = 0; i < n; ++i)
-            in[i] = tail[i] * tier.window[std::size_t(i)];
-        fft.execute();
-        const float *s = fft.spectrum();
-        for (int k = 0; k <= n / 2; ++k)
-            tier.power[std::size_t(k)] = s[2 * k] * s[2 * k] + s[2 * k + 1] * s[2 * k + 1];
+        fft.execute(m_tails->data() + (m_windowSize - fft.size()));
+        hannPower(fft, fft.size() / 2 + 1, tier.power.data());
     }
     double bassSq = 0.0;
     for (int c = 0; c < kGeqChannels; ++c) {

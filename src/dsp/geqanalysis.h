@@ -54,7 +54,6 @@ private:
     struct Tier
     {
         std::unique_ptr<RealFft> fft;
-        std::vector<float> window;
         double rmsNorm = 0.0; // power sum -> mean square of the windowed signal
         std::vector<float> power;
     };
@@ -62,6 +61,7 @@ private:
     int m_windowSize = 0;
     BandPlan m_plan;
     std::vector<Tier> m_tiers;
+    std::unique_ptr<AlignedSamples> m_tails; // the newest windowSize() samples, FFTW-aligned
     std::vector<int> m_channelFft;
     double m_windowSum = 0.0; // of the base (shortest) window, for the peak amplitude
     BeatDetector m_beats;

@@ -1,5 +1,6 @@
 #include "dsp/spectrumanalyzer.h"
 
+#include "dsp/hannspectrum.h"
 #include "dsp/quantize.h"
 #include "dsp/weighting.h"
 #include "dsp/windowchoice.h"
@@ -29,34 +30,10 @@ std::vector<float> seedHann(int m)
 
 // Power sums -> the seed's units: a steady sine of amplitude A reads 256 * A (the peak magnitude of
 // a 1024-point Hann FFT) whatever the FFT size, and band-limited noise reads its RMS in the same
-// units, so the auto-gain's start (0.01) and floor (1e-4) mean what they mean in the seed. The
-// periodic Hann window's sum of squares is exactly 3n/8.
+// units, so the auto-gain's start (0.01) and floor (1e-4) mean what they mean in the seed.
 double hannPowerNorm(int n)
 {
-    return 4.0 * 256.0 * 256.0 / (double(n) * (3.0 * n / 8.0));
-}
-
-// |FFT of the periodic (DFT-even) Hann-windowed input|^2 for bins 0 .. bins-1, from the FFT of the
-// unwindowed input: that window, 0.5 - 0.5 cos(2 pi i / n), is three lines in frequency, so
-// Y[k] = X[k] / 2 - (X[k-1] + X[k+1]) / 4 (X[-1] and X[n/2+1] mirror as conjugates of a real
-// input's spectrum). Windowing in time instead needed a table per size and a pass over every
-// sample: reading 64 kB of cold tables per frame was the default profile's largest cost of ours
-// (perf, issue 11). The main lobe is still exactly 4 bins wide, which the band plan relies on.
-void hannPower(const RealFft &fft, int bins, float *out)
-{
-    const float *s = fft.spectrum();
-    const int half = fft.size() / 2;
-    auto power = [](float re, float im) { return re * re + im * im; };
-    // k = 0: X[-1] = conj(X[1]); X[0] is real.
-    out[0] = power(0.5f * s[0] - 0.5f * s[2], 0.0f);
-    const int interior = std::min(bins, half);
-    for (int k = 1; k < interior; ++k) {
-        const float re = 0.5f * s[2 * k] - 0.25f * (s[2 * k - 2] + s[2 * k + 2]);
-        const float im = 0.5f * s[2 * k + 1] - 0.25f * (s[2 * k - 1] + s[2 * k + 3]);
-        out[k] = power(re, im);
-    }
-    if (bins > half) // k = n/2 (real): X[n/2+1] = conj(X[n/2-1])
-        out[half] = power(0.5f * s[2 * half] - 0.5f * s[2 * half - 2], 0.0f);
+    return 4.0 * 256.0 * 256.0 / (double(n) * hannSumOfSquares(n));
 }
 
 // How often a window of n samples is worth recomputing at a hop of `hop` samples: every frame while
