@@ -12,8 +12,9 @@ namespace spectray::dsp {
 // runs as a complex FFT of size/2 points over the samples read as pairs (re, im), and only those
 // bins are unpacked from it: FFTW's r2c plan spends about half its time in a pass over all n/2
 // bins (hc2c) that a long rung of the band ladder mostly throws away (docs/dsp.md). Above size/8
-// the plain r2c plan is kept: our scalar unpacking would then cover more than a quarter of what
-// FFTW's SIMD pass does, and the gain is gone.
+// the plain r2c plan is kept: n/8 is about where our scalar unpacking costs what it saves
+// (measured per execute, hot: 8192 points 10.0 us r2c, 6.9 us for 40 bins, 9.5 us for 1024;
+// 2048: 2.7, 1.1, 2.3 us; 512: 0.44, 0.33, 0.55 us).
 class RealFft final
 {
 public:
