@@ -47,7 +47,7 @@ GeqAnalysis::GeqAnalysis(int sampleRate)
     for (std::size_t t = 0; t < m_plan.fftSizes.size(); ++t) {
         const int n = m_plan.fftSizes[t];
         m_tiers.push_back({ std::make_unique<RealFft>(n, usedBins[t] + 1), 2.0 / (double(n) * hannSumOfSquares(n)),
-                            std::vector<float>(std::size_t(n / 2 + 1), 0.0f), usedBins[t] });
+            std::vector<float>(std::size_t(n / 2 + 1), 0.0f), usedBins[t] });
     }
     m_windowSum = hannSum(m_plan.fftSizes.front());
     for (const BandSpan &span : m_plan.spans)

@@ -46,7 +46,7 @@ RealFft::RealFft(int size, int lowBins)
     // real parts, the odd ones the imaginary parts, with no reordering.
     if (half)
         m_plan = fftwf_plan_dft_1d(size / 2, reinterpret_cast<fftwf_complex *>(m_in),
-                                   reinterpret_cast<fftwf_complex *>(m_half), FFTW_FORWARD, FFTW_ESTIMATE);
+            reinterpret_cast<fftwf_complex *>(m_half), FFTW_FORWARD, FFTW_ESTIMATE);
     else
         m_plan = fftwf_plan_dft_r2c_1d(size, m_in, reinterpret_cast<fftwf_complex *>(m_out), FFTW_ESTIMATE);
     if (!m_plan) {
@@ -93,7 +93,7 @@ void RealFft::execute(const float *samples)
     }
     if (m_half) {
         fftwf_execute_dft(static_cast<fftwf_plan>(m_plan), reinterpret_cast<fftwf_complex *>(in),
-                          reinterpret_cast<fftwf_complex *>(m_half));
+            reinterpret_cast<fftwf_complex *>(m_half));
         unpackHalf();
         return;
     }

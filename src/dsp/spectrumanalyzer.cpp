@@ -122,7 +122,7 @@ void SpectrumAnalyzer::buildFractional()
         const int phase = int(m_tiers.size()) % every;
         // hannPower reads one bin above the used ones: a long rung computes only those.
         auto fft = std::make_unique<RealFft>(n, std::max(usedBins[t], 1) + 1);
-        m_tiers.push_back({std::move(fft), {}, hannPowerNorm(n), powerSize, usedBins[t], every, phase});
+        m_tiers.push_back({ std::move(fft), {}, hannPowerNorm(n), powerSize, usedBins[t], every, phase });
         powerSize += std::size_t(n / 2 + 1);
     }
     // Every tier's window ends at the newest sample: each FFT reads the tail of one aligned copy.

@@ -114,8 +114,12 @@ void TestHannSpectrum::halfComplexMatchesTheDefinition()
         const std::complex<double> expected = dftByDefinition(x, k, false);
         const std::complex<double> got(fft.spectrum()[2 * k], fft.spectrum()[2 * k + 1]);
         QVERIFY2(std::abs(got - expected) <= 1e-5 * scale,
-                 qPrintable(QStringLiteral("bin %1: (%2, %3) vs (%4, %5)").arg(k).arg(got.real()).arg(got.imag())
-                                .arg(expected.real()).arg(expected.imag())));
+            qPrintable(QStringLiteral("bin %1: (%2, %3) vs (%4, %5)")
+                           .arg(k)
+                           .arg(got.real())
+                           .arg(got.imag())
+                           .arg(expected.real())
+                           .arg(expected.imag())));
         QCOMPARE(copied.spectrum()[2 * k], fft.spectrum()[2 * k]);
         QCOMPARE(copied.spectrum()[2 * k + 1], fft.spectrum()[2 * k + 1]);
     }
