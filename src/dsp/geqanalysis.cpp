@@ -38,9 +38,17 @@ GeqAnalysis::GeqAnalysis(int sampleRate)
     // Periodic Hann windows (hannspectrum.h: a 4-bin main lobe, which kMinBandBins in the band
     // plan is sized for), applied in frequency. One-sided power sum of a band -> its mean square:
     // 2 sum|X|^2 / (N sum w^2) (Parseval).
-    for (int n : m_plan.fftSizes)
-        m_tiers.push_back({ std::make_unique<RealFft>(n), 2.0 / (double(n) * hannSumOfSquares(n)),
-                            std::vector<float>(std::size_t(n / 2 + 1), 0.0f) });
+    // The longer tiers only serve the low channels: they compute the bins those read (RealFft's
+    // half-size complex path when that is few), plus the one above that hannPower reads.
+    std::vector<int> usedBins(m_plan.fftSizes.size(), 1);
+    usedBins.front() = base / 2 + 1;
+    for (const BandSpan &span : m_plan.spans)
+        usedBins[std::size_t(span.fft)] = std::max(usedBins[std::size_t(span.fft)], span.firstBin + span.count);
+    for (std::size_t t = 0; t < m_plan.fftSizes.size(); ++t) {
+        const int n = m_plan.fftSizes[t];
+        m_tiers.push_back({ std::make_unique<RealFft>(n, usedBins[t] + 1), 2.0 / (double(n) * hannSumOfSquares(n)),
+            std::vector<float>(std::size_t(n / 2 + 1), 0.0f), usedBins[t] });
+    }
     m_windowSum = hannSum(m_plan.fftSizes.front());
     for (const BandSpan &span : m_plan.spans)
         m_channelFft.push_back(m_plan.fftSizes[std::size_t(span.fft)]);
@@ -58,7 +66,7 @@ void GeqAnalysis::analyze(const float *newestMono, double timeS, GeqResult &out)
     for (Tier &tier : m_tiers) {
         RealFft &fft = *tier.fft;
         fft.execute(m_tails->data() + (m_windowSize - fft.size()));
-        hannPower(fft, fft.size() / 2 + 1, tier.power.data());
+        hannPower(fft, tier.usedBins, tier.power.data());
     }
     double bassSq = 0.0;
     for (int c = 0; c < kGeqChannels; ++c) {

@@ -56,6 +56,7 @@ private:
         std::unique_ptr<RealFft> fft;
         double rmsNorm = 0.0; // power sum -> mean square of the windowed signal
         std::vector<float> power;
+        int usedBins = 0; // power[0 .. usedBins-1] is computed: every bin for the base FFT (the peak search)
     };
     int m_sampleRate = 0;
     int m_windowSize = 0;

@@ -12,6 +12,7 @@ namespace spectray::dsp {
 // profile's largest cost of ours in `perf` (issue 11, docs/dsp.md).
 
 // |Y[k]|^2 for k = 0 .. bins-1 (bins <= n/2 + 1), from fft's spectrum of the unwindowed samples.
+// Reads X[0 .. min(bins, n/2)]: a RealFft made for its lowest bins needs lowBins >= bins + 1.
 void hannPower(const RealFft &fft, int bins, float *out);
 
 // The window's sum and sum of squares, exactly (n >= 3): n/2 and 3n/8.

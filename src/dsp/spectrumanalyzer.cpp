@@ -111,21 +111,23 @@ void SpectrumAnalyzer::buildFractional()
     const int longest = std::max(c.fftSize, c.bassFftSize);
     m_plan = fractionalBandPlan(m_edgesHz, c.sampleRate, isolatingFftSizes(m_edgesHz, c.sampleRate, c.fftSize, longest));
     applyWeighting(m_plan, c.weighting, c.sampleRate);
+    std::vector<int> usedBins(m_plan.fftSizes.size(), 0);
+    for (const BandSpan &span : m_plan.spans)
+        usedBins[std::size_t(span.fft)] = std::max(usedBins[std::size_t(span.fft)], span.firstBin + span.count);
     std::size_t powerSize = 0;
-    for (int n : m_plan.fftSizes) {
+    for (std::size_t t = 0; t < m_plan.fftSizes.size(); ++t) {
+        const int n = m_plan.fftSizes[t];
         const int every = tierInterval(n, m_hopSize);
         // Tiers that skip frames take turns, so no frame runs all of them.
         const int phase = int(m_tiers.size()) % every;
-        m_tiers.push_back({std::make_unique<RealFft>(n), {}, hannPowerNorm(n), powerSize, 0, every, phase});
+        // hannPower reads one bin above the used ones: a long rung computes only those.
+        auto fft = std::make_unique<RealFft>(n, std::max(usedBins[t], 1) + 1);
+        m_tiers.push_back({ std::move(fft), {}, hannPowerNorm(n), powerSize, usedBins[t], every, phase });
         powerSize += std::size_t(n / 2 + 1);
     }
     // Every tier's window ends at the newest sample: each FFT reads the tail of one aligned copy.
     m_tails = std::make_unique<AlignedSamples>(m_plan.fftSizes.back());
     m_power.assign(powerSize, 0.0f);
-    for (const BandSpan &span : m_plan.spans) {
-        Tier &tier = m_tiers[std::size_t(span.fft)];
-        tier.usedBins = std::max(tier.usedBins, span.firstBin + span.count);
-    }
     // The longest window actually read; none longer than fftSize means a single FFT.
     const int longestRead = m_plan.fftSizes.back();
     c.bassFftSize = longestRead > c.fftSize ? longestRead : 0;
