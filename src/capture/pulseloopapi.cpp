@@ -25,8 +25,7 @@ pa_usec_t wallNow()
     struct timeval now
     {
     };
-    gettimeofday(&now, nullptr);
-    return pa_usec_t(now.tv_sec) * PA_USEC_PER_SEC + pa_usec_t(now.tv_usec);
+    return pa_timeval_load(pa_gettimeofday(&now));
 }
 
 // The deadline on the monotonic clock. A wall-clock time keeps its distance from "now": a later
@@ -206,8 +205,7 @@ struct timeval PulseLoop::callerTime(const pa_time_event &e)
         const pa_usec_t wall = wallNow();
         usec = e.deadline >= mono ? wall + (e.deadline - mono) : wall - (mono - e.deadline);
     }
-    tv.tv_sec = static_cast<time_t>(usec / PA_USEC_PER_SEC);
-    tv.tv_usec = static_cast<suseconds_t>(usec % PA_USEC_PER_SEC);
+    pa_timeval_store(&tv, usec);
     if (e.rtclock)
         tv.tv_usec |= kRtClockBit;
     return tv;

@@ -24,7 +24,6 @@ public:
     RealFft &operator=(const RealFft &) = delete;
 
     int size() const { return m_size; }
-    int bins() const { return m_size / 2 + 1; }
     float *input() { return m_in; }                         // size() samples: fill them all before execute()
     void execute();                                         // input() -> spectrum
     // The same transform of size() samples elsewhere, left unchanged. Read in place when aligned
@@ -32,7 +31,7 @@ public:
     // else copied to input() first. Lets several sizes read the tails of one buffer, no copies.
     void execute(const float *samples);
     const float *spectrum() const { return m_out; }         // validBins() interleaved (re, im) pairs
-    int validBins() const { return m_validBins; }           // bins() or, when halfComplex(), lowBins
+    int validBins() const { return m_validBins; }           // size() / 2 + 1 or, when halfComplex(), lowBins
     bool halfComplex() const { return m_half != nullptr; }
 
 private:
