@@ -353,11 +353,12 @@ private slots:
         r.cycleFlags = true;
         pa_mainloop_api *api = m_loop->api();
         pa_defer_event *d = nullptr;
+        pa_io_event *io = nullptr;
         Record timer;
         timer.loop = m_loop.get();
         {
             Locked l(*m_loop);
-            api->io_new(api, p.fds[0], PA_IO_EVENT_INPUT, &ioCb, &r);
+            io = api->io_new(api, p.fds[0], PA_IO_EVENT_INPUT, &ioCb, &r);
             d = api->defer_new(api, &deferCb, &r);
             api->defer_enable(d, 0);
             const struct timeval far = rtTimeval(pa_rtclock_now() + 24 * 3600 * PA_USEC_PER_SEC);
@@ -386,10 +387,14 @@ private slots:
         QVERIFY(waitUntil([&] { return r.calls == kPackets + 1; }));
         QCOMPARE(m_loop->wakeupWrites(), before + 1);
         QCOMPARE(timer.calls.load(), 0);
+        // Every event that points at this function's locals goes before they do: once the pipe
+        // closes, a live io event would be called (hang-up) with a dangling Record.
         Locked l(*m_loop);
+        api->time_free(r.rearm);
         r.toggle = nullptr;
         r.rearm = nullptr;
         api->defer_free(d);
+        api->io_free(io);
     }
 
 private:
