@@ -43,13 +43,22 @@ template<typename Event> void takeDead(std::vector<Event *> &list, std::vector<E
 }
 
 // Destroy callbacks run after the lists are consistent again: they may call the API themselves.
-template<typename Event> void destroyEvents(pa_mainloop_api *api, std::vector<Event *> &dead)
+template<typename Event>
+void destroyEvents(pa_mainloop_api *api, std::vector<Event *> &dead, std::vector<Event *> &spares)
 {
     for (Event *e : dead) {
         if (e->destroy)
             e->destroy(api, e, e->userdata);
-        delete e;
+        pulseloop::recycleEvent(e, spares);
     }
+    dead.clear();
+}
+
+template<typename Event> void deleteAll(std::vector<Event *> &events)
+{
+    for (Event *e : events)
+        delete e;
+    events.clear();
 }
 
 } // namespace
@@ -60,12 +69,21 @@ PulseLoop::PulseLoop()
     m_wakeFd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
     m_pollfds.reserve(8);
     m_polled.reserve(8);
+    for (auto *list : { &m_spareIos, &m_deadIos })
+        list->reserve(pulseloop::kSpareEvents);
+    for (auto *list : { &m_spareTimers, &m_deadTimers })
+        list->reserve(pulseloop::kSpareEvents);
+    for (auto *list : { &m_spareDefers, &m_deadDefers })
+        list->reserve(pulseloop::kSpareEvents);
 }
 
 PulseLoop::~PulseLoop()
 {
     stop();
     destroyAll();
+    deleteAll(m_spareIos);
+    deleteAll(m_spareTimers);
+    deleteAll(m_spareDefers);
     if (m_wakeFd >= 0)
         ::close(m_wakeFd);
 }
@@ -300,17 +318,14 @@ void PulseLoop::reapDead()
 {
     for (int round = 0; round < 16 && m_dead > 0; ++round) {
         m_dead = 0;
-        std::vector<pa_io_event *> ios;
-        std::vector<pa_time_event *> timers;
-        std::vector<pa_defer_event *> defers;
-        takeDead(m_ios, ios);
-        takeDead(m_timers, timers);
-        takeDead(m_defers, defers);
-        if (!ios.empty())
+        takeDead(m_ios, m_deadIos);
+        takeDead(m_timers, m_deadTimers);
+        takeDead(m_defers, m_deadDefers);
+        if (!m_deadIos.empty())
             m_pollSetDirty = true;
-        destroyEvents(&m_api, ios);
-        destroyEvents(&m_api, timers);
-        destroyEvents(&m_api, defers);
+        destroyEvents(&m_api, m_deadIos, m_spareIos);
+        destroyEvents(&m_api, m_deadTimers, m_spareTimers);
+        destroyEvents(&m_api, m_deadDefers, m_spareDefers);
     }
 }
 

@@ -52,9 +52,11 @@ public:
     void signal();
     bool inLoopThread() const;
 
-    // For tests: write()s to the wake-up eventfd so far, and polls entered so far.
+    // For tests: write()s to the wake-up eventfd so far, polls entered so far, and events of any
+    // kind allocated so far (reused ones are not counted again).
     uint64_t wakeupWrites() const { return m_wakeupWrites.load(std::memory_order_relaxed); }
     uint64_t iterations() const { return m_iterations.load(std::memory_order_relaxed); }
+    uint64_t eventsAllocated() const { return m_eventsAllocated.load(std::memory_order_relaxed); }
     int retval() const { return m_retval; } // as passed to api()->quit(); read after stop()
 
 private:
@@ -114,11 +116,20 @@ private:
     int m_enabledDefers = 0;
     int m_dead = 0; // freed events not yet reaped
     bool m_pollSetDirty = true; // an io event was added, freed or changed its flags
+    // Reaped events kept for reuse, and reapDead()'s scratch lists: both keep their capacity, so
+    // the free/new churn libpulse makes per packet allocates nothing (pulseloopevents.h).
+    std::vector<pa_io_event *> m_spareIos;
+    std::vector<pa_time_event *> m_spareTimers;
+    std::vector<pa_defer_event *> m_spareDefers;
+    std::vector<pa_io_event *> m_deadIos;
+    std::vector<pa_time_event *> m_deadTimers;
+    std::vector<pa_defer_event *> m_deadDefers;
     std::vector<pollfd> m_pollfds; // [0] is the eventfd; loop thread only
     std::vector<pa_io_event *> m_polled; // the io event of each m_pollfds entry after [0]
 
     std::atomic<uint64_t> m_wakeupWrites { 0 };
     std::atomic<uint64_t> m_iterations { 0 };
+    std::atomic<uint64_t> m_eventsAllocated { 0 };
 };
 
 } // namespace spectray::capture

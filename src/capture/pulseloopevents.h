@@ -5,6 +5,11 @@
 
 #include "capture/pulseloop.h"
 
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
 // A freed event is only marked dead: a callback may free an event (its own or another one) while
 // the loop still walks the lists, so the memory goes (and the destroy callback runs) only when the
 // loop reaps the dead at the start of its next iteration.
@@ -40,3 +45,35 @@ struct pa_defer_event
     pa_defer_event_destroy_cb_t destroy = nullptr;
     bool dead = false;
 };
+
+namespace spectray::capture::pulseloop {
+
+// How many freed events of each kind PulseLoop keeps for reuse. libpulse's pa_iochannel frees its
+// socket's io event and makes a new one around every read (two per packet: descriptor, payload),
+// so without reuse each read costs a new/delete pair on the audio thread (issue 11: no allocation
+// per frame). A context has one socket; a few spares cover every pattern libpulse has.
+constexpr std::size_t kSpareEvents = 8;
+
+// A cleared event from the spares, or a new one (counted in `allocated`) when there is none.
+template<typename Event> Event *takeEvent(std::vector<Event *> &spares, std::atomic<uint64_t> &allocated)
+{
+    if (spares.empty()) {
+        allocated.fetch_add(1, std::memory_order_relaxed);
+        return new Event;
+    }
+    Event *e = spares.back();
+    spares.pop_back();
+    *e = Event {};
+    return e;
+}
+
+// A reaped event (its destroy callback has run) goes back to the spares while there is room.
+template<typename Event> void recycleEvent(Event *e, std::vector<Event *> &spares)
+{
+    if (spares.size() < kSpareEvents)
+        spares.push_back(e); // reserved in the constructor: never allocates
+    else
+        delete e;
+}
+
+} // namespace spectray::capture::pulseloop

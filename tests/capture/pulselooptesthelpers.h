@@ -86,6 +86,8 @@ struct Record
     bool cycleFlags = false; // an io callback re-arms itself the way pa_iochannel does, and:
     pa_defer_event *toggle = nullptr; // ... switches this defer on and off again
     pa_time_event *rearm = nullptr; // ... and moves this timer around (an hour away)
+    bool churn = false; // an io callback frees its event and makes a new one, as pa_iochannel does
+    pa_io_event *current = nullptr; // ... the newest of them (for the test to free)
 };
 
 inline pa_usec_t wallNowUsec()
@@ -123,6 +125,10 @@ inline void ioCb(pa_mainloop_api *api, pa_io_event *e, int fd, pa_io_event_flags
     if (r->other) {
         api->io_free(r->other);
         r->other = nullptr;
+    }
+    if (r->churn) { // pa_iochannel when both readable and writable: free, read, new
+        api->io_free(e);
+        r->current = api->io_new(api, fd, PA_IO_EVENT_INPUT, &ioCb, r);
     }
     if (r->cycleFlags) { // libpulse's pa_iochannel: no input while readable, input again once read
         api->io_enable(e, PA_IO_EVENT_NULL);
