@@ -3,6 +3,7 @@
 #include "console.h"
 #include "engine/engine.h"
 #include "frameprinter.h"
+#include "memorytrimmer.h"
 #include "platform/platform.h"
 
 #include <QCoreApplication>
@@ -92,6 +93,9 @@ int runPrintFrames(Engine &engine, const QString &source, const AnalysisConfig &
     StatusPrinter statusPrinter;
     QObject::connect(
         &engine, &Engine::statusChanged, &loop, [&](const EngineStatus &status) { statusPrinter.print(status); });
+    // Started, the run no longer needs the pages start-up touched (memorytrimmer.h; issue 11: RSS).
+    MemoryTrimmer trimmer;
+    QObject::connect(&engine, &Engine::statusChanged, &trimmer, &MemoryTrimmer::request);
     engine.applyConfig(config);
     engine.selectDevice(source);
     engine.start();

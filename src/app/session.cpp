@@ -1,6 +1,6 @@
 #include "session.h"
 
-#include "app/heaptrimmer.h"
+#include "app/memorytrimmer.h"
 #include "core/settings.h"
 #include "engine/engine.h"
 #include "net/lanservice.h"
@@ -36,10 +36,11 @@ void Session::wireLan()
     connect(m_engine.get(), &Engine::statusChanged, &server, &net::StreamServer::setEngineStatus);
     connect(m_engine.get(), &Engine::statusChanged, &server,
         [&server](const EngineStatus &s) { server.setSourceName(s.deviceName); });
-    // Client churn and audio-server restarts leave the heap fragmented; give it back after a pause.
-    auto *trimmer = new HeapTrimmer(std::chrono::seconds(10), this);
-    connect(m_lan.get(), &net::LanService::stateChanged, trimmer, &HeapTrimmer::request);
-    connect(m_engine.get(), &Engine::statusChanged, trimmer, &HeapTrimmer::request);
+    // Client churn and audio-server restarts leave the heap fragmented; give it back after a pause
+    // (and, the first time, the pages only start-up used).
+    auto *trimmer = new MemoryTrimmer(MemoryTrimmer::kDelay, this);
+    connect(m_lan.get(), &net::LanService::stateChanged, trimmer, &MemoryTrimmer::request);
+    connect(m_engine.get(), &Engine::statusChanged, trimmer, &MemoryTrimmer::request);
     if (m_engine->layout().isValid())
         server.publishLayout(m_engine->layout());
     server.setEngineStatus(m_engine->status());

@@ -79,6 +79,16 @@ inline bool isStdoutTerminal()
 // live; malloc_trim gave back 3 MB). No-op where the allocator returns such memory by itself.
 void releaseFreeHeap();
 
+// Lets the pages of the program's own files go that only start-up needed. A console run keeps about
+// 9 MB of library and program pages resident that it touched once and never again: the dynamic
+// linker's symbol and relocation tables, FFTW's planner registering every codelet it has, Qt's and
+// libpulse's initialisation, option parsing (bench/rss, issue 11). Linux: madvise(MADV_PAGEOUT) on
+// every private, read-only, file-backed mapping that holds no page the process wrote (so nothing is
+// ever swapped); the kernel skips pages other processes map, and what the program still uses comes
+// back on first touch, once (a few dozen page faults). Returns the bytes advised, or -1 where there
+// is no such call (then nothing happened).
+qint64 releaseStartupPages();
+
 // True when a GUI can be shown: a display server to talk to, or a platform forced by the user.
 bool haveDisplay();
 

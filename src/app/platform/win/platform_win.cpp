@@ -101,6 +101,12 @@ void releaseFreeHeap()
     // The Windows heap decommits free pages by itself (its decommit threshold), so nothing to do.
 }
 
+qint64 releaseStartupPages()
+{
+    // EmptyWorkingSet would trim private pages too (the heap, the stacks), not only the files'.
+    return -1;
+}
+
 bool haveDisplay()
 {
     return true; // a Windows session always has a desktop

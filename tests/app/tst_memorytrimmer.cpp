@@ -1,21 +1,22 @@
-// HeapTrimmer: a burst of requests becomes one trim after the delay; no request, no trim.
-#include "app/heaptrimmer.h"
+// MemoryTrimmer: a burst of requests becomes one trim after the delay; no request, no trim; the
+// first trim also releases the start-up pages, later ones do not.
+#include "app/memorytrimmer.h"
 #include "hangguard.h"
 
 #include <QTest>
 
 using namespace std::chrono_literals;
-using spectray::HeapTrimmer;
+using spectray::MemoryTrimmer;
 using spectray::test::kHangGuardMs;
 
-class TestHeapTrimmer final : public QObject
+class TestMemoryTrimmer final : public QObject
 {
     Q_OBJECT
 
 private slots:
     void burstBecomesOneTrim()
     {
-        HeapTrimmer trimmer(50ms);
+        MemoryTrimmer trimmer(50ms);
         for (int i = 0; i < 100; ++i)
             trimmer.request();
         QCOMPARE(trimmer.trims(), 0); // never synchronously, never on the caller's path
@@ -25,19 +26,21 @@ private slots:
     }
     void laterRequestTrimsAgain()
     {
-        HeapTrimmer trimmer(20ms);
+        MemoryTrimmer trimmer(20ms);
         trimmer.request();
         QTRY_COMPARE_WITH_TIMEOUT(trimmer.trims(), 1, kHangGuardMs);
         trimmer.request();
         QTRY_COMPARE_WITH_TIMEOUT(trimmer.trims(), 2, kHangGuardMs);
+        // Start-up pages go with the first trim only (tst_pagerelease: what that does).
+        QCOMPARE(trimmer.startupPageReleases(), 1);
     }
     void noRequestNoTrim()
     {
-        HeapTrimmer trimmer(10ms);
+        MemoryTrimmer trimmer(10ms);
         QTest::qWait(100);
         QCOMPARE(trimmer.trims(), 0);
     }
 };
 
-QTEST_GUILESS_MAIN(TestHeapTrimmer)
-#include "tst_heaptrimmer.moc"
+QTEST_GUILESS_MAIN(TestMemoryTrimmer)
+#include "tst_memorytrimmer.moc"
