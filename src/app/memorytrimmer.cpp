@@ -4,23 +4,31 @@
 
 namespace spectray {
 
-MemoryTrimmer::MemoryTrimmer(std::chrono::milliseconds delay, QObject *parent)
+MemoryTrimmer::MemoryTrimmer(TrimDelays delays, QObject *parent)
     : QObject(parent)
 {
-    m_timer.setSingleShot(true);
-    m_timer.setInterval(delay);
-    connect(&m_timer, &QTimer::timeout, this, [this] {
+    m_heapTimer.setSingleShot(true);
+    m_heapTimer.setInterval(delays.heap);
+    connect(&m_heapTimer, &QTimer::timeout, this, [this] {
         platform::releaseFreeHeap();
-        if (m_trims == 0 && platform::releaseStartupPages() >= 0)
-            ++m_startupPageReleases;
         ++m_trims;
+    });
+    m_startupTimer.setSingleShot(true);
+    m_startupTimer.setInterval(delays.startupPages);
+    connect(&m_startupTimer, &QTimer::timeout, this, [this] {
+        if (platform::releaseStartupPages() >= 0)
+            ++m_startupPageReleases;
     });
 }
 
 void MemoryTrimmer::request()
 {
-    if (!m_timer.isActive()) // a pending trim covers this request too
-        m_timer.start();
+    if (!m_startupRequested) { // the first request is the start: its pages go once, a little later
+        m_startupRequested = true;
+        m_startupTimer.start();
+    }
+    if (!m_heapTimer.isActive()) // a pending trim covers this request too
+        m_heapTimer.start();
 }
 
 } // namespace spectray

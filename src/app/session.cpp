@@ -38,7 +38,7 @@ void Session::wireLan()
         [&server](const EngineStatus &s) { server.setSourceName(s.deviceName); });
     // Client churn and audio-server restarts leave the heap fragmented; give it back after a pause
     // (and, the first time, the pages only start-up used).
-    auto *trimmer = new MemoryTrimmer(MemoryTrimmer::kDelay, this);
+    auto *trimmer = new MemoryTrimmer({}, this);
     connect(m_lan.get(), &net::LanService::stateChanged, trimmer, &MemoryTrimmer::request);
     connect(m_engine.get(), &Engine::statusChanged, trimmer, &MemoryTrimmer::request);
     if (m_engine->layout().isValid())
