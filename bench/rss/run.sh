@@ -9,6 +9,9 @@
 #     needs node and `npm ci` at the repository root), the issue's second figure;
 #   - floor.cpp, compiled here when c++ and pkg-config are present: QtCore + libpulse + FFTW doing
 #     the same work with nothing of Spectray, so the rest of the figure is ours.
+# Since round 6 a run lets go of its start-up pages 3 s after the engine starts (docs/app.md,
+# "Start-up pages"), so the figures after SECONDS (> 3) are the steady state; run with
+# SPECTRAY_KEEP_STARTUP_PAGES=1 in the environment to see them kept.
 # A benchmark: it prints, it does not pass or fail. Set SPECTRAY_NO_REEXEC=1 to measure the
 # in-process run (the whole desktop program image) for comparison. RssShmem is PulseAudio's shared
 # memory pool as the server hands us audio in it: it grows for about a minute (0.1 -> 0.8 MB).

@@ -16,6 +16,9 @@ MemoryTrimmer::MemoryTrimmer(TrimDelays delays, QObject *parent)
     m_startupTimer.setSingleShot(true);
     m_startupTimer.setInterval(delays.startupPages);
     connect(&m_startupTimer, &QTimer::timeout, this, [this] {
+        // Set, the run keeps its start-up pages: for measuring what the release does (bench/rss).
+        if (qEnvironmentVariableIsSet("SPECTRAY_KEEP_STARTUP_PAGES"))
+            return;
         if (platform::releaseStartupPages() >= 0)
             ++m_startupPageReleases;
     });
