@@ -5,7 +5,7 @@
 #include <sys/mman.h>
 
 #include <cerrno>
-#include <cinttypes>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
