@@ -22,6 +22,7 @@
 #include <QThread>
 #include <QWebSocket>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <csignal>
@@ -188,6 +189,49 @@ class TestConsoleHelper final : public QObject
     Q_OBJECT
 
 private:
+    // Runs `--print-frames --source demo` until its RssFile is under 3/4 of what it was once frames
+    // came, or `limitMs` passed; checks frames still come. Returns when it fell (ms), or -1.
+    qint64 fileResidentDrop(const QStringList &env, qint64 limitMs = spectray::test::kHangGuardMs)
+    {
+        QProcess p;
+        QProcessEnvironment penv = QProcessEnvironment::systemEnvironment();
+        penv.remove(u"SPECTRAY_NO_REEXEC"_qs);
+        penv.remove(u"SPECTRAY_KEEP_STARTUP_PAGES"_qs);
+        for (const QString &e : env)
+            penv.insert(e.section(u'=', 0, 0), e.section(u'=', 1));
+        p.setProcessEnvironment(penv);
+        p.start(QStringLiteral(SPECTRAY_BINARY),
+            { u"--print-frames"_qs, u"--source"_qs, u"demo"_qs, u"--config"_qs, m_config });
+        const auto stop = qScopeGuard([&p] {
+            p.terminate();
+            if (!p.waitForFinished(spectray::test::kHangGuardMs))
+                p.kill();
+        });
+        if (!p.waitForStarted(spectray::test::kHangGuardMs) || !p.waitForReadyRead(spectray::test::kHangGuardMs))
+            return -2;
+        const pid_t pid = pid_t(p.processId());
+        auto rssFileKb = [pid] {
+            const QRegularExpression line(QStringLiteral("RssFile:\\s+(\\d+) kB"));
+            return line.match(readProc(pid, "status")).captured(1).toLongLong();
+        };
+        const qint64 first = rssFileKb();
+        QElapsedTimer timer;
+        timer.start();
+        qint64 fellAfter = -1;
+        while (timer.elapsed() < limitMs && p.state() == QProcess::Running) {
+            p.readAllStandardOutput();
+            if (first > 0 && rssFileKb() * 4 < first * 3) {
+                fellAfter = timer.elapsed();
+                break;
+            }
+            QTest::qWait(100);
+        }
+        p.readAllStandardOutput();
+        const bool framesKeepComing = p.waitForReadyRead(spectray::test::kHangGuardMs)
+            && p.readAllStandardOutput().contains("\"type\":\"frame\"");
+        return framesKeepComing ? fellAfter : -3;
+    }
+
     QTemporaryDir m_dir;
     QString m_config;
     QString m_wav;
@@ -283,6 +327,20 @@ private slots:
         QVERIFY2(!maps.contains(u"libssl"_qs), "libssl is mapped");
         QVERIFY2(!maps.contains(u"libcrypto"_qs), "libcrypto is mapped");
         ws.close();
+    }
+
+    // A run lets go of the pages only its start touched, once, 3 s after the engine starts
+    // (docs/app.md, "Start-up pages"): its file-backed resident memory, as the kernel counts it in
+    // /proc/PID/status, falls by more than a quarter while frames keep coming. The control run with
+    // SPECTRAY_KEEP_STARTUP_PAGES=1 keeps them for twice as long as the release took.
+    void startupPagesGoWhileFramesKeepComing()
+    {
+        QElapsedTimer took;
+        took.start();
+        const qint64 releasedAfterMs = fileResidentDrop({});
+        QVERIFY2(releasedAfterMs >= 0, qPrintable(u"RssFile did not fall by a quarter (%1: -1 no fall, -2 no start, -3 frames stopped)"_qs.arg(releasedAfterMs)));
+        const qint64 controlMs = std::max<qint64>(5000, 2 * took.elapsed());
+        QCOMPARE(fileResidentDrop({ u"SPECTRAY_KEEP_STARTUP_PAGES=1"_qs }, controlMs), qint64(-1));
     }
 
     // SPECTRAY_NO_REEXEC=1: the same run in spectray itself (Qt Widgets is linked, so it is mapped).
