@@ -43,22 +43,14 @@ template<typename Event> void takeDead(std::vector<Event *> &list, std::vector<E
 }
 
 // Destroy callbacks run after the lists are consistent again: they may call the API themselves.
-template<typename Event>
-void destroyEvents(pa_mainloop_api *api, std::vector<Event *> &dead, std::vector<Event *> &spares)
+template<typename Event> void destroyEvents(pa_mainloop_api *api, pulseloop::EventRecycler<Event> &recycler)
 {
-    for (Event *e : dead) {
+    for (Event *e : recycler.dead) {
         if (e->destroy)
             e->destroy(api, e, e->userdata);
-        pulseloop::recycleEvent(e, spares);
+        recycler.recycle(e);
     }
-    dead.clear();
-}
-
-template<typename Event> void deleteAll(std::vector<Event *> &events)
-{
-    for (Event *e : events)
-        delete e;
-    events.clear();
+    recycler.dead.clear();
 }
 
 } // namespace
@@ -69,21 +61,12 @@ PulseLoop::PulseLoop()
     m_wakeFd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
     m_pollfds.reserve(8);
     m_polled.reserve(8);
-    for (auto *list : { &m_spareIos, &m_deadIos })
-        list->reserve(pulseloop::kSpareEvents);
-    for (auto *list : { &m_spareTimers, &m_deadTimers })
-        list->reserve(pulseloop::kSpareEvents);
-    for (auto *list : { &m_spareDefers, &m_deadDefers })
-        list->reserve(pulseloop::kSpareEvents);
 }
 
 PulseLoop::~PulseLoop()
 {
     stop();
     destroyAll();
-    deleteAll(m_spareIos);
-    deleteAll(m_spareTimers);
-    deleteAll(m_spareDefers);
     if (m_wakeFd >= 0)
         ::close(m_wakeFd);
 }
@@ -318,14 +301,14 @@ void PulseLoop::reapDead()
 {
     for (int round = 0; round < 16 && m_dead > 0; ++round) {
         m_dead = 0;
-        takeDead(m_ios, m_deadIos);
-        takeDead(m_timers, m_deadTimers);
-        takeDead(m_defers, m_deadDefers);
-        if (!m_deadIos.empty())
+        takeDead(m_ios, m_ioRecycler.dead);
+        takeDead(m_timers, m_timerRecycler.dead);
+        takeDead(m_defers, m_deferRecycler.dead);
+        if (!m_ioRecycler.dead.empty())
             m_pollSetDirty = true;
-        destroyEvents(&m_api, m_deadIos, m_spareIos);
-        destroyEvents(&m_api, m_deadTimers, m_spareTimers);
-        destroyEvents(&m_api, m_deadDefers, m_spareDefers);
+        destroyEvents(&m_api, m_ioRecycler);
+        destroyEvents(&m_api, m_timerRecycler);
+        destroyEvents(&m_api, m_deferRecycler);
     }
 }
 

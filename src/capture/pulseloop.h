@@ -16,6 +16,25 @@
 
 namespace spectray::capture {
 
+namespace pulseloop {
+// The reaped events of one kind kept for reuse, and reapDead()'s scratch list of that kind. Both
+// keep their capacity, so the free/new churn libpulse makes per packet allocates nothing. Defined
+// in pulseloopevents.h, where the event types are complete.
+template<typename Event> struct EventRecycler
+{
+    EventRecycler();
+    ~EventRecycler(); // deletes the spares
+    EventRecycler(const EventRecycler &) = delete;
+    EventRecycler &operator=(const EventRecycler &) = delete;
+
+    Event *take(std::atomic<uint64_t> &allocated); // a cleared spare, or a new one (counted)
+    void recycle(Event *e); // its destroy callback has run; kept while there is room
+
+    std::vector<Event *> spares;
+    std::vector<Event *> dead; // reapDead()'s scratch list
+};
+} // namespace pulseloop
+
 // A threaded main loop for libpulse: the pa_mainloop_api vtable on one thread of our own that
 // blocks in ppoll(), with pa_threaded_mainloop's contract (lock, wait/signal, start/stop).
 //
@@ -116,14 +135,9 @@ private:
     int m_enabledDefers = 0;
     int m_dead = 0; // freed events not yet reaped
     bool m_pollSetDirty = true; // an io event was added, freed or changed its flags
-    // Reaped events kept for reuse, and reapDead()'s scratch lists: both keep their capacity, so
-    // the free/new churn libpulse makes per packet allocates nothing (pulseloopevents.h).
-    std::vector<pa_io_event *> m_spareIos;
-    std::vector<pa_time_event *> m_spareTimers;
-    std::vector<pa_defer_event *> m_spareDefers;
-    std::vector<pa_io_event *> m_deadIos;
-    std::vector<pa_time_event *> m_deadTimers;
-    std::vector<pa_defer_event *> m_deadDefers;
+    pulseloop::EventRecycler<pa_io_event> m_ioRecycler;
+    pulseloop::EventRecycler<pa_time_event> m_timerRecycler;
+    pulseloop::EventRecycler<pa_defer_event> m_deferRecycler;
     std::vector<pollfd> m_pollfds; // [0] is the eventfd; loop thread only
     std::vector<pa_io_event *> m_polled; // the io event of each m_pollfds entry after [0]
 

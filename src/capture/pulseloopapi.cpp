@@ -65,7 +65,7 @@ pa_io_event *PulseLoop::ioNew(
     pa_mainloop_api *a, int fd, pa_io_event_flags_t events, pa_io_event_cb_t cb, void *userdata)
 {
     auto *loop = static_cast<PulseLoop *>(a->userdata);
-    auto *e = pulseloop::takeEvent(loop->m_spareIos, loop->m_eventsAllocated);
+    auto *e = loop->m_ioRecycler.take(loop->m_eventsAllocated);
     e->loop = loop;
     e->fd = fd;
     e->events = events;
@@ -117,7 +117,7 @@ void PulseLoop::armTimer(pa_time_event *e, const struct timeval *tv)
 pa_time_event *PulseLoop::timeNew(pa_mainloop_api *a, const struct timeval *tv, pa_time_event_cb_t cb, void *userdata)
 {
     auto *loop = static_cast<PulseLoop *>(a->userdata);
-    auto *e = pulseloop::takeEvent(loop->m_spareTimers, loop->m_eventsAllocated);
+    auto *e = loop->m_timerRecycler.take(loop->m_eventsAllocated);
     e->loop = loop;
     e->callback = cb;
     e->userdata = userdata;
@@ -148,7 +148,7 @@ void PulseLoop::timeSetDestroy(pa_time_event *e, pa_time_event_destroy_cb_t cb)
 pa_defer_event *PulseLoop::deferNew(pa_mainloop_api *a, pa_defer_event_cb_t cb, void *userdata)
 {
     auto *loop = static_cast<PulseLoop *>(a->userdata);
-    auto *e = pulseloop::takeEvent(loop->m_spareDefers, loop->m_eventsAllocated);
+    auto *e = loop->m_deferRecycler.take(loop->m_eventsAllocated);
     e->loop = loop;
     e->callback = cb;
     e->userdata = userdata;

@@ -54,8 +54,19 @@ namespace spectray::capture::pulseloop {
 // per frame). A context has one socket; a few spares cover every pattern libpulse has.
 constexpr std::size_t kSpareEvents = 8;
 
-// A cleared event from the spares, or a new one (counted in `allocated`) when there is none.
-template<typename Event> Event *takeEvent(std::vector<Event *> &spares, std::atomic<uint64_t> &allocated)
+template<typename Event> EventRecycler<Event>::EventRecycler()
+{
+    spares.reserve(kSpareEvents);
+    dead.reserve(kSpareEvents);
+}
+
+template<typename Event> EventRecycler<Event>::~EventRecycler()
+{
+    for (Event *e : spares)
+        delete e;
+}
+
+template<typename Event> Event *EventRecycler<Event>::take(std::atomic<uint64_t> &allocated)
 {
     if (spares.empty()) {
         allocated.fetch_add(1, std::memory_order_relaxed);
@@ -67,11 +78,10 @@ template<typename Event> Event *takeEvent(std::vector<Event *> &spares, std::ato
     return e;
 }
 
-// A reaped event (its destroy callback has run) goes back to the spares while there is room.
-template<typename Event> void recycleEvent(Event *e, std::vector<Event *> &spares)
+template<typename Event> void EventRecycler<Event>::recycle(Event *e)
 {
     if (spares.size() < kSpareEvents)
-        spares.push_back(e); // reserved in the constructor: never allocates
+        spares.push_back(e); // reserved: never allocates
     else
         delete e;
 }
