@@ -53,7 +53,7 @@ inline constexpr double kMinBandBins = 5.0;
 std::vector<int> minBinsFftSizes(const std::vector<double> &edgesHz, int sampleRate, int fftSize, int bassFftSize);
 BandPlan fractionalBandPlan(const std::vector<double> &edgesHz, int sampleRate, int fftSize, int bassFftSize);
 
-// Band b integrates the bins of a bandFftSizes[b]-point FFT (powers of two). A bin k covers
+// Band b integrates the bins of a bandFftSizes[b]-point FFT (2^k or 1.5 * 2^k). A bin k covers
 // [k - 1/2, k + 1/2] bins; its weight is the part of that inside [loHz, hiHz).
 BandPlan fractionalBandPlan(const std::vector<double> &edgesHz, int sampleRate, const std::vector<int> &bandFftSizes);
 

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numeric>
 #include <numbers>
 #include <stdexcept>
 
@@ -44,6 +45,27 @@ double hannPowerNorm(int n)
 int tierInterval(int n, int hop)
 {
     return hop > 0 ? std::max(1, n / (4 * hop)) : 1;
+}
+
+// How many times a rung's window is halved in rate before its FFT (DecimationCascade): as often as
+// it keeps at least 256 points and the bins it reads in the lowest 1/16 of the last stage's input
+// rate (8 points per bin read), where the droop is < 1.1 dB (divided out) and an alias >= 85 dB down.
+int decimationStages(int n, int lowBins)
+{
+    constexpr int kMinPoints = 256;
+    int stages = 0;
+    while ((n >> (stages + 1)) >= std::max(kMinPoints, 8 * lowBins) && n % (1 << (stages + 1)) == 0)
+        ++stages;
+    return stages;
+}
+
+// The decimated signal's newest sample lags the input's by (samples since restart) mod 2^stages:
+// on average over the framer's frames at W + k hop, (W mod g) + (2^stages - g) / 2, g = gcd(hop, 2^stages).
+double averageGridLag(int window, int hop, int stages)
+{
+    const int period = 1 << stages;
+    const int g = std::gcd(std::max(hop, 1), period);
+    return double(window % g) + (period - g) / 2.0;
 }
 
 } // namespace
@@ -87,10 +109,22 @@ SpectrumAnalyzer::SpectrumAnalyzer(const AnalyzerConfig &config)
     // A Hann window weighs the middle of its span most: what a band shows is centred half a window
     // before the newest sample.
     // A window recomputed every k-th frame is on average (k - 1) / 2 hops older than the frame.
+    // A decimated window is also late by the filters' delay and by where the last decimated
+    // sample falls.
+    if (c.profile != Profile::Seed)
+        buildDecimation();
     for (std::size_t b = 0; b < m_bandFft.size(); ++b) {
         const int n = m_bandFft[b];
         const int every = c.profile == Profile::Seed ? 1 : tierInterval(n, m_hopSize);
-        m_latencyMs.push_back((n / 2.0 + (every - 1) * m_hopSize / 2.0) / c.sampleRate * 1000.0);
+        double lateSamples = n / 2.0 + (every - 1) * m_hopSize / 2.0;
+        m_bandDecimation.push_back(1);
+        if (c.profile != Profile::Seed) {
+            const int stages = m_tiers[std::size_t(m_plan.spans[b].fft)].stages;
+            m_bandDecimation.back() = 1 << stages;
+            if (stages > 0)
+                lateSamples += DecimationCascade::delaySamples(stages) + averageGridLag(m_windowSize, m_hopSize, stages);
+        }
+        m_latencyMs.push_back(lateSamples / c.sampleRate * 1000.0);
     }
 }
 
@@ -115,18 +149,27 @@ void SpectrumAnalyzer::buildFractional()
     for (const BandSpan &span : m_plan.spans)
         usedBins[std::size_t(span.fft)] = std::max(usedBins[std::size_t(span.fft)], span.firstBin + span.count);
     std::size_t powerSize = 0;
+    int longestUndecimated = 0;
     for (std::size_t t = 0; t < m_plan.fftSizes.size(); ++t) {
         const int n = m_plan.fftSizes[t];
         const int every = tierInterval(n, m_hopSize);
         // Tiers that skip frames take turns, so no frame runs all of them.
         const int phase = int(m_tiers.size()) % every;
         // hannPower reads one bin above the used ones: a long rung computes only those.
-        auto fft = std::make_unique<RealFft>(n, std::max(usedBins[t], 1) + 1);
-        m_tiers.push_back({ std::move(fft), {}, hannPowerNorm(n), powerSize, usedBins[t], every, phase });
-        powerSize += std::size_t(n / 2 + 1);
+        const int lowBins = std::max(usedBins[t], 1) + 1;
+        const int stages = decimationStages(n, lowBins);
+        const int points = n >> stages;
+        auto fft = std::make_unique<RealFft>(points, lowBins);
+        m_tiers.push_back({ std::move(fft), {}, hannPowerNorm(points), powerSize, usedBins[t], every, phase });
+        m_tiers.back().span = n;
+        m_tiers.back().stages = stages;
+        powerSize += std::size_t(points / 2 + 1);
+        if (stages == 0)
+            longestUndecimated = n;
     }
-    // Every tier's window ends at the newest sample: each FFT reads the tail of one aligned copy.
-    m_tails = std::make_unique<AlignedSamples>(m_plan.fftSizes.back());
+    // Every undecimated tier's window ends at the newest sample: each FFT reads the tail of one
+    // aligned copy.
+    m_tails = std::make_unique<AlignedSamples>(std::max(longestUndecimated, 1));
     m_power.assign(powerSize, 0.0f);
     // The longest window actually read; none longer than fftSize means a single FFT.
     const int longestRead = m_plan.fftSizes.back();
@@ -138,6 +181,34 @@ void SpectrumAnalyzer::buildFractional()
     }
     if (m_bassBands.empty() && m_edgesHz.front() < 200.0)
         m_bassBands.push_back(0); // a range starting below 200 Hz with wide bands: the lowest one
+}
+
+// The cascade the decimated tiers read, and their droop divided out of the band weights (the bins'
+// power gains are known exactly, DecimationCascade::powerGainAt).
+void SpectrumAnalyzer::buildDecimation()
+{
+    int stages = 0;
+    int keep = 0;
+    for (const Tier &tier : m_tiers) {
+        if (tier.stages > 0) {
+            stages = std::max(stages, tier.stages);
+            keep = std::max(keep, tier.fft->size());
+        }
+    }
+    if (stages == 0)
+        return;
+    m_decimator = std::make_unique<DecimationCascade>(stages, keep, std::size_t(m_windowSize));
+    const double rate = m_config.sampleRate;
+    for (const BandSpan &span : m_plan.spans) {
+        const Tier &tier = m_tiers[std::size_t(span.fft)];
+        if (tier.stages == 0)
+            continue;
+        for (int j = 0; j < span.count; ++j) {
+            const double hz = double(span.firstBin + j) * rate / tier.span;
+            float &w = m_plan.weights[std::size_t(span.weightOffset + j)];
+            w = float(double(w) / DecimationCascade::powerGainAt(hz, rate, tier.stages));
+        }
+    }
 }
 
 SpectrumAnalyzer::~SpectrumAnalyzer() = default;
@@ -173,7 +244,19 @@ void SpectrumAnalyzer::seedBands(const float *newest)
     }
 }
 
-void SpectrumAnalyzer::fractionalBands(const float *newest)
+// The decimated signal covers the whole window: fed only the new hop when this window is the last
+// one moved on by a hop, else rebuilt from the window.
+void SpectrumAnalyzer::feedDecimator(const float *newest, bool followsLast)
+{
+    if (followsLast && m_framesAnalysed > 0 && m_hopSize < m_windowSize) {
+        m_decimator->push(newest + (m_windowSize - m_hopSize), std::size_t(m_hopSize));
+        return;
+    }
+    m_decimator->reset();
+    m_decimator->push(newest, std::size_t(m_windowSize));
+}
+
+void SpectrumAnalyzer::fractionalBands(const float *newest, bool followsLast)
 {
     // The tiers that run this frame: the first frame after a (re)start runs all of them, after it
     // each one on its own turn.
@@ -181,12 +264,14 @@ void SpectrumAnalyzer::fractionalBands(const float *newest)
     for (Tier &tier : m_tiers) {
         const auto every = std::uint64_t(tier.every);
         tier.runs = m_framesAnalysed < every || m_framesAnalysed % every == std::uint64_t(tier.phase);
-        if (tier.runs)
-            longestRunning = std::max(longestRunning, tier.fft->size());
+        if (tier.runs && tier.stages == 0)
+            longestRunning = std::max(longestRunning, tier.span);
     }
-    // The history's alignment moves with every hop, so the newest samples the running tiers read
-    // are copied once into an aligned buffer, ending where it ends; the tiers' sizes are multiples
-    // of 256, so each tail keeps the alignment.
+    if (m_decimator)
+        feedDecimator(newest, followsLast); // every frame, whether its tiers run or not
+    // The history's alignment moves with every hop, so the newest samples the running undecimated
+    // tiers read are copied once into an aligned buffer, ending where it ends; the tiers' sizes are
+    // multiples of 128 (16 floats = 64 bytes), so each tail keeps the alignment.
     const int longest = m_tails->size();
     std::copy(newest + (m_windowSize - longestRunning), newest + m_windowSize,
               m_tails->data() + (longest - longestRunning));
@@ -194,7 +279,10 @@ void SpectrumAnalyzer::fractionalBands(const float *newest)
         if (!tier.runs)
             continue;
         RealFft &fft = *tier.fft;
-        fft.execute(m_tails->data() + (longest - fft.size()));
+        if (tier.stages > 0)
+            fft.execute(m_decimator->newest(tier.stages, fft.size()));
+        else
+            fft.execute(m_tails->data() + (longest - fft.size()));
         hannPower(fft, tier.usedBins, m_power.data() + tier.powerOffset);
     }
     for (std::size_t b = 0; b < m_raw.size(); ++b) {
@@ -264,10 +352,20 @@ void SpectrumAnalyzer::scaleDb()
 
 void SpectrumAnalyzer::analyze(const float *newestMono, FrameValues &out)
 {
+    analyzeWindow(newestMono, out, false);
+}
+
+void SpectrumAnalyzer::analyzeNext(const float *newestMono, FrameValues &out)
+{
+    analyzeWindow(newestMono, out, true);
+}
+
+void SpectrumAnalyzer::analyzeWindow(const float *newestMono, FrameValues &out, bool followsLast)
+{
     if (m_config.profile == Profile::Seed)
         seedBands(newestMono);
     else
-        fractionalBands(newestMono);
+        fractionalBands(newestMono, followsLast);
     ++m_framesAnalysed;
     if (m_config.amplitude == Amplitude::Db)
         scaleDb();

@@ -3,6 +3,7 @@
 #include "dsp/analyzerconfig.h"
 #include "dsp/autogain.h"
 #include "dsp/bandplan.h"
+#include "dsp/decimator.h"
 #include "dsp/realfft.h"
 
 #include <cstdint>
@@ -46,7 +47,10 @@ public:
     const std::vector<double> &centresHz() const { return m_centresHz; }
     const std::vector<std::string> &labels() const { return m_labels; }
     const std::vector<double> &bandLatencyMs() const { return m_latencyMs; }
-    const std::vector<int> &bandFftSizes() const { return m_bandFft; } // the FFT each band reads
+    const std::vector<int> &bandFftSizes() const { return m_bandFft; } // the window each band reads
+    // Per band: by how much its window's rate is divided before the FFT (1, 2, 4, ...; docs/dsp.md):
+    // its FFT has bandFftSizes()[b] / bandDecimation()[b] points.
+    const std::vector<int> &bandDecimation() const { return m_bandDecimation; }
     const std::vector<int> &seedBinEdges() const { return m_seedEdges; } // seed profile only, else empty
     int windowSize() const { return m_windowSize; }
     int hopSize() const { return m_hopSize; }
@@ -55,8 +59,13 @@ public:
     // Indices of the bands whose mean is `bass`.
     const std::vector<int> &bassBands() const { return m_bassBands; }
 
-    // newestMono: exactly windowSize() samples, oldest first.
+    // newestMono: exactly windowSize() samples, oldest first. Any window: nothing is carried over
+    // from the last call except the auto-gain and which long windows run (see restart()).
     void analyze(const float *newestMono, FrameValues &out);
+    // The same for the window one hop after the last one analysed (StreamFramer): the long rungs'
+    // decimated signal then only takes the new hop's samples (DecimationCascade). The first frame
+    // after restart(), or with a hop longer than the window, is analysed as analyze() does it.
+    void analyzeNext(const float *newestMono, FrameValues &out);
     // The history restarted (StreamFramer::reset): the next frame runs every FFT afresh.
     void restart() { m_framesAnalysed = 0; }
     void resetGain()
@@ -72,8 +81,11 @@ public:
 
 private:
     void seedBands(const float *newest);
-    void fractionalBands(const float *newest);
+    void analyzeWindow(const float *newest, FrameValues &out, bool followsLast);
+    void fractionalBands(const float *newest, bool followsLast);
+    void feedDecimator(const float *newest, bool followsLast);
     void buildFractional();
+    void buildDecimation();
     void scaleLinear();
     void scaleDb();
     double levelOf(const float *samples, int count) const;
@@ -84,6 +96,7 @@ private:
     std::vector<std::string> m_labels;
     std::vector<double> m_latencyMs;
     std::vector<int> m_bandFft;
+    std::vector<int> m_bandDecimation;
     std::vector<int> m_seedEdges;
     std::vector<int> m_bassBands;
     int m_windowSize = 0;
@@ -102,10 +115,13 @@ private:
         int every = 1;               // run on every `every`-th frame (see tierInterval())
         int phase = 0;               // ... on the frames whose number % every == phase
         bool runs = true;            // this frame
+        int span = 0;                // the window's length in input samples (fft->size() << stages)
+        int stages = 0;              // reads this stage of m_decimator (rate / 2^stages); 0: the input
     };
     std::vector<Tier> m_tiers;
     std::vector<float> m_power; // every tier's bins one after another (seed: magnitudes)
     std::unique_ptr<AlignedSamples> m_tails; // default profile: the newest samples, FFTW-aligned
+    std::unique_ptr<DecimationCascade> m_decimator; // default profile: the long rungs' input
 
     // Seed: [start, end) bin ranges per band and the float32 running sum of magnitudes.
     std::vector<int> m_seedStarts;

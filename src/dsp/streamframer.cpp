@@ -62,7 +62,7 @@ void StreamFramer::push(const float *interleaved, std::size_t frames, int channe
         i += run;
         m_delivered += run;
         if (m_delivered == m_nextFrameAt) {
-            m_analyzer.analyze(m_ring.data() + m_pos, m_frame);
+            m_analyzer.analyzeNext(m_ring.data() + m_pos, m_frame);
             m_nextFrameAt += m_hop;
             if (onFrame)
                 onFrame(m_frame, m_delivered);

@@ -49,6 +49,15 @@ double bandPower(double d, double a, double z, int n)
     return sum;
 }
 
+// The ladder's next length: 1.5 and 2 times a power of two in turn (256, 384, 512, 768, ...). With
+// the long rungs decimated to a few hundred points (SpectrumAnalyzer), a rung costs little, while
+// a band that misses a power of two by a little no longer waits for the next one: 250 Hz at 44.1
+// kHz reads 3072 points instead of 4096 (docs/dsp.md).
+int nextRung(int n)
+{
+    return (n & (n - 1)) == 0 ? n + n / 2 : n / 3 * 4;
+}
+
 double toDb(double ratio)
 {
     return 10.0 * std::log10(std::max(ratio, 1e-30));
@@ -80,7 +89,7 @@ std::vector<int> isolatingFftSizes(const std::vector<double> &edgesHz, int sampl
         bestOwn[std::size_t(b)] = hannBandShare(centre(b), lo(b), hi(b), longest, sampleRate);
 
     for (int b = 0; b < bands; ++b) {
-        for (int n = shortest; n < longest; n *= 2) {
+        for (int n = shortest; n < longest; n = nextRung(n)) {
             bool fits = toDb(hannBandShare(centre(b), lo(b), hi(b), n, sampleRate)) >= -kIsolationSafetyDb;
             for (int m : { b - 1, b + 1 }) {
                 if (!fits || m < 0 || m >= bands)

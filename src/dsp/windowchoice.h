@@ -4,7 +4,7 @@
 
 namespace spectray::dsp {
 
-// Picking each band's FFT length from a ladder of powers of two (multi-resolution analysis): the
+// Picking each band's FFT length from a ladder of 2^k and 1.5 * 2^k points (multi-resolution analysis): the
 // shortest window that still keeps a steady tone at a band's centre out of its neighbours. The
 // prediction is computed, not measured: the periodic Hann window's exact spectrum (closed form, see
 // windowchoice.cpp) is summed over the same fractional bins the band plan integrates, so choosing
@@ -25,8 +25,9 @@ double hannBandShare(double toneHz, double loHz, double hiHz, int n, int sampleR
 inline constexpr double kTargetIsolationDb = 20.0;
 inline constexpr double kIsolationSafetyDb = 3.0;
 
-// Per band (edgesHz.size() - 1 entries): the shortest of shortest, 2 shortest, ... longest whose
-// predicted isolation meets the targets, else longest. shortest <= longest, both powers of two.
+// Per band (edgesHz.size() - 1 entries): the shortest of shortest, 1.5 shortest, 2 shortest, 3
+// shortest, ... longest whose predicted isolation meets the targets, else longest. shortest <=
+// longest, both powers of two.
 std::vector<int> isolatingFftSizes(const std::vector<double> &edgesHz, int sampleRate, int shortest, int longest);
 
 } // namespace spectray::dsp
