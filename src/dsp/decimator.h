@@ -9,15 +9,15 @@ namespace spectray::dsp {
 // 7-tap binomial low-pass [1 6 15 20 15 6 1] / 64 followed by dropping every other sample, and
 // keeps the newest `keep` samples of every stage.
 //
-// Why: the long rungs of the band ladder (docs/dsp.md) read only their lowest few dozen bins, so a
-// 8192-point window of 44.1 kHz audio holds the same information for them as a 512-point window
-// of the same span at 2756 Hz. Fed one hop at a time, the cascade costs ~7 multiply-adds per input
-// sample and the FFTs that follow stay small and share one size: the analysis touches a few kB per
+// Why: the long rungs of the band ladder (docs/dsp.md) read only their lowest few dozen bins, so an
+// 8192-point window of 44.1 kHz audio holds the same information for them as a 256-point window
+// of the same span at 1378 Hz. Fed one hop at a time, the cascade costs ~7 multiply-adds per input
+// sample and the FFTs that follow stay small (256 or 384 points at 44.1 kHz): the analysis touches a few kB per
 // frame instead of the whole long window, which is what it costs when it runs with cold caches
 // between two frames (issue 11).
 //
 // A stage's response is exactly cos^6(pi f / r) at its input rate r (real, times a 3-sample delay):
-// gainAt() gives the cascade's, so the droop is divided out; at the top of what a rung reads
+// powerGainAt() gives the cascade's, so the droop is divided out; at the top of what a rung reads
 // (f <= r_last / 16 by the analyser's rule) an alias from above is >= 85 dB down.
 class DecimationCascade final
 {

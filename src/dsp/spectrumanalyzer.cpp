@@ -160,9 +160,7 @@ void SpectrumAnalyzer::buildFractional()
         const int stages = decimationStages(n, lowBins);
         const int points = n >> stages;
         auto fft = std::make_unique<RealFft>(points, lowBins);
-        m_tiers.push_back({ std::move(fft), {}, hannPowerNorm(points), powerSize, usedBins[t], every, phase });
-        m_tiers.back().span = n;
-        m_tiers.back().stages = stages;
+        m_tiers.push_back({ std::move(fft), {}, hannPowerNorm(points), powerSize, usedBins[t], every, phase, stages });
         powerSize += std::size_t(points / 2 + 1);
         if (stages == 0)
             longestUndecimated = n;
@@ -204,7 +202,7 @@ void SpectrumAnalyzer::buildDecimation()
         if (tier.stages == 0)
             continue;
         for (int j = 0; j < span.count; ++j) {
-            const double hz = double(span.firstBin + j) * rate / tier.span;
+            const double hz = double(span.firstBin + j) * rate / tier.span();
             float &w = m_plan.weights[std::size_t(span.weightOffset + j)];
             w = float(double(w) / DecimationCascade::powerGainAt(hz, rate, tier.stages));
         }
@@ -265,7 +263,7 @@ void SpectrumAnalyzer::fractionalBands(const float *newest, bool followsLast)
         const auto every = std::uint64_t(tier.every);
         tier.runs = m_framesAnalysed < every || m_framesAnalysed % every == std::uint64_t(tier.phase);
         if (tier.runs && tier.stages == 0)
-            longestRunning = std::max(longestRunning, tier.span);
+            longestRunning = std::max(longestRunning, tier.span());
     }
     if (m_decimator)
         feedDecimator(newest, followsLast); // every frame, whether its tiers run or not

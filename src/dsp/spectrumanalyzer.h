@@ -114,9 +114,9 @@ private:
         int usedBins = 0;            // bins 0 .. usedBins-1 are read by some band
         int every = 1;               // run on every `every`-th frame (see tierInterval())
         int phase = 0;               // ... on the frames whose number % every == phase
-        bool runs = true;            // this frame
-        int span = 0;                // the window's length in input samples (fft->size() << stages)
         int stages = 0;              // reads this stage of m_decimator (rate / 2^stages); 0: the input
+        bool runs = true;            // this frame
+        int span() const { return fft->size() << stages; } // the window's length in input samples
     };
     std::vector<Tier> m_tiers;
     std::vector<float> m_power; // every tier's bins one after another (seed: magnitudes)
