@@ -41,13 +41,15 @@ public:
 private:
     struct Stage
     {
-        std::vector<float> work;   // kTaps - 1 carried inputs, then this block's inputs
-        std::vector<float> output; // this block's outputs: the next stage's input
-        std::vector<float> ring;   // 2 * keep: every output written twice (see StreamFramer)
+        float carry[kTaps - 1] = {}; // the last block's newest inputs, oldest first
+        std::vector<float> ring;     // 2 * keep: every output written twice (see StreamFramer)
         std::size_t pos = 0;
-        bool outputDue = false;    // the next input completes an output (odd index since reset)
+        bool outputDue = false;      // the next input completes an output (odd index since reset)
     };
+    // Filters and halves `count` (<= chunkLimit()) inputs into the stage's ring; returns how many
+    // outputs it wrote: the ring's newest, which the next stage reads in place.
     std::size_t run(Stage &stage, const float *in, std::size_t count);
+    std::size_t chunkLimit() const { return 2 * m_keep - 2; }
 
     std::vector<Stage> m_stages;
     std::size_t m_keep;

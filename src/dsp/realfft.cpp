@@ -20,7 +20,7 @@ std::mutex &plannerMutex()
 
 RealFft::RealFft(int size, int lowBins)
     : m_size(size)
-    , m_validBins(size % 2 == 0 && lowBins > 0 && lowBins <= size / 8 ? lowBins : size / 2 + 1)
+    , m_validBins(readsAsHalfComplex(size, lowBins) ? lowBins : size / 2 + 1)
 {
     const bool half = m_validBins < size / 2 + 1;
     std::lock_guard lock(plannerMutex());
@@ -117,6 +117,21 @@ void RealFft::unpackHalf()
         m_out[2 * k] = er + w[2 * k] * orr - w[2 * k + 1] * oi;
         m_out[2 * k + 1] = ei + w[2 * k] * oi + w[2 * k + 1] * orr;
     }
+}
+
+void RealFftPool::reserve(int size, int lowBins)
+{
+    Entry &entry = m_entries[{ size, RealFft::readsAsHalfComplex(size, lowBins) }];
+    entry.lowBins = std::max(entry.lowBins, lowBins);
+}
+
+std::shared_ptr<RealFft> RealFftPool::get(int size, int lowBins)
+{
+    reserve(size, lowBins);
+    Entry &entry = m_entries[{ size, RealFft::readsAsHalfComplex(size, lowBins) }];
+    if (!entry.fft)
+        entry.fft = std::make_shared<RealFft>(size, entry.lowBins);
+    return entry.fft;
 }
 
 AlignedSamples::AlignedSamples(int size)

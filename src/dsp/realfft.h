@@ -1,6 +1,9 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
+#include <memory>
+#include <utility>
 
 namespace spectray::dsp {
 
@@ -23,6 +26,9 @@ public:
     RealFft(const RealFft &) = delete;
     RealFft &operator=(const RealFft &) = delete;
 
+    // Whether RealFft(size, lowBins) runs as a half-size complex transform (see above).
+    static bool readsAsHalfComplex(int size, int lowBins) { return size % 2 == 0 && lowBins > 0 && lowBins <= size / 8; }
+
     int size() const { return m_size; }
     float *input() { return m_in; }                         // size() samples: fill them all before execute()
     void execute();                                         // input() -> spectrum
@@ -44,6 +50,24 @@ private:
     float *m_half = nullptr;          // halfComplex(): the size/2-point complex FFT, (re, im) pairs
     float *m_twiddles = nullptr;      // halfComplex(): W^k = exp(-2 pi i k / size), k < lowBins
     void *m_plan = nullptr;
+};
+
+// One RealFft per size and kind (half-complex or not) for several users that run one after another:
+// reserve() every (size, lowBins) first, then get() returns the transform made for that size and
+// kind, unpacking as many bins as the most any reservation of it asked for.
+class RealFftPool final
+{
+public:
+    void reserve(int size, int lowBins);
+    std::shared_ptr<RealFft> get(int size, int lowBins); // after every reserve()
+
+private:
+    struct Entry
+    {
+        int lowBins = 0;
+        std::shared_ptr<RealFft> fft;
+    };
+    std::map<std::pair<int, bool>, Entry> m_entries;
 };
 
 // A float buffer aligned as FFTW allocates it (fftwf_alloc_real), zero-filled: the input of

@@ -85,7 +85,7 @@ SpectrumAnalyzer::SpectrumAnalyzer(const AnalyzerConfig &config)
     m_scaled.assign(bands, 0.0f);
 
     if (c.profile == Profile::Seed) {
-        m_tiers.push_back({std::make_unique<RealFft>(c.fftSize), seedHann(c.fftSize), 0.0, 0, 0});
+        m_tiers.push_back({std::make_shared<RealFft>(c.fftSize), seedHann(c.fftSize), 0.0, 0, 0});
         m_seedEdges = dsp::seedBinEdges(c.bands, c.minHz, c.maxHz, c.fftSize, c.sampleRate);
         for (std::size_t b = 0; b < bands; ++b) {
             m_seedStarts.push_back(m_seedEdges[b]);
@@ -148,21 +148,30 @@ void SpectrumAnalyzer::buildFractional()
     std::vector<int> usedBins(m_plan.fftSizes.size(), 0);
     for (const BandSpan &span : m_plan.spans)
         usedBins[std::size_t(span.fft)] = std::max(usedBins[std::size_t(span.fft)], span.firstBin + span.count);
+    // hannPower reads one bin above the used ones: a long rung computes only those.
+    const auto tiers = m_plan.fftSizes.size();
+    std::vector<int> lowBins(tiers), stages(tiers);
+    for (std::size_t t = 0; t < tiers; ++t) {
+        lowBins[t] = std::max(usedBins[t], 1) + 1;
+        stages[t] = decimationStages(m_plan.fftSizes[t], lowBins[t]);
+    }
+    // Rungs of one size and kind share one transform (RealFftPool): its buffers stay cached from one
+    // rung to the next instead of each pulling in its own every frame (issue 11, docs/dsp.md).
+    RealFftPool pool;
+    for (std::size_t t = 0; t < tiers; ++t)
+        pool.reserve(m_plan.fftSizes[t] >> stages[t], lowBins[t]);
     std::size_t powerSize = 0;
     int longestUndecimated = 0;
-    for (std::size_t t = 0; t < m_plan.fftSizes.size(); ++t) {
+    for (std::size_t t = 0; t < tiers; ++t) {
         const int n = m_plan.fftSizes[t];
         const int every = tierInterval(n, m_hopSize);
         // Tiers that skip frames take turns, so no frame runs all of them.
         const int phase = int(m_tiers.size()) % every;
-        // hannPower reads one bin above the used ones: a long rung computes only those.
-        const int lowBins = std::max(usedBins[t], 1) + 1;
-        const int stages = decimationStages(n, lowBins);
-        const int points = n >> stages;
-        auto fft = std::make_unique<RealFft>(points, lowBins);
-        m_tiers.push_back({ std::move(fft), {}, hannPowerNorm(points), powerSize, usedBins[t], every, phase, stages });
+        const int points = n >> stages[t];
+        m_tiers.push_back({ pool.get(points, lowBins[t]), {}, hannPowerNorm(points), powerSize, usedBins[t], every,
+                            phase, stages[t] });
         powerSize += std::size_t(points / 2 + 1);
-        if (stages == 0)
+        if (stages[t] == 0)
             longestUndecimated = n;
     }
     // Every undecimated tier's window ends at the newest sample: each FFT reads the tail of one

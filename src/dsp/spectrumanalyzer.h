@@ -107,7 +107,7 @@ private:
     // One FFT per window length in use (seed: its single 1024-point one), ascending.
     struct Tier
     {
-        std::unique_ptr<RealFft> fft;
+        std::shared_ptr<RealFft> fft; // shared by the tiers of one size and kind (RealFftPool)
         std::vector<float> window;   // seed only (numpy's symmetric Hann); the default's is in hannPower
         double norm = 0.0;           // power sum -> squared 1024-point magnitude units
         std::size_t powerOffset = 0; // into m_power

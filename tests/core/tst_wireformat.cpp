@@ -9,8 +9,10 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <cmath>
 #include <cstdio>
 #include <limits>
+#include <vector>
 
 using namespace spectray;
 
@@ -93,6 +95,35 @@ private slots:
         const QByteArray json = wire::frameJson(f);
         const qsizetype at = json.indexOf("\"t\":") + 4;
         QCOMPARE(json.mid(at, json.indexOf(',', at) - at), QByteArray(expected));
+    }
+
+    void secondsAsPrintfAtSampleTimesAndHalves()
+    {
+        // Sample times at the common rates, values on and beside the half microsecond (where
+        // rounding "%.6f" is decided by the double's exact value), negatives and the largest ones.
+        std::vector<double> times;
+        for (int rate : {22050, 44100, 48000, 88200, 96000, 192000})
+            for (long long n = 0; n < 200000; n += 7)
+                times.push_back(double(n) / rate);
+        for (long long us = 0; us < 5000000; us += 997) {
+            const double half = (double(us) + 0.5) / 1e6;
+            times.insert(times.end(), { half, std::nextafter(half, 0.0), std::nextafter(half, 1e9), -half });
+        }
+        for (double t : { 4503599627.370495, 4503599627.3704955, 9.999999999e14, 123456789.0000005, 1e-300 })
+            times.push_back(t);
+        SpectrumFrame f;
+        QByteArray json;
+        char expected[64];
+        for (double t : times) {
+            f.streamTime = t;
+            wire::writeFrameJson(f, json);
+            std::snprintf(expected, sizeof expected, "%.6f", t);
+            const qsizetype at = json.indexOf("\"t\":") + 4;
+            if (json.mid(at, json.indexOf(',', at) - at) != QByteArray(expected))
+                QFAIL(qPrintable(QStringLiteral("t = %1: %2, printf says %3")
+                                     .arg(t, 0, 'g', 17)
+                                     .arg(QString::fromLatin1(json.mid(at, json.indexOf(',', at) - at)), QString::fromLatin1(expected))));
+        }
     }
 
     void extremesStayValidJson()

@@ -64,6 +64,7 @@ private slots:
     void halfComplexMatchesTheDefinition_data();
     void halfComplexMatchesTheDefinition();
     void sums();
+    void poolSharesOneTransformPerSizeAndKind();
 };
 
 void TestHannSpectrum::matchesTheDefinition_data()
@@ -147,6 +148,46 @@ void TestHannSpectrum::matchesTheDefinition()
     for (int k = 0; k < bins; ++k) // float32 FFT: agreement to ~1e-5 of the strongest bin
         QVERIFY2(std::abs(power[std::size_t(k)] - expected[std::size_t(k)]) <= 1e-5 * peak,
                  qPrintable(QStringLiteral("bin %1: %2 vs %3").arg(k).arg(power[std::size_t(k)]).arg(expected[std::size_t(k)])));
+}
+
+void TestHannSpectrum::poolSharesOneTransformPerSizeAndKind()
+{
+    // Several rungs of 256 points reading 20, 31 and 9 bins, one reading 100 (the r2c plan), one of
+    // 384: one half-complex transform unpacking 31 bins serves the first three, and it computes
+    // what the definition gives for every one of them whichever runs last.
+    RealFftPool pool;
+    const int requests[][2] = { { 256, 20 }, { 256, 31 }, { 256, 9 }, { 256, 100 }, { 384, 20 } };
+    for (const auto &r : requests)
+        pool.reserve(r[0], r[1]);
+    const auto a = pool.get(256, 20);
+    const auto b = pool.get(256, 31);
+    const auto c = pool.get(256, 9);
+    const auto full = pool.get(256, 100);
+    const auto other = pool.get(384, 20);
+    QCOMPARE(a.get(), b.get());
+    QCOMPARE(a.get(), c.get());
+    QVERIFY(a.get() != full.get() && a.get() != other.get());
+    QVERIFY(a->halfComplex());
+    QCOMPARE(a->validBins(), 31);
+    QVERIFY(!full->halfComplex());
+    QCOMPARE(full->validBins(), 129);
+    QCOMPARE(other->size(), 384);
+    for (int seed : { 1, 2 }) {
+        AlignedSamples samples(256);
+        std::vector<float> x = testSignal(256, samples);
+        for (int i = 0; i < 256; ++i)
+            samples.data()[i] = x[std::size_t(i)] *= float(seed);
+        full->execute(samples.data()); // another transform in between changes nothing of this one
+        a->execute(samples.data());
+        double scale = 0.0;
+        for (float v : x)
+            scale += std::abs(double(v));
+        for (int k = 0; k < 31; ++k) {
+            const std::complex<double> expected = dftByDefinition(x, k, false);
+            const std::complex<double> got(a->spectrum()[2 * k], a->spectrum()[2 * k + 1]);
+            QVERIFY2(std::abs(got - expected) <= 1e-5 * scale, qPrintable(QStringLiteral("bin %1").arg(k)));
+        }
+    }
 }
 
 void TestHannSpectrum::sums()
