@@ -45,6 +45,8 @@ test_pkgs=(
   fretsonfire-songs-sectoid drascula-music
   # bench/vs-cava compares Spectray with the terminal visualiser people know (Debian's CAVA).
   cava
+  # bench/footprint counts the cache lines a frame touches under valgrind's lackey tool.
+  valgrind
   clang-14 libclang-rt-14-dev
 )
 
