@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Distinct cache lines one live frame touches (issue 11): runs bench_frame_footprint under valgrind's
+"""Distinct cache lines one live frame touches (issue 11): runs frame_footprint under valgrind's
 lackey tool and prints, for the analysis of a hop and for the --print-frames line, the median over
 the steady-state frames of the distinct 64-byte lines of code and of data.
 
@@ -33,7 +33,7 @@ def count(trace, marker):
                 parts[part].append((len(code), len(data)))
                 part = 0
             else:
-                part = len(parts[1]) == len(parts[2]) and 1 or 2
+                part = 1 if len(parts[1]) == len(parts[2]) else 2  # analysis, then line
                 code, data = set(), set()
             continue
         if part:

@@ -79,15 +79,19 @@ void DecimationCascade::push(const float *samples, std::size_t count)
         done += n;
         for (Stage &stage : m_stages) {
             n = run(stage, in, n);
-            in = stage.ring.data() + stage.pos + m_keep - n;
+            in = newestOf(stage, n);
         }
     }
 }
 
+const float *DecimationCascade::newestOf(const Stage &stage, std::size_t count) const
+{
+    return stage.ring.data() + stage.pos + m_keep - std::min(count, m_keep);
+}
+
 const float *DecimationCascade::newest(int stage, int count) const
 {
-    const Stage &s = m_stages[std::size_t(std::clamp(stage, 1, stages()) - 1)];
-    return s.ring.data() + s.pos + m_keep - std::size_t(std::clamp(count, 0, int(m_keep)));
+    return newestOf(m_stages[std::size_t(std::clamp(stage, 1, stages()) - 1)], std::size_t(std::max(count, 0)));
 }
 
 double DecimationCascade::powerGainAt(double f, double rate, int stages)

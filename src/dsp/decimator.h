@@ -50,6 +50,7 @@ private:
     // outputs it wrote: the ring's newest, which the next stage reads in place.
     std::size_t run(Stage &stage, const float *in, std::size_t count);
     std::size_t chunkLimit() const { return 2 * m_keep - 2; }
+    const float *newestOf(const Stage &stage, std::size_t count) const; // count clamped to keep
 
     std::vector<Stage> m_stages;
     std::size_t m_keep;

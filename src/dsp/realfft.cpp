@@ -119,16 +119,16 @@ void RealFft::unpackHalf()
     }
 }
 
-void RealFftPool::reserve(int size, int lowBins)
+RealFftPool::Entry &RealFftPool::reserve(int size, int lowBins)
 {
     Entry &entry = m_entries[{ size, RealFft::readsAsHalfComplex(size, lowBins) }];
     entry.lowBins = std::max(entry.lowBins, lowBins);
+    return entry;
 }
 
 std::shared_ptr<RealFft> RealFftPool::get(int size, int lowBins)
 {
-    reserve(size, lowBins);
-    Entry &entry = m_entries[{ size, RealFft::readsAsHalfComplex(size, lowBins) }];
+    Entry &entry = reserve(size, lowBins);
     if (!entry.fft)
         entry.fft = std::make_shared<RealFft>(size, entry.lowBins);
     return entry.fft;

@@ -27,7 +27,10 @@ public:
     RealFft &operator=(const RealFft &) = delete;
 
     // Whether RealFft(size, lowBins) runs as a half-size complex transform (see above).
-    static bool readsAsHalfComplex(int size, int lowBins) { return size % 2 == 0 && lowBins > 0 && lowBins <= size / 8; }
+    static bool readsAsHalfComplex(int size, int lowBins)
+    {
+        return size % 2 == 0 && lowBins > 0 && lowBins <= size / 8;
+    }
 
     int size() const { return m_size; }
     float *input() { return m_in; }                         // size() samples: fill them all before execute()
@@ -58,15 +61,15 @@ private:
 class RealFftPool final
 {
 public:
-    void reserve(int size, int lowBins);
-    std::shared_ptr<RealFft> get(int size, int lowBins); // after every reserve()
-
-private:
     struct Entry
     {
         int lowBins = 0;
-        std::shared_ptr<RealFft> fft;
+        std::shared_ptr<RealFft> fft; // made by the first get()
     };
+    Entry &reserve(int size, int lowBins);
+    std::shared_ptr<RealFft> get(int size, int lowBins); // after every reserve()
+
+private:
     std::map<std::pair<int, bool>, Entry> m_entries;
 };
 

@@ -148,18 +148,17 @@ void SpectrumAnalyzer::buildFractional()
     std::vector<int> usedBins(m_plan.fftSizes.size(), 0);
     for (const BandSpan &span : m_plan.spans)
         usedBins[std::size_t(span.fft)] = std::max(usedBins[std::size_t(span.fft)], span.firstBin + span.count);
-    // hannPower reads one bin above the used ones: a long rung computes only those.
+    // hannPower reads one bin above the used ones: a long rung computes only those. Rungs of one size
+    // and kind share one transform (RealFftPool): its buffers stay cached from one rung to the next
+    // instead of each pulling in its own every frame (issue 11, docs/dsp.md).
     const auto tiers = m_plan.fftSizes.size();
     std::vector<int> lowBins(tiers), stages(tiers);
+    RealFftPool pool;
     for (std::size_t t = 0; t < tiers; ++t) {
         lowBins[t] = std::max(usedBins[t], 1) + 1;
         stages[t] = decimationStages(m_plan.fftSizes[t], lowBins[t]);
-    }
-    // Rungs of one size and kind share one transform (RealFftPool): its buffers stay cached from one
-    // rung to the next instead of each pulling in its own every frame (issue 11, docs/dsp.md).
-    RealFftPool pool;
-    for (std::size_t t = 0; t < tiers; ++t)
         pool.reserve(m_plan.fftSizes[t] >> stages[t], lowBins[t]);
+    }
     std::size_t powerSize = 0;
     int longestUndecimated = 0;
     for (std::size_t t = 0; t < tiers; ++t) {

@@ -104,7 +104,7 @@ private:
     int m_hopSize = 0;
     std::uint64_t m_framesAnalysed = 0; // since construction or restart(): which tiers run
 
-    // One FFT per window length in use (seed: its single 1024-point one), ascending.
+    // One tier per window length in use (seed: its single 1024-point one), ascending.
     struct Tier
     {
         std::shared_ptr<RealFft> fft; // shared by the tiers of one size and kind (RealFftPool)
