@@ -1,5 +1,7 @@
 #include "clientmessage.h"
 
+#include "core/settingskeys.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -23,10 +25,13 @@ ClientRequest invalid(const char *code, const QString &message)
     return r;
 }
 
-// Any finite JSON number is accepted and brought into 1..fps (rounded to whole frames), as the
+// Any finite JSON number is accepted and brought into 1..240 (rounded to whole frames), as the
 // protocol documents; anything else (a string, null, a non-finite value) is refused. Going
-// through double avoids QJsonValue::toInt(), which returns its default for non-integers.
-ClientRequest parseSubscribe(const QJsonObject &o, int fps)
+// through double avoids QJsonValue::toInt(), which returns its default for non-integers. The
+// bound is the highest frame rate the engine allows, not the stream's current one: a client that
+// asks for 60 before the stream runs at 60 (it subscribed while the layout still said 30, or the
+// user raised the rate later) gets every frame once it does.
+ClientRequest parseSubscribe(const QJsonObject &o)
 {
     ClientRequest r;
     r.kind = ClientRequest::Kind::Subscribe;
@@ -40,14 +45,14 @@ ClientRequest parseSubscribe(const QJsonObject &o, int fps)
     if (!rate.isUndefined()) {
         const double v = rate.isDouble() ? rate.toDouble() : std::nan("");
         if (!std::isfinite(v))
-            return invalid("bad_rate", trText("\"rate\" must be a number of frames per second (1 .. %1).").arg(fps));
-        r.rate = int(std::clamp(std::round(v), 1.0, double(std::max(fps, 1))));
+            return invalid("bad_rate", trText("\"rate\" must be a number of frames per second (1 .. %1).").arg(keys::fps.max));
+        r.rate = int(std::clamp(std::round(v), 1.0, double(keys::fps.max)));
     }
     return r;
 }
 } // namespace
 
-ClientRequest parseClientMessage(const QByteArray &utf8, int fps)
+ClientRequest parseClientMessage(const QByteArray &utf8)
 {
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(utf8, &error);
@@ -56,7 +61,7 @@ ClientRequest parseClientMessage(const QByteArray &utf8, int fps)
     const QJsonObject o = doc.object();
     const QString type = o.value(QStringLiteral("type")).toString();
     if (type == QLatin1String("subscribe"))
-        return parseSubscribe(o, fps);
+        return parseSubscribe(o);
     if (type == QLatin1String("ping")) {
         ClientRequest r;
         r.kind = ClientRequest::Kind::Ping;

@@ -17,11 +17,12 @@ struct ClientRequest
     QByteArray errorCode;       // Invalid: the wire error code ("bad_json", "bad_rate", ...)
     QString errorMessage;       // Invalid: the human-readable reason (translated)
     std::optional<bool> binary; // Subscribe: format asked for, if any
-    std::optional<int> rate;    // Subscribe: frames per second, already within 1..fps
+    std::optional<int> rate;    // Subscribe: frames per second asked for, already within 1..240
     QJsonValue id;              // Ping: echoed back (Undefined when absent)
 };
 
-// `fps` is the stream's frame rate (the upper bound for `rate`).
-ClientRequest parseClientMessage(const QByteArray &utf8, int fps);
+// The stream's own frame rate is not an input: a rate above it means "every frame" and is kept as
+// asked, so it still means that after the stream's rate goes up (StreamServer applies the minimum).
+ClientRequest parseClientMessage(const QByteArray &utf8);
 
 } // namespace spectray::net

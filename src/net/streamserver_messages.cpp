@@ -145,7 +145,7 @@ void StreamServer::onText(QWebSocket *ws, const QString &message)
     Client &c = *it;
     c.lastSeenMs = m_clock.elapsed();
     const int fps = m_layout.fps > 0 ? m_layout.fps : 60;
-    const ClientRequest request = parseClientMessage(message.toUtf8(), fps);
+    const ClientRequest request = parseClientMessage(message.toUtf8());
     switch (request.kind) {
     case ClientRequest::Kind::Invalid:
         onGarbage(c, request.errorCode, request.errorMessage);

@@ -9,14 +9,11 @@ using namespace spectray::net;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (size == 0)
-        return 0;
-    const int fps = 1 + data[0] % 240; // every frame rate the engine allows
-    const QByteArray text(reinterpret_cast<const char *>(data + 1), qsizetype(size - 1));
-    const ClientRequest r = parseClientMessage(text, fps);
+    const QByteArray text(reinterpret_cast<const char *>(data), qsizetype(size));
+    const ClientRequest r = parseClientMessage(text);
     switch (r.kind) {
     case ClientRequest::Kind::Subscribe:
-        if (r.rate && (*r.rate < 1 || *r.rate > fps))
+        if (r.rate && (*r.rate < 1 || *r.rate > 240)) // 240: the highest frame rate the engine allows
             std::abort(); // the documented clamp
         break;
     case ClientRequest::Kind::Invalid:

@@ -1,4 +1,5 @@
-// Client message rules (issue #9 item 7): `rate` is a finite number clamped to 1..fps.
+// Client message rules (issue #9 item 7): `rate` is a finite number clamped to 1..240, the highest
+// frame rate the engine allows (docs/protocol.md); the stream's own rate is applied when sending.
 #include "net/clientmessage.h"
 
 #include <QTest>
@@ -14,11 +15,14 @@ private slots:
     {
         QTest::addColumn<QByteArray>("rate");
         QTest::addColumn<int>("expected"); // -1 = bad_rate
-        // fps is 60 below; expected values worked out by hand from "clamp to 1..fps, whole frames".
+        // Expected values worked out by hand from "clamp to 1..240, whole frames".
         QTest::newRow("15") << QByteArray("15") << 15;
         QTest::newRow("60") << QByteArray("60") << 60;
-        QTest::newRow("61") << QByteArray("61") << 60;
-        QTest::newRow("1e308") << QByteArray("1e308") << 60;
+        QTest::newRow("61") << QByteArray("61") << 61;
+        QTest::newRow("240") << QByteArray("240") << 240;
+        QTest::newRow("240.4") << QByteArray("240.4") << 240;
+        QTest::newRow("241") << QByteArray("241") << 240;
+        QTest::newRow("1e308") << QByteArray("1e308") << 240;
         QTest::newRow("0.0001") << QByteArray("0.0001") << 1;
         QTest::newRow("0") << QByteArray("0") << 1;
         QTest::newRow("1.5") << QByteArray("1.5") << 2;
@@ -37,7 +41,7 @@ private slots:
     {
         QFETCH(QByteArray, rate);
         QFETCH(int, expected);
-        const ClientRequest r = parseClientMessage(R"({"type":"subscribe","rate":)" + rate + "}", 60);
+        const ClientRequest r = parseClientMessage(R"({"type":"subscribe","rate":)" + rate + "}");
         if (expected < 0) {
             QCOMPARE(r.kind, ClientRequest::Kind::Invalid);
             QCOMPARE(r.errorCode, QByteArray("bad_rate"));
@@ -52,7 +56,7 @@ private slots:
     void nonFiniteNeverBecomesARate()
     {
         for (const QByteArray &v : {QByteArray("NaN"), QByteArray("Infinity"), QByteArray("-Infinity"), QByteArray("1e400")}) {
-            const ClientRequest r = parseClientMessage(R"({"type":"subscribe","rate":)" + v + "}", 60);
+            const ClientRequest r = parseClientMessage(R"({"type":"subscribe","rate":)" + v + "}");
             QVERIFY2(r.kind == ClientRequest::Kind::Invalid, v.constData());
             QVERIFY2(r.errorCode == "bad_rate" || r.errorCode == "bad_json", v.constData());
         }
@@ -60,22 +64,22 @@ private slots:
 
     void formatAndAbsentRate()
     {
-        ClientRequest r = parseClientMessage(R"({"type":"subscribe","format":"binary"})", 30);
+        ClientRequest r = parseClientMessage(R"({"type":"subscribe","format":"binary"})");
         QCOMPARE(r.kind, ClientRequest::Kind::Subscribe);
         QCOMPARE(r.binary, std::optional<bool>(true));
         QVERIFY(!r.rate);
-        r = parseClientMessage(R"({"type":"subscribe","format":"xml","rate":5})", 30);
+        r = parseClientMessage(R"({"type":"subscribe","format":"xml","rate":5})");
         QCOMPARE(r.errorCode, QByteArray("bad_format"));
     }
 
     void otherMessages()
     {
-        ClientRequest r = parseClientMessage(R"({"type":"ping","id":[1,"a"]})", 30);
+        ClientRequest r = parseClientMessage(R"({"type":"ping","id":[1,"a"]})");
         QCOMPARE(r.kind, ClientRequest::Kind::Ping);
         QVERIFY(r.id.isArray());
-        QCOMPARE(parseClientMessage("{not json", 30).errorCode, QByteArray("bad_json"));
-        QCOMPARE(parseClientMessage("[1]", 30).errorCode, QByteArray("bad_json"));
-        QCOMPARE(parseClientMessage(R"({"type":"nope"})", 30).errorCode, QByteArray("unknown_type"));
+        QCOMPARE(parseClientMessage("{not json").errorCode, QByteArray("bad_json"));
+        QCOMPARE(parseClientMessage("[1]").errorCode, QByteArray("bad_json"));
+        QCOMPARE(parseClientMessage(R"({"type":"nope"})").errorCode, QByteArray("unknown_type"));
     }
 };
 

@@ -138,6 +138,24 @@ private slots:
         QCOMPARE(slow.count(QStringLiteral("frame")), 10);
     }
 
+    // A client that asked for 60 while the stream ran at 30 (it subscribed before the engine's
+    // layout came, or the user raised the rate later) gets every frame once the stream runs at 60:
+    // found with `spectray --headless` and clients connecting at start-up, who got every other one.
+    void rateAskedAboveTheStreamHoldsWhenTheStreamSpeedsUp()
+    {
+        auto server = startTestServer(); // 30 fps layout
+        Client early;
+        early.open(server->port());
+        QVERIFY(early.waitHello());
+        early.send("{\"type\":\"subscribe\",\"rate\":60}");
+        QTRY_COMPARE(early.count(QStringLiteral("subscribed")), 1);
+        QCOMPARE(early.texts.last(), QByteArray("{\"format\":\"json\",\"rate\":30,\"type\":\"subscribed\"}"));
+        server->publishLayout(testLayout(8, 60));
+        for (int i = 0; i < 60; ++i)
+            server->publishFrame(testFrame(quint64(i)));
+        QTRY_COMPARE(early.count(QStringLiteral("frame")), 60);
+    }
+
     void tokenOnLoopback()
     {
         ServerOptions o = testOptions();
