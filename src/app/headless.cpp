@@ -91,6 +91,7 @@ int runHeadless(Session &session, const HeadlessOptions &options)
         QTimer::singleShot(200, &loop, &QEventLoop::quit);
     });
     watchOutputs(session.outputs(), &termination);
+    session.sendFramesFromAudioThread(); // no window here: nothing else needs them on this thread
     session.startEngine(options.source, options.analysis, true);
     printUrls(lan, options.printQrCode);
 

@@ -3,11 +3,26 @@
 #include "app/memorytrimmer.h"
 #include "core/settings.h"
 #include "engine/engine.h"
+#include "engine/frametap.h"
 #include "net/lanservice.h"
 #include "net/streamserver.h"
 #include "outputs/outputservice.h"
 
 namespace spectray {
+
+namespace {
+// The engine's frames, on the audio thread, straight into the server's fanout (thread-safe).
+class LanFrameTap final : public FrameTap
+{
+public:
+    explicit LanFrameTap(net::FrameFanout &fanout) : m_fanout(fanout) {}
+    void tapLayout(const BandLayout &layout) override { m_fanout.layoutComing(layout); }
+    void tapFrame(const SpectrumFrame &frame) override { m_fanout.publish(frame); }
+
+private:
+    net::FrameFanout &m_fanout;
+};
+} // namespace
 
 Session::Session(Settings &settings, QObject *parent)
     : QObject(parent)
@@ -22,6 +37,8 @@ Session::Session(Settings &settings, QObject *parent)
 
 Session::~Session()
 {
+    m_lanTapWanted = false;
+    updateFrameTap(); // the audio thread lets go of the server before it goes
     m_outputs.reset(); // MQTT says "offline" while the engine still exists
     m_lan.reset(); // clients get "going away" while the engine still exists
 }
@@ -80,8 +97,31 @@ void Session::startEngine(const QString &source, const AnalysisConfig &config, b
         m_engine->start();
 }
 
+void Session::sendFramesFromAudioThread()
+{
+    if (!m_lanTap) {
+        m_lanTap = std::make_unique<LanFrameTap>(m_lan->server().fanout());
+        connect(&m_outputs->mqtt(), &outputs::MqttPublisher::stateChanged, this, &Session::updateFrameTap);
+    }
+    m_lanTapWanted = true;
+    updateFrameTap();
+}
+
+// MQTT publishes the very frames the clients get, from frameReady on this thread: while it runs,
+// the frames come here as before.
+void Session::updateFrameTap()
+{
+    const bool on = m_lanTapWanted && m_outputs && m_outputs->mqtt().state() == outputs::MqttPublisher::State::Off;
+    if (on == m_lanTapOn)
+        return;
+    m_engine->setFrameTap(on ? m_lanTap.get() : nullptr);
+    m_lanTapOn = on;
+}
+
 void Session::shutdown()
 {
+    m_lanTapWanted = false;
+    updateFrameTap();
     m_outputs->shutdown();
     m_lan->shutdown();
     m_engine->stop();

@@ -10,6 +10,7 @@
 namespace spectray {
 
 class Engine;
+class FrameTap;
 class Settings;
 
 namespace net {
@@ -47,15 +48,24 @@ public:
     // The orderly end: every LAN client gets "going away", the capture stream is released. Let the
     // event loop run briefly afterwards so the close frames leave.
     void shutdown();
+    // For a front-end with no window (`--headless`): while nothing else in this process needs the
+    // frames on the GUI thread (MQTT off), they go to the LAN clients right on the audio thread
+    // that makes them (StreamServer::fanout()), so the GUI thread is not woken 60 times a second.
+    // Decided again whenever MQTT starts or stops.
+    void sendFramesFromAudioThread();
 
 private:
     void wireLan();
     void wireOutputs();
+    void updateFrameTap();
 
     Settings &m_settings;
     std::unique_ptr<Engine> m_engine;
     std::unique_ptr<net::LanService> m_lan;
     std::unique_ptr<outputs::OutputService> m_outputs;
+    std::unique_ptr<FrameTap> m_lanTap; // set on the engine while m_lanTapOn
+    bool m_lanTapWanted = false;
+    bool m_lanTapOn = false;
 };
 
 } // namespace spectray

@@ -1,7 +1,9 @@
 #include "socketsend.h"
 
 #include <cerrno>
+#include <fcntl.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 namespace spectray::net {
 
@@ -16,6 +18,18 @@ qint64 sendNow(qintptr descriptor, const char *data, qint64 size)
             continue;
         return errno == EAGAIN || errno == EWOULDBLOCK ? 0 : -1;
     }
+}
+
+qintptr duplicateSocket(qintptr descriptor)
+{
+    // Close-on-exec like Qt's own: a helper the app starts must not keep a client connected.
+    return qintptr(::fcntl(int(descriptor), F_DUPFD_CLOEXEC, 0));
+}
+
+void closeDuplicate(qintptr descriptor)
+{
+    if (descriptor != -1)
+        ::close(int(descriptor));
 }
 
 } // namespace spectray::net

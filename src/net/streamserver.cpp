@@ -4,7 +4,6 @@
 #include "httprequest.h"
 #include "netsettings.h"
 #include "binaryframe.h"
-#include "socketsend.h"
 #include "core/wireformat.h"
 
 #include "core/logging.h"
@@ -12,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkInterface>
+#include <QSocketNotifier>
 #include <QTcpSocket>
 #include <QTimer>
 #include <QWebSocket>
@@ -23,27 +23,6 @@
 namespace spectray::net {
 
 namespace {
-// A complete server-to-client WebSocket frame (FIN set, unmasked). Unmasked frames are the same
-// bytes for every client, so a frame is built once and copied into each socket as it is.
-void buildWsFrame(quint8 opcode, const QByteArray &payload, QByteArray &out)
-{
-    const qsizetype n = payload.size();
-    const int header = n < 126 ? 2 : (n < 65536 ? 4 : 10);
-    out.resize(header + n);
-    auto *p = reinterpret_cast<uchar *>(out.data());
-    p[0] = uchar(0x80 | opcode);
-    if (n < 126) {
-        p[1] = uchar(n);
-    } else if (n < 65536) {
-        p[1] = 126;
-        qToBigEndian<quint16>(quint16(n), p + 2);
-    } else {
-        p[1] = 127;
-        qToBigEndian<quint64>(quint64(n), p + 2);
-    }
-    std::memcpy(p + header, payload.constData(), size_t(n));
-}
-
 QString peerKey(const QHostAddress &address, quint16 port)
 {
     return address.toString() + QLatin1Char('|') + QString::number(port);
@@ -55,6 +34,7 @@ StreamServer::StreamServer(QObject *parent)
     , m_front(new HttpFront(this))
     , m_wsServer(new QWebSocketServer(QStringLiteral("Spectray"), QWebSocketServer::NonSecureMode, this))
     , m_pingTimer(new QTimer(this))
+    , m_fanout([this] { QMetaObject::invokeMethod(this, &StreamServer::onFanoutWork, Qt::QueuedConnection); })
 {
     m_clock.start();
     connect(m_front, &HttpFront::upgradeReady, this, &StreamServer::onUpgradeReady);
@@ -103,6 +83,7 @@ bool StreamServer::listen(const ServerOptions &options, QString *error)
     m_front->setLimits(limits);
     m_front->setAllowedHosts(options.allowedHosts);
     m_wsServer->setHandshakeTimeout(std::chrono::milliseconds(options.headerTimeoutMs));
+    m_fanout.setLimits({options.backlogBytes, options.hardBacklogBytes, options.stallTimeoutMs});
     if (!m_front->listen(options.bindAddress, options.port, error))
         return false;
     m_pingTimer->start(options.pingIntervalMs);
@@ -117,7 +98,7 @@ void StreamServer::close(bool goingAway)
     const auto code = goingAway ? QWebSocketProtocol::CloseCodeGoingAway : QWebSocketProtocol::CloseCodeNormal;
     const QList<QWebSocket *> sockets = m_clients.keys();
     for (QWebSocket *ws : sockets) {
-        ws->close(code, tr("Spectray is shutting down."));
+        closeClient(ws, code, tr("Spectray is shutting down."));
         removeClient(ws);
     }
 }
@@ -170,7 +151,7 @@ void StreamServer::regenerateToken()
             stale << c.ws;
     }
     for (QWebSocket *ws : stale) {
-        ws->close(QWebSocketProtocol::CloseCodePolicyViolated, tr("The access token was changed."));
+        closeClient(ws, QWebSocketProtocol::CloseCodePolicyViolated, tr("The access token was changed."));
         removeClient(ws);
     }
     emit tokenChanged(m_options.token);
@@ -178,11 +159,8 @@ void StreamServer::regenerateToken()
 
 StreamServer::Stats StreamServer::stats() const
 {
-    qint64 buffered = 0;
-    for (const Client &c : m_clients)
-        buffered += c.tcp ? c.tcp->bytesToWrite() : 0;
-    m_stats.bufferedBytes = buffered;
-    return m_stats;
+    const FrameFanout::Counters c = m_fanout.counters();
+    return {c.framesPublished, c.framesSent, c.framesSkipped, m_clientsDropped, c.bufferedBytes, c.maxBufferedBytes};
 }
 
 int StreamServer::handshakingCount()
@@ -220,21 +198,27 @@ void StreamServer::onNewWebSocket()
         // connection left a closed QTcpSocket behind (memory, and HttpFront's per-address count).
         if (c.tcp)
             connect(c.tcp, &QAbstractSocket::disconnected, c.tcp, &QObject::deleteLater);
+        // The handshake's answer, which Qt wrote, leaves first: on a fresh socket the kernel takes
+        // it whole, and from here on only the fanout writes.
+        if (c.tcp)
+            c.tcp->flush();
+        c.out = c.tcp && c.tcp->bytesToWrite() == 0 ? m_fanout.add(c.tcp->socketDescriptor()) : nullptr;
+        if (!c.out) {
+            // Not reachable short of a full socket buffer or no file descriptors left.
+            qCWarning(lcNet).noquote() << "Refused" << ws->peerAddress().toString() << ": cannot write to its socket";
+            ws->abort();
+            ws->deleteLater();
+            continue;
+        }
+        c.writable = new QSocketNotifier(m_fanout.descriptor(c.out), QSocketNotifier::Write, ws);
+        c.writable->setEnabled(false);
+        connect(c.writable, &QSocketNotifier::activated, this, [this, ws] {
+            const auto it = m_clients.find(ws);
+            if (it != m_clients.end())
+                it->writable->setEnabled(m_fanout.flush(it->out));
+        });
         c.lastSeenMs = m_clock.elapsed();
-        ws->setMaxAllowedIncomingMessageSize(quint64(m_options.maxIncomingMessageBytes));
-        ws->setMaxAllowedIncomingFrameSize(quint64(m_options.maxIncomingMessageBytes));
         c.reader = WsFrameReader(m_options.maxIncomingMessageBytes);
-        connect(ws, &QWebSocket::textMessageReceived, this, [this, ws](const QString &m) { onText(ws, m); });
-        connect(ws, &QWebSocket::binaryMessageReceived, this, [this, ws](const QByteArray &) {
-            const auto it = m_clients.find(ws);
-            if (it != m_clients.end())
-                onGarbage(*it, "binary_not_accepted", tr("Binary messages are not accepted; send JSON text."));
-        });
-        connect(ws, &QWebSocket::pong, this, [this, ws](quint64, const QByteArray &) {
-            const auto it = m_clients.find(ws);
-            if (it != m_clients.end())
-                it->lastSeenMs = m_clock.elapsed();
-        });
         connect(ws, &QWebSocket::disconnected, this, [this, ws] { removeClient(ws); });
         takeOverReading(*m_clients.insert(ws, c));
         sendText(ws, helloJson(c));
@@ -244,11 +228,10 @@ void StreamServer::onNewWebSocket()
 }
 
 // Qt 6.4's QWebSocket accepts unmasked frames and rejects UTF-8 split across fragments: its
-// reading slot is cut off and WsFrameReader reads instead; QWebSocket still writes.
+// reading slot is cut off and WsFrameReader reads instead. It writes only the close frame
+// (closeClient), once the fanout has stopped writing; everything else goes through the fanout.
 void StreamServer::takeOverReading(Client &client)
 {
-    if (!client.tcp)
-        return; // not reachable: the socket is always ours; Qt's parser then stays in charge
     QObject::disconnect(client.tcp, &QIODevice::readyRead, client.ws, nullptr);
     QWebSocket *ws = client.ws;
     connect(client.tcp, &QIODevice::readyRead, this, [this, ws] { onClientBytes(ws); });
@@ -277,7 +260,7 @@ void StreamServer::onClientBytes(QWebSocket *ws)
         case WsFrameReader::Event::Kind::Ping: {
             QByteArray pong;
             buildWsFrame(0xA, e.payload, pong);
-            c->tcp->write(pong);
+            writeTo(*c, pong);
             c->lastSeenMs = m_clock.elapsed();
             break;
         }
@@ -286,10 +269,10 @@ void StreamServer::onClientBytes(QWebSocket *ws)
             break;
         case WsFrameReader::Event::Kind::Close:
             // Echo the peer's code (RFC 6455 5.5.1); QWebSocket sends the frame and closes.
-            ws->close(e.code == 1005 ? QWebSocketProtocol::CloseCodeNormal : QWebSocketProtocol::CloseCode(e.code));
+            closeClient(ws, e.code == 1005 ? QWebSocketProtocol::CloseCodeNormal : QWebSocketProtocol::CloseCode(e.code));
             return;
         case WsFrameReader::Event::Kind::Error:
-            ws->close(QWebSocketProtocol::CloseCode(e.code), QString::fromLatin1(e.payload));
+            closeClient(ws, QWebSocketProtocol::CloseCode(e.code), QString::fromLatin1(e.payload));
             return;
         }
     }
@@ -297,100 +280,73 @@ void StreamServer::onClientBytes(QWebSocket *ws)
 
 void StreamServer::removeClient(QWebSocket *ws)
 {
-    if (!m_clients.remove(ws))
+    const auto it = m_clients.find(ws);
+    if (it == m_clients.end())
         return;
+    m_fanout.remove(it->out);
+    // Off before the fanout's descriptor closes with the last reference, below: a notifier left on
+    // would poll a closed (or reused) number until the deferred delete.
+    it->writable->setEnabled(false);
+    m_clients.erase(it);
     ws->disconnect(this);
-    ws->deleteLater();
+    ws->deleteLater(); // and with it the write notifier
     emit clientCountChanged(clientCount());
+}
+
+void StreamServer::closeClient(QWebSocket *ws, QWebSocketProtocol::CloseCode code, const QString &reason)
+{
+    const auto it = m_clients.find(ws);
+    if (it == m_clients.end() || m_fanout.remove(it->out))
+        ws->close(code, reason); // the stream is between messages: the close frame may follow
+    else
+        ws->abort(); // part of a frame is unsent: a close frame now would corrupt the stream
 }
 
 void StreamServer::drop(QWebSocket *ws)
 {
-    ++m_stats.clientsDropped;
+    ++m_clientsDropped;
     qCInfo(lcNet).noquote() << "Dropping client" << ws->peerAddress().toString() << "(stalled or not answering)";
+    const auto it = m_clients.find(ws);
+    if (it != m_clients.end())
+        m_fanout.remove(it->out);
     ws->abort();
     removeClient(ws);
 }
 
-bool StreamServer::wantsFrame(Client &client) const
+void StreamServer::writeTo(Client &client, QByteArrayView bytes)
 {
-    const int fps = m_layout.fps > 0 ? m_layout.fps : 60;
-    const int rate = client.rate <= 0 ? fps : std::min(client.rate, fps);
-    if (rate >= fps)
-        return true;
-    // Bresenham-style: exactly `rate` of every `fps` frames, spread evenly.
-    client.phase += rate;
-    if (client.phase < fps)
-        return false;
-    client.phase -= fps;
-    return true;
+    if (m_fanout.write(client.out, bytes))
+        client.writable->setEnabled(true);
+}
+
+void StreamServer::onFanoutWork()
+{
+    for (Client &c : m_clients) {
+        if (m_fanout.wantsDrop(c.out))
+            m_toDrop << c.ws;
+        else if (m_fanout.wantsFlush(c.out))
+            c.writable->setEnabled(true);
+    }
+    const QList<QWebSocket *> dropping = std::exchange(m_toDrop, {});
+    for (QWebSocket *ws : dropping)
+        drop(ws);
 }
 
 void StreamServer::publishFrame(const SpectrumFrame &frame)
 {
-    ++m_stats.framesPublished;
-    if (m_clients.isEmpty())
-        return;
-    const qint64 now = m_clock.elapsed();
-    bool jsonReady = false;
-    bool binaryReady = false;
-    qint64 buffered = 0;
-    for (Client &c : m_clients) {
-        const qint64 backlog = c.tcp ? c.tcp->bytesToWrite() : 0;
-        buffered += backlog;
-        if (!wantsFrame(c))
-            continue;
-        if (backlog > m_options.hardBacklogBytes) {
-            m_toDrop << c.ws;
-            continue;
-        }
-        if (backlog > m_options.backlogBytes) {
-            // Newest frame wins: skip this one rather than queue it behind unsent data.
-            ++m_stats.framesSkipped;
-            if (c.stalledSinceMs < 0)
-                c.stalledSinceMs = now;
-            else if (now - c.stalledSinceMs > m_options.stallTimeoutMs)
-                m_toDrop << c.ws;
-            continue;
-        }
-        c.stalledSinceMs = -1;
-        if (c.binary && !binaryReady) {
-            encodeBinaryFrame(frame, m_binaryPayload);
-            buildWsFrame(0x2, m_binaryPayload, m_binaryFrame);
-            binaryReady = true;
-        } else if (!c.binary && !jsonReady) {
-            wire::writeFrameJson(frame, m_jsonPayload);
-            buildWsFrame(0x1, m_jsonPayload, m_jsonFrame);
-            jsonReady = true;
-        }
-        // Written straight to the socket under the QWebSocket (same thread, whole frames, so they
-        // never interleave with the frames QWebSocket writes itself).
-        if (c.ws->state() != QAbstractSocket::ConnectedState)
-            continue;
-        if (c.tcp)
-            writeNow(*c.tcp, c.binary ? m_binaryFrame : m_jsonFrame);
-        else if (c.binary)
-            c.ws->sendBinaryMessage(m_binaryPayload);
-        else
-            c.ws->sendTextMessage(QString::fromLatin1(m_jsonPayload));
-        ++m_stats.framesSent;
-    }
-    m_stats.maxBufferedBytes = std::max(m_stats.maxBufferedBytes, buffered);
-    if (!m_toDrop.isEmpty()) {
-        const QList<QWebSocket *> dropping = std::exchange(m_toDrop, {});
-        for (QWebSocket *ws : dropping)
-            drop(ws);
-    }
+    m_fanout.publish(frame);
 }
 
 void StreamServer::onPingTimer()
 {
     const qint64 now = m_clock.elapsed();
+    QByteArray ping;
+    buildWsFrame(0x9, {}, ping);
     for (Client &c : m_clients) {
         if (now - c.lastSeenMs > m_options.peerTimeoutMs)
             m_toDrop << c.ws;
         else
-            c.ws->ping();
+            writeTo(c, ping);
     }
     const QList<QWebSocket *> dropping = std::exchange(m_toDrop, {});
     for (QWebSocket *ws : dropping)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "net/accessguard.h"
+#include "net/framefanout.h"
 #include "net/serveroptions.h"
 #include "net/wsframereader.h"
 
@@ -15,7 +16,9 @@
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
+#include <QWebSocketProtocol>
 
+class QSocketNotifier;
 class QTcpSocket;
 class QTimer;
 class QWebSocket;
@@ -30,8 +33,9 @@ inline constexpr int kProtocolVersion = 1;
 
 // The LAN server: one port for the web client (HTTP) and the frame stream (WebSocket at /ws).
 // It never sees the engine: the app connects Engine signals to the public slots, tests call them.
-// Lives in one thread (the GUI thread); every frame is encoded once per format and the same bytes
-// go to every client that wants it.
+// Lives in one thread (the GUI thread), except that its FrameFanout, which writes every byte to
+// the clients, may also be given frames on the thread that makes them (fanout()); every frame is
+// encoded once per format and the same bytes go to every client that wants it.
 class StreamServer final : public QObject
 {
     Q_OBJECT
@@ -67,6 +71,9 @@ public:
     void regenerateToken();
     Stats stats() const;
     QByteArray infoJson() const; // the /api/info body
+    // For publishing frames on another thread instead of publishFrame() (FrameFanout::publish,
+    // after FrameFanout::layoutComing for each new layout); layouts still come to publishLayout().
+    FrameFanout &fanout() { return m_fanout; }
 
 public slots:
     void publishFrame(const spectray::SpectrumFrame &frame);
@@ -88,14 +95,14 @@ private:
     struct Client
     {
         QWebSocket *ws = nullptr;
-        QPointer<QTcpSocket> tcp; // the socket under the WebSocket: its bytesToWrite() is the backlog
+        QPointer<QTcpSocket> tcp; // the socket under the WebSocket, read here
+        FrameFanout::ClientRef out; // writes to it: every byte after the handshake goes here
+        QSocketNotifier *writable = nullptr; // on while `out` holds bytes the socket did not take
         bool binary = false;
         bool usedToken = false;
-        int rate = 0;             // frames per second wanted; 0 = every frame
-        int phase = 0;            // decimation accumulator
+        int rate = 0;             // frames per second asked for; 0 = every frame
         int garbage = 0;
         qint64 lastSeenMs = 0;
-        qint64 stalledSinceMs = -1;
         WsFrameReader reader;     // reads the client's frames (Qt's parser is bypassed, see .cpp)
     };
 
@@ -109,18 +116,13 @@ private:
     QHash<QString, QPointer<QTcpSocket>> m_handshaking; // "addr|port" -> socket in the WS handshake
     QHash<QString, bool> m_handshakeUsedToken;
     QList<QWebSocket *> m_toDrop;
+    FrameFanout m_fanout;
     BandLayout m_layout;
     EngineStatus m_status;
     QString m_sourceName;
     QString m_desktopStyle;
     int m_avOffsetMs = 0;
-    // Reused every frame: no allocation once sized. Each frame is serialised once per format and
-    // framed once (server frames are unmasked), and the same bytes go to every client.
-    QByteArray m_binaryPayload;
-    QByteArray m_binaryFrame;
-    QByteArray m_jsonPayload;
-    QByteArray m_jsonFrame;
-    mutable Stats m_stats;
+    quint64 m_clientsDropped = 0;
 
     void onUpgradeReady(QTcpSocket *socket);
     void onNewWebSocket();
@@ -131,12 +133,15 @@ private:
     void onPingTimer();
     void removeClient(QWebSocket *ws);
     void drop(QWebSocket *ws);
+    // Ends the stream to the client: a close frame when it is between messages, else an abort.
+    void closeClient(QWebSocket *ws, QWebSocketProtocol::CloseCode code, const QString &reason = {});
+    void writeTo(Client &client, QByteArrayView bytes);
+    void onFanoutWork(); // a client fell behind: drop it, or flush when its socket can take more
     void broadcastText(const QByteArray &message);
     void sendText(QWebSocket *ws, const QByteArray &message);
     QByteArray helloJson(const Client &client) const;
     QByteArray statusJson() const;
     void insertSyncFields(QJsonObject &o) const;
-    bool wantsFrame(Client &client) const;
     int handshakingCount();
 };
 

@@ -76,25 +76,33 @@ QByteArray StreamServer::infoJson() const
 
 void StreamServer::sendText(QWebSocket *ws, const QByteArray &message)
 {
-    ws->sendTextMessage(QString::fromUtf8(message));
+    const auto it = m_clients.find(ws);
+    if (it == m_clients.end())
+        return;
+    QByteArray frame;
+    buildWsFrame(0x1, message, frame);
+    writeTo(*it, frame);
 }
 
 void StreamServer::broadcastText(const QByteArray &message)
 {
-    const QString text = QString::fromUtf8(message);
-    for (const Client &c : std::as_const(m_clients))
-        c.ws->sendTextMessage(text);
+    QByteArray frame;
+    buildWsFrame(0x1, message, frame);
+    for (Client &c : m_clients)
+        writeTo(c, frame);
 }
 
 void StreamServer::publishLayout(const BandLayout &layout)
 {
-    if (layout == m_layout)
-        return;
-    m_layout = layout;
-    // Sent right away, so in this single-threaded order it precedes every frame that uses it.
-    QJsonObject o = wire::layoutObject(layout);
-    insertSyncFields(o);
-    broadcastText(compact(o));
+    if (layout != m_layout) {
+        m_layout = layout;
+        QJsonObject o = wire::layoutObject(layout);
+        insertSyncFields(o);
+        broadcastText(compact(o));
+    }
+    // Only now may frames of this layout go out (the fanout holds back those published on the
+    // audio thread before this message was written).
+    m_fanout.layoutSent(layout);
 }
 
 void StreamServer::setSourceName(const QString &name)
@@ -134,7 +142,7 @@ void StreamServer::onGarbage(Client &client, const QByteArray &code, const QStri
     ++client.garbage;
     sendText(client.ws, errorJson(code, message));
     if (client.garbage >= m_options.garbageLimit)
-        client.ws->close(QWebSocketProtocol::CloseCodePolicyViolated, tr("Too many invalid messages."));
+        closeClient(client.ws, QWebSocketProtocol::CloseCodePolicyViolated, tr("Too many invalid messages."));
 }
 
 void StreamServer::onText(QWebSocket *ws, const QString &message)
@@ -155,7 +163,7 @@ void StreamServer::onText(QWebSocket *ws, const QString &message)
             c.binary = *request.binary;
         if (request.rate)
             c.rate = *request.rate;
-        c.phase = 0;
+        m_fanout.subscribe(c.out, c.binary, c.rate);
         c.garbage = 0;
         sendText(ws, compact({{QStringLiteral("type"), QStringLiteral("subscribed")},
                               {QStringLiteral("format"), c.binary ? QStringLiteral("binary") : QStringLiteral("json")},
