@@ -1,6 +1,7 @@
 // The Session joins the engine to the LAN server once for every front-end: a browser-side client on
 // loopback sees each frame exactly once, in order, and a going-away close when the session ends.
-// Demo source: no audio server needed.
+// Also with the frames sent on the thread that makes them (`--headless`): the same stream, and the
+// GUI thread's frameReady never fires. Demo source: no audio server needed.
 #include "app/session.h"
 
 #include "core/metatypes.h"
@@ -11,6 +12,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWebSocket>
@@ -26,13 +28,23 @@ class TestSession final : public QObject
 private slots:
     void initTestCase() { registerMetaTypes(); }
 
+    void framesReachTheServerOnceAndShutdownSaysGoingAway_data()
+    {
+        QTest::addColumn<bool>("fromAudioThread");
+        QTest::newRow("through the GUI thread") << false;
+        QTest::newRow("from the audio thread") << true;
+    }
     void framesReachTheServerOnceAndShutdownSaysGoingAway()
     {
+        QFETCH(bool, fromAudioThread);
         Settings settings(m_dir.filePath(QStringLiteral("session.ini")));
         Session session(settings);
         session.lan().setOverrides({quint16(0), QHostAddress(QHostAddress::LocalHost)});
         QString error;
         QVERIFY2(session.lan().apply(&error), qPrintable(error));
+        QSignalSpy onGuiThread(&session.engine(), &Engine::frameReady);
+        if (fromAudioThread)
+            session.sendFramesFromAudioThread();
         session.startEngine(QStringLiteral("demo"), AnalysisConfig{}, true);
 
         QWebSocket ws;
@@ -55,6 +67,17 @@ private slots:
         const QList<qint64> seqs = frames();
         for (qsizetype i = 1; i < seqs.size(); ++i)
             QCOMPARE(seqs[i], seqs[i - 1] + 1); // a second connection would repeat every seq
+        qsizetype layoutAt = -1, firstFrameAt = -1;
+        for (qsizetype i = 0; i < messages.size(); ++i) {
+            const QString type = messages[i].value(u"type").toString();
+            // hello carries the layout too, when the engine had one before the client came
+            if ((type == u"layout" || type == u"hello") && layoutAt < 0 && messages[i].value(u"bands").toInt() > 0)
+                layoutAt = i;
+            if (type == u"frame" && firstFrameAt < 0)
+                firstFrameAt = i;
+        }
+        QVERIFY2(layoutAt >= 0 && layoutAt < firstFrameAt, "a frame came before its layout");
+        QCOMPARE(onGuiThread.isEmpty(), fromAudioThread);
 
         session.shutdown();
         QTRY_COMPARE_WITH_TIMEOUT(closeCode, 1001, 10000);
