@@ -107,7 +107,6 @@ def print_rounds(args, rows, head):
                     r["opened"]) if "opened" in r else "%.1f frames/s" % r["fps"])
             print("  %-34s round %d: cpu %5.2f %%  csw %6.1f/s  rss %5.1f = %.1f + %.1f + %.1f  threads %d  %s"
                   % (name, i + 1, r["cpu"], r["csw"], r["rss"], r["anon"], r["file"], r["shmem"], r["threads"], rate))
-            print("  %34s   host check before / after: %.2f / %.2f µs per getppid()" % ("", *r["host_us"]))
             print("  %34s   per thread (voluntary + involuntary switches/s, cpu %%): %s" % ("", "; ".join(
                 "%s %.1f + %.1f, %.2f %%" % t for t in r.get("per_thread", []) if t[1] + t[2] + t[3] > 0)))
 

@@ -242,24 +242,11 @@ def memory(pid):
 DRAIN_S = 0.1  # how often the pipes are read while CPU is measured (64 KiB pipes hold seconds of output)
 
 
-def host_check_us(calls=20000):
-    """CPU time per getppid() call of this process, in µs: a fixed piece of work whose cost follows
-    the host's load on this VM (every syscall and wake-up gets dearer when the host is busy, and
-    those are most of what a visualizer does at 60 fps). Printed per round so a disturbed round can
-    be told from a real difference between the programs; it judges nothing."""
-    t0 = time.thread_time_ns()
-    for _ in range(calls):
-        os.getppid()
-    return (time.thread_time_ns() - t0) / 1e3 / calls
-
-
 def measure(prog, seconds, music, extra=None):
     f0 = prog.frames
-    before = host_check_us()
     t0, c0, s0 = proc_sample(prog.proc.pid)
     pump(seconds, [prog], music, extra, DRAIN_S)
     t1, c1, s1 = proc_sample(prog.proc.pid)
-    after = host_check_us()
     wall = t1 - t0
     per_thread = []  # (name, voluntary/s, involuntary/s, cpu %) of threads that ran in the window
     for tid, (name, vol, invol, ns) in sorted(s1.items(), key=lambda kv: int(kv[0])):
@@ -267,6 +254,6 @@ def measure(prog, seconds, music, extra=None):
         per_thread.append((name, (vol - vol0) / wall, (invol - invol0) / wall, 100.0 * (ns - ns0) / 1e9 / wall))
     sw = sum(v + i for _, v, i, _ in per_thread) * wall
     r = {"cpu": cpu_percent(c0, c1, s0, s1, wall), "csw": sw / wall, "fps": (prog.frames - f0) / wall,
-         "per_thread": per_thread, "host_us": (before, after)}
+         "per_thread": per_thread}
     r.update(memory(prog.proc.pid))
     return r
