@@ -99,6 +99,8 @@ void Session::startEngine(const QString &source, const AnalysisConfig &config, b
 
 void Session::sendFramesFromAudioThread()
 {
+    if (!net::FrameFanout::publishesFromAnyThread())
+        return; // Windows: frames stay on this thread (net/socketsend.h)
     if (!m_lanTap) {
         m_lanTap = std::make_unique<LanFrameTap>(m_lan->server().fanout());
         connect(&m_outputs->mqtt(), &outputs::MqttPublisher::stateChanged, this, &Session::updateFrameTap);

@@ -63,6 +63,11 @@ FrameFanout::FrameFanout(std::function<void()> ownerWake) : m_ownerWake(std::mov
 
 FrameFanout::~FrameFanout() = default;
 
+bool FrameFanout::publishesFromAnyThread()
+{
+    return duplicatesAllowAnyThread();
+}
+
 void FrameFanout::setLimits(const Limits &limits)
 {
     std::lock_guard lock(m_mutex);

@@ -27,7 +27,7 @@ void buildWsFrame(quint8 opcode, QByteArrayView payload, QByteArray &out);
 // so two threads never interleave on one socket: a mutex per client guards its socket and its
 // unsent remainder. Each client's descriptor is a duplicate the fanout owns and closes last, so
 // Qt closing its own on a disconnect cannot make a later send() reach a socket that reused the
-// number. Nothing here blocks: sends are non-blocking and what the kernel does not take waits in
+// number (POSIX; on Windows frames stay on the owner's thread). Nothing here blocks: sends are non-blocking and what the kernel does not take waits in
 // the client's backlog until the owner's write notifier flushes it.
 class FrameFanout final
 {
@@ -56,6 +56,9 @@ public:
     ~FrameFanout();
     FrameFanout(const FrameFanout &) = delete;
     FrameFanout &operator=(const FrameFanout &) = delete;
+
+    // Whether publish() may run on another thread than the owner's (not on Windows: socketsend.h).
+    static bool publishesFromAnyThread();
 
     void setLimits(const Limits &limits);
     // A client on a connected socket; nullptr when its descriptor cannot be duplicated (no file

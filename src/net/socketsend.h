@@ -10,10 +10,14 @@ namespace spectray::net {
 // is full), or -1 on an error (the peer is gone; Qt's read side finds and reports it).
 qint64 sendNow(qintptr descriptor, const char *data, qint64 size);
 
-// A second descriptor for the same socket, owned by the caller (-1 on failure). FrameFanout
-// writes through its own, so Qt closing the original cannot make a send reach a socket that
-// reused the number.
+// The descriptor FrameFanout writes through, owned by it (-1 on failure), and whether it may
+// write from a thread other than the GUI thread. POSIX: a dup(), closed last, so Qt closing the
+// original cannot make a send from another thread reach a socket that reused the number; any
+// thread may write. Windows: the original itself (a duplicate would share, and on registering a
+// notifier cancel, Qt's WSAAsyncSelect registration), so frames stay on the GUI thread, where Qt's
+// close and the fanout's removal of the client happen in one sequence.
 qintptr duplicateSocket(qintptr descriptor);
 void closeDuplicate(qintptr descriptor);
+bool duplicatesAllowAnyThread();
 
 } // namespace spectray::net

@@ -32,4 +32,9 @@ void closeDuplicate(qintptr descriptor)
         ::close(int(descriptor));
 }
 
+bool duplicatesAllowAnyThread()
+{
+    return true;
+}
+
 } // namespace spectray::net

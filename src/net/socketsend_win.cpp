@@ -15,20 +15,19 @@ qint64 sendNow(qintptr descriptor, const char *data, qint64 size)
     return ::WSAGetLastError() == WSAEWOULDBLOCK ? 0 : -1;
 }
 
-// Winsock's documented way to a second descriptor of a socket, also within one process.
+// Not duplicated (see socketsend.h): the fanout writes Qt's own socket, on the GUI thread only.
 qintptr duplicateSocket(qintptr descriptor)
 {
-    WSAPROTOCOL_INFOW info;
-    if (::WSADuplicateSocketW(SOCKET(descriptor), ::GetCurrentProcessId(), &info) != 0)
-        return -1;
-    const SOCKET copy = ::WSASocketW(info.iAddressFamily, info.iSocketType, info.iProtocol, &info, 0, 0);
-    return copy == INVALID_SOCKET ? -1 : qintptr(copy);
+    return descriptor;
 }
 
-void closeDuplicate(qintptr descriptor)
+void closeDuplicate(qintptr)
 {
-    if (descriptor != -1)
-        ::closesocket(SOCKET(descriptor));
+}
+
+bool duplicatesAllowAnyThread()
+{
+    return false;
 }
 
 } // namespace spectray::net
