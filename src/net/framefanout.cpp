@@ -135,14 +135,14 @@ bool FrameFanout::write(const ClientRef &client, QByteArrayView bytes)
 bool FrameFanout::flush(const ClientRef &client)
 {
     std::lock_guard lock(client->mutex);
-    if (!client->backlog.isEmpty() && !client->failed) {
+    if (!client->backlog.isEmpty() && !client->failed && !client->removed) {
         const qint64 sent = sendNow(client->descriptor, client->backlog.constData(), client->backlog.size());
         if (sent < 0)
             client->failed = true;
         else
             client->backlog.remove(0, sent);
     }
-    if (client->backlog.isEmpty() || client->failed)
+    if (client->backlog.isEmpty() || client->failed || client->removed)
         client->flushWanted = false;
     return client->flushWanted;
 }
