@@ -119,16 +119,21 @@ void RealFft::unpackHalf()
     }
 }
 
-RealFftPool::Entry &RealFftPool::reserve(int size, int lowBins)
+RealFftPool::Entry &RealFftPool::entryFor(int size, int lowBins)
 {
     Entry &entry = m_entries[{ size, RealFft::readsAsHalfComplex(size, lowBins) }];
     entry.lowBins = std::max(entry.lowBins, lowBins);
     return entry;
 }
 
+void RealFftPool::reserve(int size, int lowBins)
+{
+    entryFor(size, lowBins);
+}
+
 std::shared_ptr<RealFft> RealFftPool::get(int size, int lowBins)
 {
-    Entry &entry = reserve(size, lowBins);
+    Entry &entry = entryFor(size, lowBins);
     if (!entry.fft)
         entry.fft = std::make_shared<RealFft>(size, entry.lowBins);
     return entry.fft;

@@ -61,15 +61,16 @@ private:
 class RealFftPool final
 {
 public:
+    void reserve(int size, int lowBins);
+    std::shared_ptr<RealFft> get(int size, int lowBins); // after every reserve()
+
+private:
     struct Entry
     {
         int lowBins = 0;
         std::shared_ptr<RealFft> fft; // made by the first get()
     };
-    Entry &reserve(int size, int lowBins);
-    std::shared_ptr<RealFft> get(int size, int lowBins); // after every reserve()
-
-private:
+    Entry &entryFor(int size, int lowBins); // the entry of that size and kind, its lowBins raised to lowBins
     std::map<std::pair<int, bool>, Entry> m_entries;
 };
 

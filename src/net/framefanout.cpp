@@ -41,8 +41,7 @@ public:
     std::mutex mutex;
     const qintptr descriptor;
     QByteArray backlog;          // bytes the kernel did not take yet, whole messages after the first
-    bool binary = false;
-    int rate = 0;                // frames per second wanted; 0 = every frame
+    Subscription subscription;
     int phase = 0;               // decimation accumulator
     qint64 stalledSinceMs = -1;
     bool removed = false;        // nothing more is written
@@ -97,12 +96,20 @@ bool FrameFanout::remove(const ClientRef &client)
     return client->backlog.isEmpty() && !client->failed;
 }
 
-void FrameFanout::subscribe(const ClientRef &client, bool binary, int rate)
+FrameFanout::Subscription FrameFanout::subscribe(
+    const ClientRef &client, std::optional<bool> binary, std::optional<int> rate)
 {
     std::lock_guard lock(client->mutex);
-    client->binary = binary;
-    client->rate = rate;
+    client->subscription.binary = binary.value_or(client->subscription.binary);
+    client->subscription.rate = rate.value_or(client->subscription.rate);
     client->phase = 0;
+    return client->subscription;
+}
+
+FrameFanout::Subscription FrameFanout::subscription(const ClientRef &client) const
+{
+    std::lock_guard lock(client->mutex);
+    return client->subscription;
 }
 
 bool FrameFanout::sendLocked(Client &client, QByteArrayView bytes)
@@ -168,8 +175,6 @@ void FrameFanout::layoutSent(const BandLayout &layout)
 {
     std::lock_guard lock(m_mutex);
     m_sentLayout = layout;
-    if (layout.fps > 0)
-        m_fps = layout.fps;
     m_held = m_comingLayout.isValid() && m_comingLayout != m_sentLayout;
 }
 
@@ -182,14 +187,16 @@ void FrameFanout::layoutComing(const BandLayout &layout)
 
 bool FrameFanout::wantsFrame(Client &client) const
 {
-    const int rate = client.rate <= 0 ? m_fps : std::min(client.rate, m_fps);
-    if (rate >= m_fps)
+    const int fps = streamFps();
+    const int asked = client.subscription.rate;
+    const int rate = asked <= 0 ? fps : std::min(asked, fps);
+    if (rate >= fps)
         return true;
     // Bresenham-style: exactly `rate` of every `fps` frames, spread evenly.
     client.phase += rate;
-    if (client.phase < m_fps)
+    if (client.phase < fps)
         return false;
-    client.phase -= m_fps;
+    client.phase -= fps;
     return true;
 }
 
@@ -228,7 +235,7 @@ bool FrameFanout::offerFrame(Client &client, const SpectrumFrame &frame, qint64 
     }
     client.stalledSinceMs = -1;
     ++m_counters.framesSent;
-    return sendLocked(client, encoded(frame, client.binary));
+    return sendLocked(client, encoded(frame, client.subscription.binary));
 }
 
 void FrameFanout::publish(const SpectrumFrame &frame)

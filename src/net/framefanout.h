@@ -9,9 +9,13 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 namespace spectray::net {
+
+// The stream's frame rate as clients are told it while no layout has said one.
+inline constexpr int kFpsBeforeLayout = 60;
 
 // A complete server-to-client WebSocket frame (FIN set, unmasked) in `out`. Unmasked frames are the
 // same bytes for every client, so a frame is built once and copied into each socket as it is.
@@ -46,6 +50,11 @@ public:
         qint64 bufferedBytes = 0;  // unsent bytes over all clients right now
         qint64 maxBufferedBytes = 0;
     };
+    struct Subscription
+    {
+        bool binary = false; // every client starts with JSON frames
+        int rate = 0;        // frames per second asked for; 0 = every frame
+    };
     class Client;
     using ClientRef = std::shared_ptr<Client>;
 
@@ -67,7 +76,9 @@ public:
     // No byte is written to the client after this returns. True when its stream ends between two
     // messages, so a close frame may follow; false when part of a message is still unsent.
     bool remove(const ClientRef &client);
-    void subscribe(const ClientRef &client, bool binary, int rate);
+    // Applies what a subscribe message names (either may be absent) and returns the result.
+    Subscription subscribe(const ClientRef &client, std::optional<bool> binary, std::optional<int> rate);
+    Subscription subscription(const ClientRef &client) const;
     // A whole message from the owner (text, ping, pong): sent now or queued behind the backlog.
     // Returns wantsFlush(client).
     bool write(const ClientRef &client, QByteArrayView bytes);
@@ -87,6 +98,7 @@ public:
     Counters counters() const;
 
 private:
+    int streamFps() const { return m_sentLayout.fps > 0 ? m_sentLayout.fps : kFpsBeforeLayout; } // list lock held
     bool wantsFrame(Client &client) const; // both locks held
     bool sendLocked(Client &client, QByteArrayView bytes); // client's lock held; true: wake the owner
     bool offerFrame(Client &client, const SpectrumFrame &frame, qint64 nowMs); // both locks held
@@ -100,7 +112,6 @@ private:
     BandLayout m_sentLayout;
     BandLayout m_comingLayout;
     bool m_held = false;
-    int m_fps = 60;
     // Reused every frame: no allocation once sized. Each frame is serialised once per format and
     // framed once, and the same bytes go to every client.
     QByteArray m_binaryPayload, m_binaryFrame, m_jsonPayload, m_jsonFrame;

@@ -306,11 +306,8 @@ void StreamServer::drop(QWebSocket *ws)
 {
     ++m_clientsDropped;
     qCInfo(lcNet).noquote() << "Dropping client" << ws->peerAddress().toString() << "(stalled or not answering)";
-    const auto it = m_clients.find(ws);
-    if (it != m_clients.end())
-        m_fanout.remove(it->out);
+    removeClient(ws); // the fanout lets go of it first; the object itself is deleted later
     ws->abort();
-    removeClient(ws);
 }
 
 void StreamServer::writeTo(Client &client, QByteArrayView bytes)

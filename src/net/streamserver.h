@@ -98,9 +98,7 @@ private:
         QPointer<QTcpSocket> tcp; // the socket under the WebSocket, read here
         FrameFanout::ClientRef out; // writes to it: every byte after the handshake goes here
         QSocketNotifier *writable = nullptr; // on while `out` holds bytes the socket did not take
-        bool binary = false;
         bool usedToken = false;
-        int rate = 0;             // frames per second asked for; 0 = every frame
         int garbage = 0;
         qint64 lastSeenMs = 0;
         WsFrameReader reader;     // reads the client's frames (Qt's parser is bypassed, see .cpp)

@@ -44,7 +44,8 @@ QByteArray StreamServer::helloJson(const Client &client) const
     o.insert(QStringLiteral("device"), m_sourceName.isEmpty() ? m_status.deviceName : m_sourceName);
     o.insert(QStringLiteral("state"), stateName(m_status.state));
     o.insert(QStringLiteral("formats"), QJsonArray{QStringLiteral("json"), QStringLiteral("binary")});
-    o.insert(QStringLiteral("format"), client.binary ? QStringLiteral("binary") : QStringLiteral("json"));
+    o.insert(QStringLiteral("format"),
+             m_fanout.subscription(client.out).binary ? QStringLiteral("binary") : QStringLiteral("json"));
     if (!m_desktopStyle.isEmpty())
         o.insert(QStringLiteral("desktop_style"), m_desktopStyle);
     insertSyncFields(o);
@@ -152,23 +153,20 @@ void StreamServer::onText(QWebSocket *ws, const QString &message)
         return;
     Client &c = *it;
     c.lastSeenMs = m_clock.elapsed();
-    const int fps = m_layout.fps > 0 ? m_layout.fps : 60;
+    const int fps = m_layout.fps > 0 ? m_layout.fps : kFpsBeforeLayout;
     const ClientRequest request = parseClientMessage(message.toUtf8());
     switch (request.kind) {
     case ClientRequest::Kind::Invalid:
         onGarbage(c, request.errorCode, request.errorMessage);
         return;
-    case ClientRequest::Kind::Subscribe:
-        if (request.binary)
-            c.binary = *request.binary;
-        if (request.rate)
-            c.rate = *request.rate;
-        m_fanout.subscribe(c.out, c.binary, c.rate);
+    case ClientRequest::Kind::Subscribe: {
+        const FrameFanout::Subscription s = m_fanout.subscribe(c.out, request.binary, request.rate);
         c.garbage = 0;
         sendText(ws, compact({{QStringLiteral("type"), QStringLiteral("subscribed")},
-                              {QStringLiteral("format"), c.binary ? QStringLiteral("binary") : QStringLiteral("json")},
-                              {QStringLiteral("rate"), c.rate > 0 ? std::min(c.rate, fps) : fps}}));
+                              {QStringLiteral("format"), s.binary ? QStringLiteral("binary") : QStringLiteral("json")},
+                              {QStringLiteral("rate"), s.rate > 0 ? std::min(s.rate, fps) : fps}}));
         return;
+    }
     case ClientRequest::Kind::Ping: {
         c.garbage = 0;
         QJsonObject pong{{QStringLiteral("type"), QStringLiteral("pong")},
